@@ -1,0 +1,56 @@
+import { type ExtensionPlace, EXTENSIONS } from '../extensions/vocabulary.js'
+import { appendPointer, parsePointer } from '../load/json-pointer.js'
+import type { LoadedSpec } from '../load/resolve.js'
+import type { Location } from '../load/spec-error.js'
+import { type CheckResult, result } from './result.js'
+import { createSchemaValidator } from './schema-validator.js'
+
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
+
+/** What kind of place a JSON pointer names, as far as extensions care. */
+export function placeOf(pointer: string): Exclude<ExtensionPlace, 'anywhere'> {
+  const tokens = parsePointer(pointer) ?? []
+  if (tokens.length === 0) return 'document'
+  if (tokens.length === 3 && tokens[0] === 'paths' && HTTP_METHODS.has(tokens[2] ?? '')) return 'operation'
+  if (tokens.length === 3 && tokens[0] === 'components' && tokens[1] === 'securitySchemes') return 'security-scheme'
+  return 'schema'
+}
+
+/**
+ * Every `x-` key in every file of the spec must be one of the vocabulary's,
+ * at a place where it means something, with a value of the right shape.
+ * Extension values are data and are not searched for further extensions
+ * (their own schemas say which they may hold).
+ */
+export function checkExtensions(spec: LoadedSpec): CheckResult[] {
+  const ajv = createSchemaValidator()
+  const results: CheckResult[] = []
+  const visit = (node: unknown, loc: Location): void => {
+    if (typeof node !== 'object' || node === null) return
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, { ...loc, pointer: appendPointer(loc.pointer, String(i)) }))
+      return
+    }
+    for (const [key, value] of Object.entries(node)) {
+      const at = { ...loc, pointer: appendPointer(loc.pointer, key) }
+      if (key.startsWith('x-')) results.push(checkOne(key, value, loc.pointer, at))
+      else visit(value, at)
+    }
+  }
+  const checkOne = (key: string, value: unknown, holder: string, at: Location): CheckResult => {
+    const def = EXTENSIONS[key]
+    if (!def) return result('extension known', key, at, [`unknown extension ${key}; see specs/README.md`])
+    const problems: string[] = []
+    const place = placeOf(holder)
+    if (def.place !== 'anywhere' && def.place !== place) {
+      problems.push(`${key} belongs on a ${def.place}, not on a ${place}`)
+    }
+    const validate = ajv.compile(def.valueSchema)
+    if (!validate(value)) {
+      for (const e of validate.errors ?? []) problems.push(`value${e.instancePath} ${e.message ?? 'is invalid'}`)
+    }
+    return result('extension well-formed', key, at, problems)
+  }
+  for (const [file, doc] of spec.files) visit(doc, { file, pointer: '' })
+  return results
+}

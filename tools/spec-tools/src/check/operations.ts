@@ -1,0 +1,144 @@
+import { appendPointer, isObject } from '../load/json-pointer.js'
+import type { LoadedSpec } from '../load/resolve.js'
+import type { Location } from '../load/spec-error.js'
+import { type CheckResult, result } from './result.js'
+import { constStrings, walkSchema } from './schema-walk.js'
+
+const PATH_KEY = /^\/api\/v2\/([a-z][a-z0-9]*)#([A-Z][A-Za-z0-9]*)$/
+
+type Obj = Record<string, unknown>
+const obj = (v: unknown): Obj => (isObject(v) ? v : {})
+
+/** The header parameter of an operation, by name (header names are case-insensitive). */
+function headerParam(op: Obj, name: string): Obj | undefined {
+  const params = Array.isArray(op.parameters) ? op.parameters : []
+  return params.map(obj).find((p) => p.in === 'header' && String(p.name).toLowerCase() === name.toLowerCase())
+}
+
+/** Every error code an operation documents in its JSON error responses. */
+export function documentedErrorCodes(op: Obj): Set<string> {
+  const codes = new Set<string>()
+  for (const [status, response] of Object.entries(obj(op.responses))) {
+    if (status.startsWith('2')) continue
+    const schema = obj(obj(obj(obj(response).content)['application/json']).schema)
+    walkSchema(schema, (node) => {
+      const code = obj(node.properties).code
+      if (code !== undefined) for (const c of constStrings(code)) codes.add(c)
+    })
+  }
+  return codes
+}
+
+/** Every `x-zc-error-code` in the request schema: codes the validator may answer. */
+function requestErrorCodes(op: Obj): string[] {
+  const codes: string[] = []
+  const schema = obj(obj(obj(obj(op.requestBody).content)['application/json']).schema)
+  walkSchema(schema, (node) => {
+    if (typeof node['x-zc-error-code'] === 'string') codes.push(node['x-zc-error-code'])
+  })
+  return codes
+}
+
+/**
+ * The rules that make an operation of this project: the path, the action
+ * header, operationId and `x-zc-action` agree; the version header matches
+ * `info.version`; every error code a rule can produce is documented in the
+ * responses; transitions name real statuses; pagination names real fields.
+ */
+export function checkOperations(spec: LoadedSpec): CheckResult[] {
+  const doc = spec.document
+  const results: CheckResult[] = []
+  const service = doc['x-zc-service']
+  const version = obj(doc.info).version
+  const statuses = new Set(constStrings(obj(obj(doc.components).schemas).InstanceStatus))
+  const actions = new Map<string, Location>()
+  const paths = obj(doc.paths)
+
+  for (const [pathKey, item] of Object.entries(paths)) {
+    const itemAt = spec.origins.get(obj(item)) ?? { file: spec.entry, pointer: appendPointer('', 'paths', pathKey) }
+    const methods = Object.keys(obj(item)).filter((k) => !k.startsWith('x-') && k !== 'summary' && k !== 'description')
+    const match = PATH_KEY.exec(pathKey)
+    const pathProblems: string[] = []
+    if (!match) pathProblems.push(`path key must be /api/v2/<service>#<Action>, got ${pathKey}`)
+    else if (match[1] !== service) pathProblems.push(`path names service ${match[1]}, the document x-zc-service is ${String(service)}`)
+    if (methods.length !== 1 || methods[0] !== 'post') pathProblems.push(`every action is a POST only; found ${methods.join(', ')}`)
+    results.push(result('action path', pathKey, itemAt, pathProblems))
+    const op = obj(obj(item).post)
+    if (!match || Object.keys(op).length === 0) continue
+    const action = match[2] ?? ''
+    const at = { ...itemAt, pointer: appendPointer(itemAt.pointer, 'post') }
+
+    const identity: string[] = []
+    if (op.operationId !== action) identity.push(`operationId ${String(op.operationId)} differs from the path's action ${action}`)
+    if (op['x-zc-action'] !== action) identity.push(`x-zc-action ${String(op['x-zc-action'])} differs from ${action}`)
+    const actionHeader = headerParam(op, 'X-ZC-Action')
+    if (actionHeader?.required !== true || obj(actionHeader.schema).const !== action) {
+      identity.push(`X-ZC-Action must be a required header with const ${action}`)
+    }
+    const previous = actions.get(action)
+    if (previous) identity.push(`action ${action} is defined twice (also at ${previous.pointer})`)
+    actions.set(action, at)
+    if (typeof op['x-zc-idempotent'] !== 'boolean') identity.push('x-zc-idempotent must say whether a retry is safe')
+    results.push(result('action identity', action, at, identity))
+
+    const wire: string[] = []
+    const versionHeader = headerParam(op, 'X-ZC-Version')
+    if (versionHeader?.required !== true || obj(versionHeader.schema).const !== version) {
+      wire.push(`X-ZC-Version must be a required header with const ${String(version)} (info.version)`)
+    }
+    const body = obj(op.requestBody)
+    const types = Object.keys(obj(body.content))
+    if (body.required !== true || types.length !== 1 || types[0] !== 'application/json') {
+      wire.push('the request body must be required and application/json only')
+    }
+    const ok = obj(obj(obj(obj(op.responses)['200']).content)['application/json']).schema
+    const okProps = obj(obj(ok).properties)
+    if (!('requestId' in okProps) || !('response' in okProps)) wire.push('the 200 reply must be the {requestId, response} envelope')
+    if (typeof obj(op.externalDocs).url !== 'string') wire.push('externalDocs must link the vendor page')
+    results.push(result('wire contract', action, at, wire))
+
+    const documented = documentedErrorCodes(op)
+    const undocumented: string[] = []
+    for (const code of requestErrorCodes(op)) {
+      if (!documented.has(code)) undocumented.push(`x-zc-error-code ${code} is not among the error responses' codes`)
+    }
+    const rules = Array.isArray(op['x-zc-state-rules']) ? op['x-zc-state-rules'].map(obj) : []
+    const ruleIds = new Set<string>()
+    for (const rule of rules) {
+      const code = obj(rule.violation).error
+      if (typeof code === 'string' && !documented.has(code)) {
+        undocumented.push(`state rule ${String(rule.id)} answers ${code}, which no error response documents`)
+      }
+      if (ruleIds.has(String(rule.id))) undocumented.push(`state rule ${String(rule.id)} is listed twice`)
+      ruleIds.add(String(rule.id))
+    }
+    results.push(result('error codes documented', action, at, [...new Set(undocumented)]))
+
+    const transition = op['x-zc-transition']
+    if (transition !== undefined) {
+      const t = obj(transition)
+      const problems: string[] = []
+      const named = [...(Array.isArray(t.from) ? t.from : []), t.via, t.to, t.failure].filter((s) => s !== undefined)
+      for (const s of named) if (!statuses.has(String(s))) problems.push(`status ${String(s)} is not in InstanceStatus`)
+      const observed = `/api/v2/${String(service)}#${String(t.observe)}`
+      if (!(observed in paths)) problems.push(`observe names ${String(t.observe)}, not an action of this service`)
+      results.push(result('transition', action, at, problems))
+    }
+
+    const pagination = op['x-zc-pagination']
+    if (pagination !== undefined) {
+      const p = obj(pagination)
+      const problems: string[] = []
+      const requestProps = obj(obj(obj(obj(body.content)['application/json']).schema).properties)
+      const responseProps = obj(obj(okProps.response).properties)
+      for (const field of [p.pageNumber, p.pageSize]) {
+        if (!(String(field) in requestProps)) problems.push(`request has no field ${String(field)}`)
+      }
+      for (const field of [p.total, p.items]) {
+        if (!(String(field) in responseProps)) problems.push(`response has no field ${String(field)}`)
+      }
+      results.push(result('pagination', action, at, problems))
+    }
+  }
+  return results
+}

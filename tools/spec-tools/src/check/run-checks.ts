@@ -1,0 +1,15 @@
+import { isObject } from '../load/json-pointer.js'
+import type { LoadedSpec } from '../load/resolve.js'
+import { checkExamples } from './examples.js'
+import { checkExtensions } from './extensions.js'
+import { checkOperations } from './operations.js'
+import type { CheckResult } from './result.js'
+import { checkOpenapiTypescript } from './toolchain.js'
+
+/** Every check of this project's spec rules. A file without paths (shared components) skips the per-action ones. */
+export async function runChecks(spec: LoadedSpec): Promise<CheckResult[]> {
+  const results = [...checkExtensions(spec), ...checkExamples(spec)]
+  const hasPaths = isObject(spec.document.paths) && Object.keys(spec.document.paths).length > 0
+  if (hasPaths) results.push(...checkOperations(spec), ...(await checkOpenapiTypescript(spec)))
+  return results
+}

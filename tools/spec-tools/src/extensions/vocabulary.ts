@@ -1,0 +1,171 @@
+// Every x-zc-* extension the specs may use: where it may stand and the shape
+// of its value, as JSON Schema. specs/README.md documents each with an
+// example; tools reject any extension not listed here, so a typo or a rule
+// nobody implements can never pass silently.
+
+export type ExtensionPlace = 'document' | 'operation' | 'security-scheme' | 'schema' | 'anywhere'
+
+export interface ExtensionDefinition {
+  readonly place: ExtensionPlace
+  readonly summary: string
+  readonly valueSchema: Record<string, unknown>
+}
+
+const errorCode = { type: 'string', pattern: '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$' }
+const statusName = { type: 'string', pattern: '^[A-Z][A-Z_]*$' }
+const decisionNote = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'reason'],
+  properties: {
+    ref: { type: 'integer', minimum: 1 },
+    kind: { enum: ['departs-from-page', 'fills-gap'] },
+    reason: { type: 'string', minLength: 10 },
+  },
+}
+const decisionList = { type: 'array', minItems: 1, items: decisionNote }
+
+export const EXTENSIONS: Readonly<Record<string, ExtensionDefinition>> = {
+  'x-zc-service': {
+    place: 'document',
+    summary: 'The service name: the last path segment and the X-ZC-Service value.',
+    valueSchema: { type: 'string', pattern: '^[a-z][a-z0-9]*$' },
+  },
+  'x-zc-action': {
+    place: 'operation',
+    summary: 'The X-ZC-Action value that selects this operation.',
+    valueSchema: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
+  },
+  'x-zc-idempotent': {
+    place: 'operation',
+    summary: 'Whether repeating a delivered call is harmless (decides client retries).',
+    valueSchema: { type: 'boolean' },
+  },
+  'x-zc-pagination': {
+    place: 'operation',
+    summary: 'Which request and response fields page through results.',
+    valueSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['pageNumber', 'pageSize', 'total', 'items'],
+      properties: {
+        pageNumber: { type: 'string' },
+        pageSize: { type: 'string' },
+        total: { type: 'string' },
+        items: { type: 'string' },
+      },
+    },
+  },
+  'x-zc-state-rules': {
+    place: 'operation',
+    summary: 'Preconditions that need server state, in the order the server checks them.',
+    valueSchema: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'description', 'violation'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$' },
+          description: { type: 'string', minLength: 10 },
+          violation: {
+            oneOf: [
+              { type: 'object', additionalProperties: false, required: ['error'], properties: { error: errorCode } },
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['failedInstance'],
+                properties: { failedInstance: { const: true } },
+              },
+            ],
+          },
+          'x-zc-decision': decisionList,
+        },
+      },
+    },
+  },
+  'x-zc-transition': {
+    place: 'operation',
+    summary: 'The status path an accepted instance follows, and the action that shows it.',
+    valueSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['from', 'via', 'to', 'observe'],
+      properties: {
+        from: { type: 'array', minItems: 1, items: statusName },
+        via: statusName,
+        to: statusName,
+        failure: statusName,
+        observe: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
+      },
+    },
+  },
+  'x-zc-signing': {
+    place: 'security-scheme',
+    summary: 'The request-signing algorithm, as data for the signer and the verifier.',
+    valueSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: [
+        'algorithm',
+        'authorizationHeader',
+        'timestampHeader',
+        'signatureMethodHeader',
+        'canonicalUri',
+        'signedHeaders',
+        'payloadHash',
+        'keyDerivation',
+        'maxClockSkewSeconds',
+      ],
+      properties: {
+        algorithm: { const: 'ZC2-HMAC-SHA256' },
+        authorizationHeader: { type: 'string' },
+        timestampHeader: { type: 'string' },
+        signatureMethodHeader: { type: 'string' },
+        canonicalUri: { type: 'string' },
+        signedHeaders: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' } },
+        payloadHash: { const: 'sha256-hex-of-raw-body' },
+        keyDerivation: { const: 'none' },
+        maxClockSkewSeconds: { type: 'integer', minimum: 1 },
+        credentialsFromEnv: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['accessKeyId', 'accessKeySecret'],
+          properties: { accessKeyId: { type: 'string' }, accessKeySecret: { type: 'string' } },
+        },
+        'x-zc-decision': decisionList,
+      },
+    },
+  },
+  'x-zc-error-code': {
+    place: 'schema',
+    summary: 'The API error code the server answers when this schema is not satisfied.',
+    valueSchema: errorCode,
+  },
+  'x-zc-message': {
+    place: 'schema',
+    summary: 'The message, after the field name, when this schema is not satisfied.',
+    valueSchema: { type: 'string', minLength: 3 },
+  },
+  'x-zc-max-utf8-bytes': {
+    place: 'schema',
+    summary: 'Maximum length of a string in bytes of UTF-8 (maxLength counts characters).',
+    valueSchema: { type: 'integer', minimum: 0 },
+  },
+  'x-zc-sensitive': {
+    place: 'schema',
+    summary: 'A secret: masked in every log, error and snapshot.',
+    valueSchema: { const: true },
+  },
+  'x-zc-status': {
+    place: 'schema',
+    summary: 'HTTP status of an error code that belongs to no operation.',
+    valueSchema: { type: 'integer', minimum: 400, maximum: 599 },
+  },
+  'x-zc-decision': {
+    place: 'anywhere',
+    summary: 'Where the spec departs from the vendor page or fills a gap, and why (Decisions in zenlayer-api.md).',
+    valueSchema: decisionList,
+  },
+}
