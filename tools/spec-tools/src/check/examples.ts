@@ -44,7 +44,10 @@ export function checkExamples(spec: LoadedSpec): CheckResult[] {
         const at = where(node, { file: spec.entry, pointer: '' })
         if (Array.isArray(node.examples)) {
           node.examples.forEach((value, i) => {
-            validate('schema example', node, value, { ...at, pointer: appendPointer(at.pointer, 'examples', String(i)) })
+            validate('schema example', node, value, {
+              ...at,
+              pointer: appendPointer(at.pointer, 'examples', String(i)),
+            })
           })
         }
         if ('default' in node) {
@@ -61,14 +64,17 @@ export function checkExamples(spec: LoadedSpec): CheckResult[] {
     if (typeof node !== 'object' || node === null || seenHolders.has(node)) return
     seenHolders.add(node)
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, { ...fallback, pointer: appendPointer(fallback.pointer, String(i)) }))
+      node.forEach((item, i) => {
+        visit(item, { ...fallback, pointer: appendPointer(fallback.pointer, String(i)) })
+      })
       return
     }
     const obj = node as Record<string, unknown>
     const at = where(obj, fallback)
     if (isObject(obj.schema)) {
       checkSchemaValues(obj.schema)
-      if ('example' in obj) validate('example', obj.schema, obj.example, { ...at, pointer: appendPointer(at.pointer, 'example') })
+      if ('example' in obj)
+        validate('example', obj.schema, obj.example, { ...at, pointer: appendPointer(at.pointer, 'example') })
       if (isObject(obj.examples)) {
         for (const [name, ex] of Object.entries(obj.examples)) {
           if (!isObject(ex) || !('value' in ex)) continue

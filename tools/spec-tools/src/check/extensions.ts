@@ -1,4 +1,4 @@
-import { type ExtensionPlace, EXTENSIONS } from '../extensions/vocabulary.js'
+import { EXTENSIONS, type ExtensionPlace } from '../extensions/vocabulary.js'
 import { appendPointer, parsePointer } from '../load/json-pointer.js'
 import type { LoadedSpec } from '../load/resolve.js'
 import type { Location } from '../load/spec-error.js'
@@ -28,7 +28,9 @@ export function checkExtensions(spec: LoadedSpec): CheckResult[] {
   const visit = (node: unknown, loc: Location): void => {
     if (typeof node !== 'object' || node === null) return
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, { ...loc, pointer: appendPointer(loc.pointer, String(i)) }))
+      node.forEach((item, i) => {
+        visit(item, { ...loc, pointer: appendPointer(loc.pointer, String(i)) })
+      })
       return
     }
     for (const [key, value] of Object.entries(node)) {

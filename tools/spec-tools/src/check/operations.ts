@@ -60,8 +60,10 @@ export function checkOperations(spec: LoadedSpec): CheckResult[] {
     const match = PATH_KEY.exec(pathKey)
     const pathProblems: string[] = []
     if (!match) pathProblems.push(`path key must be /api/v2/<service>#<Action>, got ${pathKey}`)
-    else if (match[1] !== service) pathProblems.push(`path names service ${match[1]}, the document x-zc-service is ${String(service)}`)
-    if (methods.length !== 1 || methods[0] !== 'post') pathProblems.push(`every action is a POST only; found ${methods.join(', ')}`)
+    else if (match[1] !== service)
+      pathProblems.push(`path names service ${match[1]}, the document x-zc-service is ${String(service)}`)
+    if (methods.length !== 1 || methods[0] !== 'post')
+      pathProblems.push(`every action is a POST only; found ${methods.join(', ')}`)
     results.push(result('action path', pathKey, itemAt, pathProblems))
     const op = obj(obj(item).post)
     if (!match || Object.keys(op).length === 0) continue
@@ -69,7 +71,8 @@ export function checkOperations(spec: LoadedSpec): CheckResult[] {
     const at = { ...itemAt, pointer: appendPointer(itemAt.pointer, 'post') }
 
     const identity: string[] = []
-    if (op.operationId !== action) identity.push(`operationId ${String(op.operationId)} differs from the path's action ${action}`)
+    if (op.operationId !== action)
+      identity.push(`operationId ${String(op.operationId)} differs from the path's action ${action}`)
     if (op['x-zc-action'] !== action) identity.push(`x-zc-action ${String(op['x-zc-action'])} differs from ${action}`)
     const actionHeader = headerParam(op, 'X-ZC-Action')
     if (actionHeader?.required !== true || obj(actionHeader.schema).const !== action) {
@@ -93,7 +96,8 @@ export function checkOperations(spec: LoadedSpec): CheckResult[] {
     }
     const ok = obj(obj(obj(obj(op.responses)['200']).content)['application/json']).schema
     const okProps = obj(obj(ok).properties)
-    if (!('requestId' in okProps) || !('response' in okProps)) wire.push('the 200 reply must be the {requestId, response} envelope')
+    if (!('requestId' in okProps) || !('response' in okProps))
+      wire.push('the 200 reply must be the {requestId, response} envelope')
     if (typeof obj(op.externalDocs).url !== 'string') wire.push('externalDocs must link the vendor page')
     results.push(result('wire contract', action, at, wire))
 
@@ -118,7 +122,8 @@ export function checkOperations(spec: LoadedSpec): CheckResult[] {
     if (transition !== undefined) {
       const t = obj(transition)
       const problems: string[] = []
-      const named = [...(Array.isArray(t.from) ? t.from : []), t.via, t.to, t.failure].filter((s) => s !== undefined)
+      const list = (v: unknown) => (Array.isArray(v) ? v : [])
+      const named = [...list(t.from), t.via, ...list(t.alsoVia), t.to, t.failure].filter((s) => s !== undefined)
       for (const s of named) if (!statuses.has(String(s))) problems.push(`status ${String(s)} is not in InstanceStatus`)
       const observed = `/api/v2/${String(service)}#${String(t.observe)}`
       if (!(observed in paths)) problems.push(`observe names ${String(t.observe)}, not an action of this service`)

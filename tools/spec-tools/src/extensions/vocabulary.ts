@@ -18,7 +18,8 @@ const decisionNote = {
   additionalProperties: false,
   required: ['kind', 'reason'],
   properties: {
-    ref: { type: 'integer', minimum: 1 },
+    // The numbered Decisions of shared/reference/zenlayer-api.md.
+    ref: { type: 'integer', minimum: 1, maximum: 10 },
     kind: { enum: ['departs-from-page', 'fills-gap'] },
     reason: { type: 'string', minLength: 10 },
   },
@@ -95,6 +96,7 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionDefinition>> = {
       properties: {
         from: { type: 'array', minItems: 1, items: statusName },
         via: statusName,
+        alsoVia: { type: 'array', items: statusName },
         to: statusName,
         failure: statusName,
         observe: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },

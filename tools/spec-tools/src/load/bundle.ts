@@ -26,8 +26,12 @@ export function bundleSpec(entryFile: string): Record<string, unknown> {
 
   const hoist = (kind: string, name: string, file: string, at: Location): void => {
     const own = ownComponents[kind]
-    if (isObject(own) && Object.hasOwn(own, name)) {
-      throw new SpecError(at, `component ${kind}/${name} is defined in the entry and in ${relative(dirname(entry), file)}`)
+    // `Name: {$ref: other.yaml#/components/kind/Name}` in the entry is an alias, not a second definition.
+    if (isObject(own) && Object.hasOwn(own, name) && !isAliasOf(own[name], file, kind, name)) {
+      throw new SpecError(
+        at,
+        `component ${kind}/${name} is defined in the entry and in ${relative(dirname(entry), file)}`,
+      )
     }
     const byName = hoisted.get(kind) ?? new Map<string, { from: string; value?: unknown }>()
     hoisted.set(kind, byName)
@@ -55,6 +59,13 @@ export function bundleSpec(entryFile: string): Record<string, unknown> {
       else out[k] = isLiteralEntry(k, v, inMap) ? v : rewrite(v, childLoc, isNamedMap(k, inMap, parentKey), k)
     }
     return out
+  }
+
+  const isAliasOf = (node: unknown, file: string, kind: string, name: string): boolean => {
+    const ref = refOf(node, false)
+    if (ref === undefined || Object.keys(node as object).length !== 1) return false
+    const { filePart, pointer } = splitRef(ref)
+    return resolve(dirname(entry), filePart) === file && pointer === appendPointer('', 'components', kind, name)
   }
 
   const localRef = (ref: string, at: Location): string => {

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Runs the whole suite and ends with one line, `N passed, N failed`.
+// Every test runner in the repo writes a JSON report with numPassedTests and
+// numFailedTests into its package's test-results/; each other step (format,
+// lint, typecheck, drift check) counts as one check. Steps keep going after a
+// failure so that one run shows everything that is wrong.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+// The repo's own bin folder first: turbo must find the pinned pnpm, not a global one.
+const PATH = `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`
+const env = {
+  ...process.env,
+  PATH,
+  TURBO_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+  REDOCLY_TELEMETRY: 'off',
+  FORCE_COLOR: '0',
+}
+const bin = (name) => join(root, 'node_modules', '.bin', name)
+
+/** Package folders that may hold a test-results/ report. */
+function packageDirs() {
+  const dirs = []
+  for (const group of ['specs', 'packages', 'tools']) {
+    const base = join(root, group)
+    if (!existsSync(base)) continue
+    for (const entry of readdirSync(base, { withFileTypes: true }))
+      if (entry.isDirectory()) dirs.push(join(base, entry.name))
+  }
+  return dirs
+}
+
+function run(label, command, args) {
+  console.log(`\n=== ${label}: ${command.replace(root, '')} ${args.join(' ')}`)
+  const outcome = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' })
+  const ok = outcome.status === 0
+  console.log(`=== ${label}: ${ok ? 'ok' : `FAILED (exit ${outcome.status ?? outcome.signal})`}`)
+  return ok
+}
+
+for (const dir of packageDirs()) rmSync(join(dir, 'test-results'), { recursive: true, force: true })
+
+const steps = [
+  ['format and lint (biome)', bin('biome'), ['ci', '--error-on-warnings', '.']],
+  ['build', bin('turbo'), ['run', 'build', '--output-logs=errors-only']],
+  [
+    'spec lint (redocly) and typecheck',
+    bin('turbo'),
+    ['run', 'lint', 'typecheck', '--continue', '--output-logs=errors-only'],
+  ],
+  ['tests', bin('turbo'), ['run', 'test', '--continue', '--output-logs=new-only']],
+]
+let passed = 0
+let failed = 0
+const failures = []
+for (const [label, command, args] of steps) {
+  if (run(label, command, args)) passed += 1
+  else {
+    failed += 1
+    failures.push(label)
+  }
+}
+
+for (const dir of packageDirs()) {
+  const reports = join(dir, 'test-results')
+  if (!existsSync(reports)) continue
+  for (const file of readdirSync(reports).filter((f) => f.endsWith('.json'))) {
+    const report = JSON.parse(readFileSync(join(reports, file), 'utf8'))
+    const name = `${dir.replace(root, '')}/test-results/${file}`
+    console.log(`  ${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`)
+    passed += report.numPassedTests
+    failed += report.numFailedTests
+    if (report.numFailedTests > 0) failures.push(name)
+  }
+}
+if (failures.length > 0) console.log(`\nfailed: ${failures.join('; ')}`)
+console.log(`${passed} passed, ${failed} failed`)
+process.exitCode = failed === 0 ? 0 : 1
