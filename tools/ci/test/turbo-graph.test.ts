@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process'
+import { delimiter, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+// turbo must know that the two services are independent: nothing a vm task
+// hashes or waits for may come from zec, and the other way round. This reads
+// turbo's own task graph (a dry run), so it breaks if a package starts to
+// depend on the other service or an input glob reaches across.
+const root = fileURLToPath(new URL('../../..', import.meta.url))
+
+interface DryTask {
+  taskId: string
+  directory: string
+  dependencies: string[]
+  inputs: Record<string, string>
+}
+
+let tasks: Map<string, DryTask>
+
+beforeAll(() => {
+  const env = {
+    ...process.env,
+    PATH: `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
+    TURBO_TELEMETRY_DISABLED: '1',
+  }
+  const out = execFileSync(
+    join(root, 'node_modules', '.bin', 'turbo'),
+    ['run', 'generate', 'build', 'typecheck', 'lint', 'test', '--dry=json'],
+    {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  )
+  tasks = new Map((JSON.parse(out).tasks as DryTask[]).map((t) => [t.taskId, t]))
+}, 60_000)
+
+/** Every task `id` waits for, directly or not. */
+function closure(id: string, seen = new Set<string>()): Set<string> {
+  for (const dep of tasks.get(id)?.dependencies ?? []) {
+    if (!seen.has(dep)) {
+      seen.add(dep)
+      closure(dep, seen)
+    }
+  }
+  return seen
+}
+
+const serviceOf = (dir: string): string | undefined => /(?:^|\/)(?:specs\/|packages\/)(zec|vm)(?:-|\/|$)/.exec(dir)?.[1]
+
+describe.each(['zec', 'vm'])('tasks of %s', (service) => {
+  const other = service === 'zec' ? 'vm' : 'zec'
+
+  it('exist in the graph', () => {
+    expect([...tasks.values()].filter((t) => serviceOf(t.directory) === service).length).toBeGreaterThan(0)
+  })
+
+  it(`neither wait for nor hash anything of ${other}`, () => {
+    for (const task of tasks.values()) {
+      if (serviceOf(task.directory) !== service) continue
+      const crossing = [...closure(task.taskId)].filter((dep) => serviceOf(tasks.get(dep)?.directory ?? '') === other)
+      expect(crossing, task.taskId).toEqual([])
+      expect(
+        Object.keys(task.inputs).filter((f) => f.includes(`/${other}/`) || f.includes(`${other}-`)),
+        task.taskId,
+      ).toEqual([])
+    }
+  })
+})
+
+it('shared spec changes reach both services', () => {
+  for (const service of ['zec', 'vm']) {
+    expect(closure(`@zenlayer-reset/spec-${service}#test`)).toContain('@zenlayer-reset/spec-shared#build')
+  }
+})
