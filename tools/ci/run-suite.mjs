@@ -47,6 +47,7 @@ for (const dir of packageDirs()) rmSync(join(dir, 'test-results'), { recursive: 
 const steps = [
   ['format and lint (biome)', bin('biome'), ['ci', '--error-on-warnings', '.']],
   ['build', bin('turbo'), ['run', 'build', '--output-logs=errors-only']],
+  ['generated packages match the specs', process.execPath, ['tools/codegen/bin/zr-codegen.js', '--check']],
   [
     'spec lint (redocly) and typecheck',
     bin('turbo'),

@@ -111,3 +111,8 @@ export function loadSpec(entryFile: string): LoadedSpec {
   if (!isObject(document)) throw new SpecError({ file: entry, pointer: '' }, 'the document is not an object')
   return { entry, document, origins, files }
 }
+
+/** A file of the spec as parsed (raw, references not followed), read if the loader has not. */
+export function readDocumentAt(spec: LoadedSpec, file: string): unknown {
+  return spec.files.get(file) ?? readDocument(file)
+}

@@ -1,0 +1,116 @@
+import type { z } from 'zod'
+
+/** One broken rule: where, which rule, what to tell a person, and the API error code. */
+export interface ValidationIssue {
+  /** `instanceIds[3]`, `password`, or '' for the body itself. */
+  readonly path: string
+  /** `required`, `unknown`, `type`, `minLength`, `maxItems`, `pattern`, `enum`, `uniqueItems`, `maxUtf8Bytes`, `exclusive`... */
+  readonly rule: string
+  /** Starts with the field: "password must contain a digit". Never holds the value of a secret. */
+  readonly message: string
+  readonly code: string
+}
+
+export type ValidationResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: string; readonly issues: readonly ValidationIssue[] }
+
+export interface ValidatorMeta {
+  readonly service: string
+  readonly action: string
+  readonly direction: 'request' | 'response'
+  /** The spec's x-zc-error-code by field path (`instanceIds[]` for items); the nearest applies. */
+  readonly codes: Readonly<Record<string, string>>
+}
+
+export const MISSING = 'INVALID_PARAMETER_MISSING'
+export const UNKNOWN = 'INVALID_PARAMETER_UNKNOWN'
+export const MALFORMED = 'INVALID_PARAMETER_VALUE_MALFORMED'
+export const BODY_MALFORMED = 'INVALID_REQUEST_BODY_MALFORMED'
+
+type Issue = z.core.$ZodIssue
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part)
+  return out
+}
+
+/** The nearest x-zc-error-code at or above a path: `instanceIds[3]` looks up `instanceIds[]`, then `instanceIds`, then ''. */
+function nearestCode(codes: Readonly<Record<string, string>>, path: readonly PropertyKey[]): string | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const key = formatPath(path.slice(0, n).map((p) => (typeof p === 'number' ? 0 : p))).replace(/\[0\]/g, '[]')
+    const code = codes[key]
+    if (code) return code
+  }
+  return undefined
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node = input
+  for (const part of path) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<PropertyKey, unknown>)[part]
+  }
+  return node
+}
+
+const RULES: Record<string, Record<string, string>> = {
+  too_small: { string: 'minLength', array: 'minItems', number: 'minimum', int: 'minimum' },
+  too_big: { string: 'maxLength', array: 'maxItems', number: 'maximum', int: 'maximum' },
+}
+
+function toIssues(issue: Issue, input: unknown, meta: ValidatorMeta): ValidationIssue[] {
+  const path = formatPath(issue.path)
+  const label = path || meta.direction
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      path: path ? `${path}.${key}` : key,
+      rule: 'unknown',
+      message: `${key} is not a parameter of ${meta.action}`,
+      code: UNKNOWN,
+    }))
+  }
+  if (issue.code === 'invalid_type' && issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
+    return [{ path, rule: 'required', message: `${label} is required`, code: MISSING }]
+  }
+  let rule: string
+  let own: string | undefined
+  if (issue.code === 'custom') {
+    const params = (issue.params ?? {}) as { rule?: string; code?: string }
+    rule = params.rule ?? 'custom'
+    own = params.code
+  } else if (issue.code === 'too_small' || issue.code === 'too_big') {
+    rule = RULES[issue.code]?.[issue.origin] ?? issue.code
+  } else if (issue.code === 'invalid_format') {
+    rule = 'pattern'
+  } else if (issue.code === 'invalid_value') {
+    rule = 'enum'
+  } else if (issue.code === 'invalid_type') {
+    rule = 'type'
+  } else {
+    rule = issue.code
+  }
+  const code =
+    own ??
+    nearestCode(meta.codes, issue.path) ??
+    (issue.path.length === 0 && rule === 'type' ? BODY_MALFORMED : MALFORMED)
+  return [{ path, rule, message: `${label} ${issue.message}`, code }]
+}
+
+/**
+ * A validator from a generated zod schema: `{ok: true, value}` with the input
+ * as given (no defaults applied), or `{ok: false, code, issues}` where `code`
+ * is the API error code the server would answer (that of the first issue).
+ */
+export function createValidator<S extends z.ZodType>(
+  schema: S,
+  meta: ValidatorMeta,
+): (input: unknown) => ValidationResult<z.output<S>> {
+  return (input) => {
+    const parsed = schema.safeParse(input)
+    if (parsed.success) return { ok: true, value: parsed.data }
+    const issues = parsed.error.issues.flatMap((issue) => toIssues(issue, input, meta))
+    return { ok: false, code: issues[0]?.code ?? MALFORMED, issues }
+  }
+}

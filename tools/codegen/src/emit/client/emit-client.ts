@@ -1,0 +1,135 @@
+// The client package of a service: openapi-typescript types, the operation
+// table, and a factory with one method per action over the hand-written
+// @zenlayer-reset/client-runtime.
+import openapiTS, { astToString } from 'openapi-typescript'
+import type { OperationModel, ServiceModel } from '../../model/types.js'
+import { serviceDescriptor } from '../shared/descriptor.js'
+import { banner, type GeneratedPackage, literal, pascal, SCOPE } from '../shared/files.js'
+import { packageFiles } from '../shared/package-files.js'
+
+export async function emitClient(service: ServiceModel): Promise<GeneratedPackage> {
+  const name = `${SCOPE}/${service.name}-client`
+  // openapi-typescript reads the bundled document, never the files: the emitter stays a function of the model.
+  const types = astToString(await openapiTS(structuredClone(service.bundled) as never, { silent: true }))
+  return {
+    dir: `packages/${service.name}-client`,
+    name,
+    files: [
+      ...packageFiles(service, {
+        name,
+        description: `Typed, signed client for the Zenlayer ${service.name} OS-reset API`,
+        dependencies: { '@zenlayer-reset/client-runtime': 'workspace:*' },
+        readme: readme(service),
+      }),
+      { path: 'src/generated/schema.ts', content: `${banner(service)}${types}` },
+      { path: 'src/generated/operations.ts', content: operationsFile(service) },
+      { path: 'src/generated/client.ts', content: clientFile(service) },
+      {
+        path: 'src/index.ts',
+        content: `${banner(service)}export * from '@zenlayer-reset/client-runtime'\nexport * from './generated/client.js'\nexport { service } from './generated/operations.js'\nexport type { components, operations, paths } from './generated/schema.js'\n`,
+      },
+      { path: 'test/operations.test.ts', content: operationsTest(service) },
+    ],
+  }
+}
+
+function operationsFile(service: ServiceModel): string {
+  return `${banner(service)}import type { ServiceDescriptor } from '@zenlayer-reset/client-runtime'
+
+/** What the runtime needs to know of each action: identity, wire, retry safety, secrets, error codes. */
+export const service = ${literal(serviceDescriptor(service, false))} as const satisfies ServiceDescriptor
+`
+}
+
+function ioTypes(op: OperationModel): string {
+  const at = `paths[${literal(op.pathKey)}]['post']`
+  return `/** Input of ${op.action}: ${op.summary}. */
+export type ${op.action}Input = ${at}['requestBody']['content']['application/json']
+/** What ${op.action} returns: the reply's \`response\`, with its \`requestId\`. */
+export type ${op.action}Output = ApiResult<${at}['responses'][200]['content']['application/json']['response']>
+/** The error codes ${op.action} documents. */
+export type ${op.action}ErrorCode = ${op.errors.map((e) => literal(e.code)).join(' | ')}`
+}
+
+function clientFile(service: ServiceModel): string {
+  const Svc = pascal(service.name)
+  const methods = service.operations.map(
+    (op) => `  /**
+   * ${op.summary}. X-ZC-Action: ${op.action}.${op.idempotent ? '' : ' Never retried once it may have reached the server.'}
+   * @see ${op.docsUrl}
+   */
+  ${op.methodName}(input: ${op.action}Input, options?: CallOptions): Promise<${op.action}Output>`,
+  )
+  const impls = service.operations.map(
+    (op) => `    ${op.methodName}: (input, options) => client.call(service.operations.${op.action}, input, options),`,
+  )
+  return `${banner(service)}import { type ApiResult, type CallOptions, type ClientConfig, createServiceClient, type RawClient } from '@zenlayer-reset/client-runtime'
+import { service } from './operations.js'
+import type { paths } from './schema.js'
+
+${service.operations.map(ioTypes).join('\n\n')}
+
+/** A client of the Zenlayer ${service.name} API, version ${service.version}. */
+export interface ${Svc}Client {
+  /** The openapi-fetch client underneath, with the same signing middleware. */
+  readonly raw: RawClient<paths>
+${methods.join('\n')}
+}
+
+/** Creates a client of the Zenlayer ${service.name} API. */
+export function create${Svc}Client(config: ClientConfig = {}): ${Svc}Client {
+  const client = createServiceClient<paths>(service, config)
+  return {
+    raw: client.raw,
+${impls.join('\n')}
+  }
+}
+`
+}
+
+function operationsTest(service: ServiceModel): string {
+  return `${banner(service)}import bundled from '@zenlayer-reset/spec-${service.name}/bundled.json' with { type: 'json' }
+import { describe, expect, it } from 'vitest'
+import { create${pascal(service.name)}Client, service } from '../src/index.js'
+
+// The package carries every action of the spec, with the spec's identity,
+// retry safety and error codes, and exposes one method per action.
+// biome-ignore lint/suspicious/noExplicitAny: the spec's JSON is walked untyped
+type Obj = Record<string, any>
+const table = Object.entries((bundled as Obj).paths as Obj).map(([pathKey, item]) => ({ pathKey, op: (item as Obj).post as Obj }))
+
+describe.each(table)('$pathKey', ({ pathKey, op }) => {
+  const action = op['x-zc-action'] as keyof typeof service.operations
+  const described = service.operations[action]
+
+  it('is in the operation table with the spec identity', () => {
+    expect(described).toMatchObject({ service: (bundled as Obj)['x-zc-service'], action, pathKey, version: (bundled as Obj).info.version })
+    expect(described.idempotent).toBe(op['x-zc-idempotent'])
+  })
+
+  it('has a client method', () => {
+    const client = create${pascal(service.name)}Client({ credentials: { token: 'test-token' } }) as unknown as Record<string, unknown>
+    expect(typeof client[action.charAt(0).toLowerCase() + action.slice(1)]).toBe('function')
+  })
+})
+`
+}
+
+function readme(service: ServiceModel): string {
+  const Svc = pascal(service.name)
+  const op = service.operations.find((o) => !o.idempotent) ?? service.operations[0]
+  return `# ${SCOPE}/${service.name}-client
+
+Typed, signed client for the Zenlayer ${service.name} OS-reset API (X-ZC-Version
+${service.version}), generated from \`${service.specPath}\`.
+
+\`\`\`ts
+import { create${Svc}Client, fromEnv } from '${SCOPE}/${service.name}-client'
+
+const ${service.name} = create${Svc}Client({ credentials: fromEnv() })
+const result = await ${service.name}.${op?.methodName ?? 'call'}({ /* ... */ })
+\`\`\`
+
+Actions: ${service.operations.map((o) => `\`${o.methodName}\` (${o.action})`).join(', ')}.
+`
+}

@@ -1,0 +1,39 @@
+// The operation table both the client and the mock carry: everything about a
+// service the hand-written runtimes need, as plain data.
+import type { ServiceModel } from '../../model/types.js'
+
+export function serviceDescriptor(service: ServiceModel, withState: boolean): Record<string, unknown> {
+  return {
+    name: service.name,
+    version: service.version,
+    path: `/api/v2/${service.name}`,
+    signing: service.signing,
+    ...(withState ? { statuses: service.statuses, protocolErrors: codeTable(service.protocolErrors) } : {}),
+    operations: Object.fromEntries(
+      service.operations.map((op) => [
+        op.action,
+        {
+          service: op.service,
+          action: op.action,
+          version: op.version,
+          path: op.path,
+          pathKey: op.pathKey,
+          idempotent: op.idempotent,
+          sensitiveFields: op.sensitiveFields,
+          errors: codeTable(op.errors),
+          ...(withState
+            ? {
+                stateRules: op.stateRules.map((r) => ({ id: r.id, errorCode: r.errorCode ?? null })),
+                transition: op.transition ?? null,
+                pagination: op.pagination ?? null,
+              }
+            : {}),
+        },
+      ]),
+    ),
+  }
+}
+
+function codeTable(errors: ServiceModel['protocolErrors']): Record<string, number> {
+  return Object.fromEntries(errors.map((e) => [e.code, e.status]))
+}

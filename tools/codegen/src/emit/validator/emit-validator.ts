@@ -1,0 +1,139 @@
+// The validator package of a service: zod 4 schemas of every request, reply
+// and error body, `validate<Action>Request` / `validate<Action>Response`
+// functions, and standalone JSON Schemas.
+import type { ServiceModel, StringNode } from '../../model/types.js'
+import { banner, type GeneratedFile, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
+import { packageFiles } from '../shared/package-files.js'
+import { errorCodesByPath, sharedNamedNodes } from '../shared/walk-nodes.js'
+import { jsonSchemaFor } from './json-schemas.js'
+import { type PrintContext, printSchema } from './zod-printer.js'
+
+export function emitValidator(service: ServiceModel): GeneratedPackage {
+  const name = `${SCOPE}/${service.name}-validator`
+  const files: GeneratedFile[] = [
+    ...packageFiles(service, {
+      name,
+      description: `zod 4 schemas and validators for every request and response of the Zenlayer ${service.name} OS-reset API`,
+      dependencies: { '@zenlayer-reset/validator-runtime': 'workspace:*' },
+      peerDependencies: { zod: '^4.1.0' },
+      devDependencies: { zod: '^4.1.0' },
+      exports: { './json-schema/*': './json-schema/*' },
+      files: ['json-schema'],
+      readme: readme(service),
+    }),
+    { path: 'src/generated/schemas.ts', content: schemasFile(service) },
+    { path: 'src/generated/validate.ts', content: validateFile(service) },
+    {
+      path: 'src/index.ts',
+      content: `${banner(service)}export * from './generated/schemas.js'\nexport * from './generated/validate.js'\n`,
+    },
+    { path: 'test/spec-examples.test.ts', content: examplesTest(service) },
+  ]
+  for (const op of service.operations) {
+    for (const which of ['request', 'reply'] as const) {
+      files.push({
+        path: `json-schema/${op.action}.${which}.json`,
+        content: `${JSON.stringify(jsonSchemaFor(service, op, which), null, 2)}\n`,
+      })
+    }
+  }
+  return { dir: `packages/${service.name}-validator`, name, files }
+}
+
+function schemasFile(service: ServiceModel): string {
+  const roots = service.operations.flatMap((op) => [op.request, op.reply])
+  const named = sharedNamedNodes(roots)
+  const helpers = new Set<string>()
+  const strict: PrintContext = { mode: 'strict', named, helpers }
+  const loose: PrintContext = { mode: 'loose', named, helpers }
+  const body: string[] = []
+  for (const [node, constName] of named) {
+    const doc = node.description ? `/** ${node.description.replace(/\*\//g, '* /')} */\n` : ''
+    body.push(`${doc}export const ${constName} = ${printSchema(node, strict, false)}`)
+  }
+  for (const op of service.operations) {
+    const requestId = op.reply.properties.find((p) => p.name === 'requestId')?.schema as StringNode | undefined
+    const codes = op.errors.map((e) => e.code)
+    body.push(
+      `/** ${op.action} request: strict, an unknown field is an error. */\nexport const ${op.action}Request = ${printSchema(op.request, strict)}`,
+      `export type ${op.action}Request = z.input<typeof ${op.action}Request>`,
+      `/** ${op.action} reply as on the wire: lenient, unknown fields are kept. */\nexport const ${op.action}Response = ${printSchema(op.reply, loose)}`,
+      `export type ${op.action}Response = z.output<typeof ${op.action}Response>`,
+      `/** Error body of ${op.action}, with the codes it documents. */\nexport const ${op.action}Error = z.looseObject({ requestId: ${requestId ? printSchema(requestId, loose) : 'z.string()'}, code: z.enum(${literal(codes)}), message: z.string() })`,
+      `export type ${op.action}Error = z.output<typeof ${op.action}Error>`,
+    )
+  }
+  const imports = [`import { z } from 'zod'`]
+  if (helpers.size > 0)
+    imports.push(`import { ${[...helpers].sort().join(', ')} } from '@zenlayer-reset/validator-runtime'`)
+  return `${banner(service)}${imports.join('\n')}\n\n${body.join('\n\n')}\n`
+}
+
+function validateFile(service: ServiceModel): string {
+  const lines = service.operations.flatMap((op) => [
+    `/** Checks a ${op.action} request against every rule of the spec, before anything is sent. */`,
+    `export const validate${op.action}Request = createValidator(s.${op.action}Request, { service: ${literal(service.name)}, action: ${literal(op.action)}, direction: 'request', codes: ${literal(errorCodesByPath(op.request))} })`,
+    `/** Checks a ${op.action} reply body (the whole envelope); unknown fields pass and are kept. */`,
+    `export const validate${op.action}Response = createValidator(s.${op.action}Response, { service: ${literal(service.name)}, action: ${literal(op.action)}, direction: 'response', codes: ${literal(errorCodesByPath(op.reply))} })`,
+  ])
+  return `${banner(service)}import { createValidator } from '@zenlayer-reset/validator-runtime'\nimport * as s from './schemas.js'\n\n${lines.join('\n')}\n`
+}
+
+function examplesTest(service: ServiceModel): string {
+  return `${banner(service)}import bundled from '@zenlayer-reset/spec-${service.name}/bundled.json' with { type: 'json' }
+import { describe, expect, it } from 'vitest'
+import * as validator from '../src/index.js'
+
+// Every example of the spec passes the generated validators, and the package
+// exports a request and a response validator for every action of the spec.
+// biome-ignore lint/suspicious/noExplicitAny: the spec's JSON is walked untyped
+type Obj = Record<string, any>
+const paths = (bundled as Obj).paths as Obj
+const table = Object.entries(paths).map(([pathKey, item]) => ({ pathKey, op: (item as Obj).post as Obj }))
+
+describe.each(table)('$pathKey', ({ op }) => {
+  const action = op['x-zc-action'] as string
+  const v = validator as unknown as Record<string, (input: unknown) => { ok: boolean }>
+
+  it('has request and response validators', () => {
+    expect(typeof v[\`validate\${action}Request\`]).toBe('function')
+    expect(typeof v[\`validate\${action}Response\`]).toBe('function')
+  })
+
+  const requestExamples = Object.entries(op.requestBody.content['application/json'].examples ?? {})
+  it.each(requestExamples)('request example %s is valid', (_name, example) => {
+    expect(v[\`validate\${action}Request\`]?.((example as Obj).value)).toMatchObject({ ok: true })
+  })
+
+  const replyExamples = Object.entries(op.responses['200'].content['application/json'].examples ?? {})
+  it.each(replyExamples)('reply example %s is valid', (_name, example) => {
+    expect(v[\`validate\${action}Response\`]?.((example as Obj).value)).toMatchObject({ ok: true })
+  })
+})
+`
+}
+
+function readme(service: ServiceModel): string {
+  const first = service.operations[0]?.action ?? 'Action'
+  return `# ${SCOPE}/${service.name}-validator
+
+zod 4 schemas of every request and reply of the Zenlayer ${service.name} OS-reset
+API (X-ZC-Version ${service.version}), generated from \`${service.specPath}\`.
+\`zod\` is a peer dependency.
+
+\`\`\`ts
+import { validate${first}Request } from '${SCOPE}/${service.name}-validator'
+
+const result = validate${first}Request(input)
+if (!result.ok) console.error(result.code, result.issues) // the API error code the server would answer
+\`\`\`
+
+- Requests are strict: an unknown field is an error, by name. Replies are
+  lenient: unknown fields are accepted and kept, so a new field from the
+  vendor breaks nobody.
+- Validation does not transform: defaults are the server's to apply.
+- JSON Schema (2020-12) of every request and reply: \`${SCOPE}/${service.name}-validator/json-schema/<Action>.request.json\`.
+- Rules that need server state (instance status, image OS type, disk size)
+  are not checked here; the mock and the server enforce them.
+`
+}

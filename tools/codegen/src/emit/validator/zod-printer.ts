@@ -1,0 +1,112 @@
+// Prints a SchemaNode as a zod 4 expression. Every rule carries its message
+// (without the field name: the runtime prefixes the path), so the validator's
+// reports read "password must contain a digit". Rules zod has no check for
+// (UTF-8 length, uniqueness, "not both") call helpers of
+// @zenlayer-reset/validator-runtime, which also tag them with a rule name.
+import type { ArrayNode, NumberNode, ObjectNode, SchemaNode, StringNode } from '../../model/types.js'
+import { literal } from '../shared/files.js'
+
+export type Strictness = 'strict' | 'loose'
+
+/** Formats the specs may use that constrain nothing (they only hint UIs). */
+const ANNOTATION_FORMATS = new Set(['password', 'int32', 'int64'])
+
+export interface PrintContext {
+  readonly mode: Strictness
+  /** Named non-object schemas already printed as constants, by node. */
+  readonly named: ReadonlyMap<SchemaNode, string>
+  /** Runtime helpers the printed code uses. */
+  readonly helpers: Set<string>
+}
+
+const err = (message: string): string => `{ error: ${literal(message)} }`
+
+export function printSchema(node: SchemaNode, ctx: PrintContext, allowNamed = true): string {
+  const constant = allowNamed ? ctx.named.get(node) : undefined
+  if (constant) return constant
+  switch (node.kind) {
+    case 'object':
+      return printObject(node, ctx)
+    case 'array':
+      return printArray(node, ctx)
+    case 'string':
+      return printString(node, ctx)
+    case 'integer':
+    case 'number':
+      return printNumber(node)
+    case 'boolean':
+      return `z.boolean(${err('must be true or false')})`
+  }
+}
+
+function printObject(node: ObjectNode, ctx: PrintContext): string {
+  const fields = node.properties.map((p) => {
+    const value = printSchema(p.schema, ctx)
+    return `${literal(p.name)}: ${p.required ? value : `${value}.optional()`}`
+  })
+  const strict = ctx.mode === 'strict' && !node.additionalProperties
+  let out = `z.${strict ? 'strictObject' : 'looseObject'}({ ${fields.join(', ')} }, ${err('must be an object')})`
+  for (const rule of node.exclusive) {
+    ctx.helpers.add('atMostOneOf')
+    out += `.superRefine(atMostOneOf(${literal(rule.fields)}, ${literal(rule.message)}, ${literal(rule.errorCode ?? null)}))`
+  }
+  return out
+}
+
+function printArray(node: ArrayNode, ctx: PrintContext): string {
+  let out = `z.array(${printSchema(node.items, ctx)}, ${err('must be a list')})`
+  if (node.minItems !== undefined)
+    out += `.min(${node.minItems}, ${err(`must have at least ${plural(node.minItems, 'item')}`)})`
+  if (node.maxItems !== undefined)
+    out += `.max(${node.maxItems}, ${err(`must have at most ${plural(node.maxItems, 'item')}`)})`
+  if (node.uniqueItems) {
+    ctx.helpers.add('noDuplicates')
+    out += '.superRefine(noDuplicates)'
+  }
+  return out
+}
+
+function printString(node: StringNode, ctx: PrintContext): string {
+  if (node.format !== undefined && !ANNOTATION_FORMATS.has(node.format)) {
+    throw new Error(`format '${node.format}' has no zod check in the generator (${node.location.pointer})`)
+  }
+  if (node.values) {
+    const [only] = node.values
+    if (node.values.length === 1 && only !== undefined) return `z.literal(${literal(only)}, ${err(`must be ${only}`)})`
+    return `z.enum(${literal(node.values)}, ${err(`must be one of ${node.values.join(', ')}`)})`
+  }
+  let out = `z.string(${err('must be a string')})`
+  if (node.minLength !== undefined)
+    out += `.min(${node.minLength}, ${err(`must be at least ${plural(node.minLength, 'character')}`)})`
+  if (node.maxLength !== undefined)
+    out += `.max(${node.maxLength}, ${err(`must be at most ${plural(node.maxLength, 'character')}`)})`
+  for (const p of node.patterns) {
+    const message = p.message ?? `must match ${p.pattern}`
+    if (p.errorCode) {
+      out += `.refine((v) => ${regexLiteral(p.pattern)}.test(v), { error: ${literal(message)}, params: { rule: 'pattern', code: ${literal(p.errorCode)} } })`
+    } else {
+      out += `.regex(${regexLiteral(p.pattern)}, ${err(message)})`
+    }
+  }
+  if (node.maxUtf8Bytes !== undefined) {
+    ctx.helpers.add('maxUtf8Bytes')
+    out += `.superRefine(maxUtf8Bytes(${node.maxUtf8Bytes}))`
+  }
+  return out
+}
+
+function printNumber(node: NumberNode): string {
+  let out = node.kind === 'integer' ? `z.int(${err('must be an integer')})` : `z.number(${err('must be a number')})`
+  if (node.minimum !== undefined) out += `.min(${node.minimum}, ${err(`must be at least ${node.minimum}`)})`
+  if (node.maximum !== undefined) out += `.max(${node.maximum}, ${err(`must be at most ${node.maximum}`)})`
+  return out
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/** A regex literal with the u flag, as JSON Schema patterns are read. */
+export function regexLiteral(pattern: string): string {
+  return `/${pattern.replace(/\\\/|\//g, (m) => (m === '/' ? '\\/' : m))}/u`
+}

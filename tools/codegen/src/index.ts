@@ -1,0 +1,6 @@
+export type { Emitter, GeneratedFile, GeneratedPackage } from './emit/shared/files.js'
+export { EMITTERS } from './emitters.js'
+export { allPackages, findServices, generate } from './generate.js'
+export { buildSchema } from './model/build-schema.js'
+export { buildService, SpecProblems } from './model/build-service.js'
+export * from './model/types.js'

@@ -1,0 +1,266 @@
+import { relative } from 'node:path'
+import {
+  appendPointer,
+  bundleSpec,
+  type CheckResult,
+  checkExtensions,
+  checkOperations,
+  getAt,
+  isObject,
+  type LoadedSpec,
+  type Location,
+  loadSpec,
+  parsePointer,
+  readDocumentAt,
+  SpecError,
+} from '@zenlayer-reset/spec-tools'
+import { buildSchema } from './build-schema.js'
+import { KNOWN_STATE_RULES } from './state-rules.js'
+import type {
+  ErrorCaseModel,
+  OperationModel,
+  PaginationModel,
+  ServiceModel,
+  SigningModel,
+  StateRuleModel,
+  TransitionModel,
+} from './types.js'
+
+type Obj = Record<string, unknown>
+const obj = (v: unknown): Obj => (isObject(v) ? v : {})
+const str = (v: unknown): string => (typeof v === 'string' ? v : '')
+
+/** Every problem of a spec at once, each with its file and pointer. */
+export class SpecProblems extends Error {
+  override readonly name = 'SpecProblems'
+  constructor(readonly problems: readonly SpecError[]) {
+    super(problems.map((p) => p.message).join('\n'))
+  }
+}
+
+/**
+ * Loads one service spec and builds its model. Refuses a spec that breaks any
+ * rule of spec-tools' checks (unknown extension, inconsistent action...) or
+ * uses a schema feature the emitters do not support, naming every problem.
+ */
+export function buildService(specFile: string, repoRoot: string): ServiceModel {
+  const spec = loadSpec(specFile)
+  const failed: CheckResult[] = [...checkExtensions(spec), ...checkOperations(spec)].filter(
+    (r) => r.problems.length > 0,
+  )
+  if (failed.length > 0) {
+    throw new SpecProblems(failed.flatMap((r) => r.problems.map((p) => new SpecError(r.location, p))))
+  }
+  const doc = spec.document
+  const root: Location = { file: spec.entry, pointer: '' }
+  const name = str(doc['x-zc-service'])
+  const version = str(obj(doc.info).version)
+  const operations = Object.entries(obj(doc.paths)).map(([pathKey, item]) =>
+    buildOperation(spec, pathKey, obj(obj(item).post), { service: name, version }),
+  )
+  for (const op of operations) {
+    if (op.transition && !operations.some((o) => o.action === op.transition?.observe)) {
+      throw new SpecError(
+        root,
+        `${op.action} is observed with ${op.transition.observe}, which this spec does not define`,
+      )
+    }
+  }
+  return {
+    name,
+    version,
+    title: str(obj(doc.info).title),
+    specPath: relative(repoRoot, spec.entry).split('\\').join('/'),
+    operations,
+    statuses: stringList(obj(obj(obj(doc.components).schemas).InstanceStatus).enum),
+    protocolErrors: protocolErrors(spec),
+    signing: signing(spec),
+    bundled: bundleSpec(specFile),
+  }
+}
+
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(String) : []
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1)
+}
+
+function buildOperation(
+  spec: LoadedSpec,
+  pathKey: string,
+  op: Obj,
+  svc: { service: string; version: string },
+): OperationModel {
+  const at = spec.origins.get(op) ?? { file: spec.entry, pointer: appendPointer('', 'paths', pathKey, 'post') }
+  const ctx = { origins: spec.origins }
+  const bodySchema = obj(obj(obj(op.requestBody).content)['application/json']).schema
+  const request = buildSchema(bodySchema, { ...at, pointer: appendPointer(at.pointer, 'requestBody') }, ctx)
+  const okSchema = obj(obj(obj(obj(op.responses)['200']).content)['application/json']).schema
+  const reply = buildSchema(okSchema, { ...at, pointer: appendPointer(at.pointer, 'responses', '200') }, ctx)
+  const response = reply.kind === 'object' ? reply.properties.find((p) => p.name === 'response')?.schema : undefined
+  if (request.kind !== 'object' || reply.kind !== 'object' || response?.kind !== 'object') {
+    throw new SpecError(at, 'the request body, the 200 reply and its `response` must be objects')
+  }
+  const stateRules = (Array.isArray(op['x-zc-state-rules']) ? op['x-zc-state-rules'] : []).map(
+    (r, i): StateRuleModel => {
+      const rule = obj(r)
+      const id = str(rule.id)
+      if (!KNOWN_STATE_RULES.has(id)) {
+        throw new SpecError(
+          { ...at, pointer: appendPointer(at.pointer, 'x-zc-state-rules', String(i), 'id') },
+          `state rule '${id}' is not implemented by the mock engine (known: ${[...KNOWN_STATE_RULES].join(', ')})`,
+        )
+      }
+      const code = obj(rule.violation).error
+      return { id, description: str(rule.description), errorCode: typeof code === 'string' ? code : undefined }
+    },
+  )
+  const t = op['x-zc-transition']
+  const transition: TransitionModel | undefined = isObject(t)
+    ? {
+        from: stringList(t.from),
+        via: str(t.via),
+        alsoVia: stringList(t.alsoVia),
+        to: str(t.to),
+        failure: typeof t.failure === 'string' ? t.failure : undefined,
+        observe: str(t.observe),
+      }
+    : undefined
+  const p = op['x-zc-pagination']
+  const pagination: PaginationModel | undefined = isObject(p)
+    ? { pageNumber: str(p.pageNumber), pageSize: str(p.pageSize), total: str(p.total), items: str(p.items) }
+    : undefined
+  const action = str(op['x-zc-action'])
+  return {
+    service: svc.service,
+    action,
+    methodName: lowerFirst(action),
+    pathKey,
+    path: pathKey.slice(0, pathKey.indexOf('#')),
+    version: svc.version,
+    summary: str(op.summary),
+    description: str(op.description).trim(),
+    docsUrl: str(obj(op.externalDocs).url),
+    idempotent: op['x-zc-idempotent'] === true,
+    request,
+    reply,
+    response,
+    errors: errorCases(op, at),
+    stateRules,
+    transition,
+    pagination,
+    sensitiveFields: request.properties.filter((prop) => prop.schema.sensitive).map((prop) => prop.name),
+  }
+}
+
+/** The error codes of one operation, each with its HTTP status. */
+function errorCases(op: Obj, at: Location): ErrorCaseModel[] {
+  const cases = new Map<string, ErrorCaseModel>()
+  for (const [status, response] of Object.entries(obj(op.responses))) {
+    if (status.startsWith('2')) continue
+    const schema = obj(obj(obj(obj(response).content)['application/json']).schema)
+    for (const entry of codeEntries(schema)) {
+      const explicit = entry['x-zc-status']
+      const numeric = /^[1-5][0-9][0-9]$/.test(status) ? Number(status) : undefined
+      const resolved = typeof explicit === 'number' ? explicit : numeric
+      if (resolved === undefined) {
+        throw new SpecError(
+          { ...at, pointer: appendPointer(at.pointer, 'responses', status) },
+          `code ${String(entry.const)} under the status range ${status} needs x-zc-status`,
+        )
+      }
+      const code = String(entry.const)
+      const previous = cases.get(code)
+      if (previous && previous.status !== resolved) {
+        throw new SpecError(at, `code ${code} is listed under two statuses, ${previous.status} and ${resolved}`)
+      }
+      cases.set(code, { code, status: resolved, description: str(entry.description), assumed: isAssumed(entry) })
+    }
+  }
+  return [...cases.values()].sort((a, b) => a.status - b.status || (a.code < b.code ? -1 : 1))
+}
+
+/** The `const` entries of the `code` property of an error body schema. */
+function codeEntries(schema: Obj): Obj[] {
+  const found: Obj[] = []
+  const seen = new Set<object>()
+  const visit = (node: unknown, inCode: boolean): void => {
+    if (!isObject(node) || seen.has(node)) return
+    seen.add(node)
+    if (inCode && typeof node.const === 'string') found.push(node)
+    for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+      const list = node[key]
+      if (Array.isArray(list)) for (const item of list) visit(item, inCode)
+    }
+    const code = obj(node.properties).code
+    if (code !== undefined) visit(code, true)
+  }
+  visit(schema, false)
+  return found
+}
+
+function isAssumed(entry: Obj): boolean {
+  const notes = Array.isArray(entry['x-zc-decision']) ? entry['x-zc-decision'] : []
+  return notes.some((n) => obj(n).ref === 10)
+}
+
+/**
+ * Codes that belong to no operation live beside the error envelope, in the
+ * same file: `#/components/schemas/ProtocolErrorCode` (see specs/README.md).
+ */
+function protocolErrors(spec: LoadedSpec): ErrorCaseModel[] {
+  const envelope = findEnvelope(spec)
+  if (!envelope) return []
+  const fileDoc = readDocumentAt(spec, envelope.file)
+  const schema = obj(getAt(fileDoc, parsePointer('/components/schemas/ProtocolErrorCode') ?? []))
+  const entries = Array.isArray(schema.oneOf) ? schema.oneOf.map(obj) : []
+  return entries.map((entry, i) => {
+    const status = entry['x-zc-status']
+    if (typeof status !== 'number') {
+      throw new SpecError(
+        { file: envelope.file, pointer: `/components/schemas/ProtocolErrorCode/oneOf/${i}` },
+        'a protocol error code needs x-zc-status',
+      )
+    }
+    return { code: String(entry.const), status, description: str(entry.description), assumed: isAssumed(entry) }
+  })
+}
+
+function findEnvelope(spec: LoadedSpec): Location | undefined {
+  for (const item of Object.values(obj(spec.document.paths))) {
+    for (const response of Object.values(obj(obj(obj(item).post).responses))) {
+      const schema = obj(obj(obj(obj(response).content)['application/json']).schema)
+      for (const part of Array.isArray(schema.allOf) ? schema.allOf : [schema]) {
+        const origin = isObject(part) ? spec.origins.get(part) : undefined
+        if (origin?.pointer === '/components/schemas/ErrorEnvelope') return origin
+      }
+    }
+  }
+  return undefined
+}
+
+function signing(spec: LoadedSpec): SigningModel {
+  const schemes = obj(obj(spec.document.components).securitySchemes)
+  for (const scheme of Object.values(schemes)) {
+    const s = obj(obj(scheme)['x-zc-signing'])
+    if (Object.keys(s).length === 0) continue
+    const env = obj(s.credentialsFromEnv)
+    return {
+      algorithm: str(s.algorithm),
+      authorizationHeader: str(s.authorizationHeader),
+      timestampHeader: str(s.timestampHeader),
+      signatureMethodHeader: str(s.signatureMethodHeader),
+      canonicalUri: str(s.canonicalUri),
+      signedHeaders: stringList(s.signedHeaders),
+      maxClockSkewSeconds: typeof s.maxClockSkewSeconds === 'number' ? s.maxClockSkewSeconds : 300,
+      envAccessKeyId: str(env.accessKeyId),
+      envAccessKeySecret: str(env.accessKeySecret),
+    }
+  }
+  throw new SpecError(
+    { file: spec.entry, pointer: '/components/securitySchemes' },
+    'no security scheme carries x-zc-signing',
+  )
+}

@@ -1,0 +1,167 @@
+// The model: what the specs say, in the terms the emitters need, and nothing
+// of OpenAPI's shape or of any output. Built once by build-service.ts; every
+// emitter is a function of it alone.
+import type { Location } from '@zenlayer-reset/spec-tools'
+
+export interface ServiceModel {
+  /** `zec`: the last path segment, X-ZC-Service, and the package name prefix. */
+  readonly name: string
+  /** X-ZC-Version, e.g. `2025-09-01`. */
+  readonly version: string
+  readonly title: string
+  /** The entry spec, relative to the repository root, for banners. */
+  readonly specPath: string
+  readonly operations: readonly OperationModel[]
+  /** Every status an instance of this service can be in. */
+  readonly statuses: readonly string[]
+  /** Error codes answered before an action is chosen (unknown action, wrong method...). */
+  readonly protocolErrors: readonly ErrorCaseModel[]
+  readonly signing: SigningModel
+  /** The spec as one self-contained OpenAPI document (for openapi-typescript and JSON Schema output). */
+  readonly bundled: Readonly<Record<string, unknown>>
+}
+
+export interface OperationModel {
+  readonly service: string
+  /** X-ZC-Action, PascalCase: the operation's identity with `service`. */
+  readonly action: string
+  /** The action in camelCase: the client method's name. */
+  readonly methodName: string
+  /** The spec's path key, `/api/v2/zec#ResetInstances`. */
+  readonly pathKey: string
+  /** What goes on the wire: `/api/v2/zec`. */
+  readonly path: string
+  readonly version: string
+  readonly summary: string
+  readonly description: string
+  readonly docsUrl: string
+  /** Whether repeating a delivered call is harmless. */
+  readonly idempotent: boolean
+  /** The request body. */
+  readonly request: ObjectNode
+  /** The whole success body, `{requestId, response}`, as on the wire. */
+  readonly reply: ObjectNode
+  /** The `response` object inside the success envelope. */
+  readonly response: ObjectNode
+  readonly errors: readonly ErrorCaseModel[]
+  readonly stateRules: readonly StateRuleModel[]
+  readonly transition: TransitionModel | undefined
+  readonly pagination: PaginationModel | undefined
+  /** Top-level request fields whose values are secrets. */
+  readonly sensitiveFields: readonly string[]
+}
+
+export interface ErrorCaseModel {
+  readonly code: string
+  readonly status: number
+  readonly description: string
+  /** True when the vendor does not document this code (Decision 10). */
+  readonly assumed: boolean
+}
+
+export interface StateRuleModel {
+  readonly id: string
+  readonly description: string
+  /** The error answered, or undefined when the instance goes to the failed list instead. */
+  readonly errorCode: string | undefined
+}
+
+export interface TransitionModel {
+  readonly from: readonly string[]
+  readonly via: string
+  readonly alsoVia: readonly string[]
+  readonly to: string
+  readonly failure: string | undefined
+  readonly observe: string
+}
+
+export interface PaginationModel {
+  readonly pageNumber: string
+  readonly pageSize: string
+  readonly total: string
+  readonly items: string
+}
+
+export interface SigningModel {
+  readonly algorithm: string
+  readonly authorizationHeader: string
+  readonly timestampHeader: string
+  readonly signatureMethodHeader: string
+  readonly canonicalUri: string
+  readonly signedHeaders: readonly string[]
+  readonly maxClockSkewSeconds: number
+  readonly envAccessKeyId: string
+  readonly envAccessKeySecret: string
+}
+
+// ---- schemas: a small tree that knows the rules, not JSON Schema's spelling
+
+/** What every schema node carries besides its rules. */
+export interface NodeMeta {
+  /** The component name when the node is a named schema. */
+  readonly name: string | undefined
+  readonly description: string | undefined
+  readonly default: unknown
+  /** Error code for any rule of this node that has none of its own. */
+  readonly errorCode: string | undefined
+  readonly sensitive: boolean
+  readonly location: Location
+}
+
+export interface ObjectNode extends NodeMeta {
+  readonly kind: 'object'
+  readonly properties: readonly PropertyNode[]
+  /** Whether fields the schema does not name are allowed. */
+  readonly additionalProperties: boolean
+  /** "At most one of these fields" (JSON Schema `not: {required: [...]}`). */
+  readonly exclusive: readonly ExclusiveRule[]
+}
+
+export interface PropertyNode {
+  readonly name: string
+  readonly required: boolean
+  readonly schema: SchemaNode
+}
+
+export interface ExclusiveRule {
+  readonly fields: readonly string[]
+  readonly message: string
+  readonly errorCode: string | undefined
+}
+
+export interface ArrayNode extends NodeMeta {
+  readonly kind: 'array'
+  readonly items: SchemaNode
+  readonly minItems: number | undefined
+  readonly maxItems: number | undefined
+  readonly uniqueItems: boolean
+}
+
+export interface StringNode extends NodeMeta {
+  readonly kind: 'string'
+  readonly minLength: number | undefined
+  readonly maxLength: number | undefined
+  readonly maxUtf8Bytes: number | undefined
+  readonly patterns: readonly PatternRule[]
+  /** Allowed values (`enum`, or a `const` as a one-value list). */
+  readonly values: readonly string[] | undefined
+  readonly format: string | undefined
+}
+
+export interface PatternRule {
+  readonly pattern: string
+  readonly message: string | undefined
+  readonly errorCode: string | undefined
+}
+
+export interface NumberNode extends NodeMeta {
+  readonly kind: 'integer' | 'number'
+  readonly minimum: number | undefined
+  readonly maximum: number | undefined
+}
+
+export interface BooleanNode extends NodeMeta {
+  readonly kind: 'boolean'
+}
+
+export type SchemaNode = ObjectNode | ArrayNode | StringNode | NumberNode | BooleanNode
