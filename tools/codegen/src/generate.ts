@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { warmUpTypes } from './emit/client/openapi-types.js'
 import type { GeneratedPackage } from './emit/shared/files.js'
 import { EMITTERS } from './emitters.js'
 import { buildService } from './model/build-service.js'
@@ -40,31 +41,47 @@ export async function generate(options: GenerateOptions): Promise<PackageChanges
   const unknown = wanted.filter((p) => !known.has(p))
   if (unknown.length > 0) throw new Error(`unknown package ${unknown.join(', ')}; known: ${[...known].join(', ')}`)
 
+  if (wanted.some((p) => p.endsWith('-client'))) warmUpTypes()
+  // Models first (synchronous, each spec once), then every emitter at once: the
+  // client emitters wait for openapi-typescript on its worker while the other
+  // packages are already being formatted by biome in another process.
   const models = new Map<string, ServiceModel>()
-  const generated: GeneratedPackage[] = []
-  for (const pkg of wanted) {
-    const cut = pkg.lastIndexOf('-')
-    const serviceName = pkg.slice(0, cut)
-    const emitter = EMITTERS[pkg.slice(cut + 1)]
-    if (!emitter) continue
+  const modelOf = (serviceName: string): ServiceModel => {
     let model = models.get(serviceName)
     if (!model) {
       model = buildService(join(options.repoRoot, 'specs', serviceName, 'openapi.yaml'), options.repoRoot)
       models.set(serviceName, model)
     }
-    generated.push(await emitter(model))
+    return model
   }
-
-  const all = new Map<string, string>()
-  for (const pkg of generated) {
-    for (const file of pkg.files) {
-      const path = `${pkg.dir}/${file.path}`
-      all.set(path, file.path === 'package.json' ? carryVersion(options.repoRoot, pkg.dir, file.content) : file.content)
+  const jobs: { kind: string; pkg: Promise<GeneratedPackage> }[] = []
+  for (const pkg of wanted) {
+    const cut = pkg.lastIndexOf('-')
+    const kind = pkg.slice(cut + 1)
+    const emitter = EMITTERS[kind]
+    if (emitter) jobs.push({ kind, pkg: Promise.resolve(emitter(modelOf(pkg.slice(0, cut)))) })
+  }
+  const batch = async (selected: typeof jobs): Promise<[GeneratedPackage, Map<string, string>][]> => {
+    const packages = await Promise.all(selected.map((j) => j.pkg))
+    const all = new Map<string, string>()
+    for (const pkg of packages) {
+      for (const file of pkg.files) {
+        const path = `${pkg.dir}/${file.path}`
+        all.set(
+          path,
+          file.path === 'package.json' ? carryVersion(options.repoRoot, pkg.dir, file.content) : file.content,
+        )
+      }
     }
+    const formatted = await formatFiles(options.repoRoot, all)
+    return packages.map((pkg) => [pkg, new Map([...formatted].filter(([path]) => path.startsWith(`${pkg.dir}/`)))])
   }
-  const formatted = formatFiles(options.repoRoot, all)
-  return generated.map((pkg) => {
-    const own = new Map([...formatted].filter(([path]) => path.startsWith(`${pkg.dir}/`)))
-    return syncPackage(options.repoRoot, pkg.dir, own, options.check ?? false)
-  })
+  const done = (
+    await Promise.all([batch(jobs.filter((j) => j.kind !== 'client')), batch(jobs.filter((j) => j.kind === 'client'))])
+  ).flat()
+  // Report in the order asked for (packages/<name>).
+  done.sort(
+    ([a], [b]) => wanted.indexOf(a.dir.slice('packages/'.length)) - wanted.indexOf(b.dir.slice('packages/'.length)),
+  )
+  return done.map(([pkg, files]) => syncPackage(options.repoRoot, pkg.dir, files, options.check ?? false))
 }

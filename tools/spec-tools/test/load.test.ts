@@ -106,7 +106,7 @@ x:
       name: 'a duplicate key',
       files: { 'spec.yaml': `a: 1\na: 2\n` },
       pointer: '',
-      problem: /not valid YAML.*DUPLICATE_KEY/,
+      problem: /not valid YAML at line 2.*duplicated mapping key/,
     },
   ]
   it.each(failures)('stops with file, pointer and reason on $name', ({ files, pointer, problem }) => {

@@ -75,7 +75,7 @@ export function buildService(specFile: string, repoRoot: string): ServiceModel {
     statuses: stringList(obj(obj(obj(doc.components).schemas).InstanceStatus).enum),
     protocolErrors: protocolErrors(spec),
     signing: signing(spec),
-    bundled: bundleSpec(specFile),
+    bundled: bundleSpec(specFile, spec.files),
   }
 }
 

@@ -3,7 +3,21 @@ import { appendPointer, parsePointer } from '../load/json-pointer.js'
 import type { LoadedSpec } from '../load/resolve.js'
 import type { Location } from '../load/spec-error.js'
 import { type CheckResult, result } from './result.js'
-import { createSchemaValidator } from './schema-validator.js'
+import { createSchemaValidator, type ValidateFunction } from './schema-validator.js'
+
+// One compiled validator per extension for the whole process: compiling is
+// most of the cost of this check, and the vocabulary never changes.
+const compiled = new Map<string, ValidateFunction>()
+let sharedAjv: ReturnType<typeof createSchemaValidator> | undefined
+function valueValidator(key: string, schema: Record<string, unknown>): ValidateFunction {
+  let fn = compiled.get(key)
+  if (!fn) {
+    sharedAjv ??= createSchemaValidator()
+    fn = sharedAjv.compile(schema)
+    compiled.set(key, fn)
+  }
+  return fn
+}
 
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
 
@@ -23,7 +37,6 @@ export function placeOf(pointer: string): Exclude<ExtensionPlace, 'anywhere'> {
  * (their own schemas say which they may hold).
  */
 export function checkExtensions(spec: LoadedSpec): CheckResult[] {
-  const ajv = createSchemaValidator()
   const results: CheckResult[] = []
   const visit = (node: unknown, loc: Location): void => {
     if (typeof node !== 'object' || node === null) return
@@ -47,7 +60,7 @@ export function checkExtensions(spec: LoadedSpec): CheckResult[] {
     if (def.place !== 'anywhere' && def.place !== place) {
       problems.push(`${key} belongs on a ${def.place}, not on a ${place}`)
     }
-    const validate = ajv.compile(def.valueSchema)
+    const validate = valueValidator(key, def.valueSchema)
     if (!validate(value)) {
       for (const e of validate.errors ?? []) problems.push(`value${e.instancePath} ${e.message ?? 'is invalid'}`)
     }

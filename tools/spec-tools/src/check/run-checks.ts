@@ -4,12 +4,15 @@ import { checkExamples } from './examples.js'
 import { checkExtensions } from './extensions.js'
 import { checkOperations } from './operations.js'
 import type { CheckResult } from './result.js'
-import { checkOpenapiTypescript } from './toolchain.js'
 
 /** Every check of this project's spec rules. A file without paths (shared components) skips the per-action ones. */
 export async function runChecks(spec: LoadedSpec): Promise<CheckResult[]> {
   const results = [...checkExtensions(spec), ...checkExamples(spec)]
   const hasPaths = isObject(spec.document.paths) && Object.keys(spec.document.paths).length > 0
-  if (hasPaths) results.push(...checkOperations(spec), ...(await checkOpenapiTypescript(spec)))
+  if (hasPaths) {
+    // Loaded only here: openapi-typescript (and TypeScript) take most of a second to import.
+    const { checkOpenapiTypescript } = await import('./toolchain.js')
+    results.push(...checkOperations(spec), ...(await checkOpenapiTypescript(spec)))
+  }
   return results
 }

@@ -9,10 +9,13 @@ import { type Location, SpecError } from './spec-error.js'
  * is copied into this one's `components` under its own name, and each
  * `$ref` becomes local. Names must not collide: the specs define each thing
  * once. The result is deterministic: same files, same object, same key order.
+ * `parsed` may hold files already read (a LoadedSpec's `files`); they are not
+ * modified.
  */
-export function bundleSpec(entryFile: string): Record<string, unknown> {
+export function bundleSpec(entryFile: string, parsed?: ReadonlyMap<string, unknown>): Record<string, unknown> {
   const entry = resolve(entryFile)
-  const files = new Map<string, unknown>()
+  // Files the loader already parsed are reused rather than read again.
+  const files = new Map<string, unknown>(parsed)
   const read = (file: string): unknown => {
     if (!files.has(file)) files.set(file, readDocument(file))
     return files.get(file)

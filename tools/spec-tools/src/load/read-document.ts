@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { parseDocument } from 'yaml'
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml'
 import { SpecError } from './spec-error.js'
 
 /**
  * Reads one YAML or JSON file. YAML 1.2 core schema, so `2025-09-01` stays a
- * string; duplicate keys are an error rather than a silent overwrite.
+ * string; a duplicate key is an error rather than a silent overwrite.
  */
 export function readDocument(file: string): unknown {
   let text: string
@@ -14,12 +14,11 @@ export function readDocument(file: string): unknown {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error)
     throw new SpecError({ file, pointer: '' }, `cannot read file (${reason})`)
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, version: '1.2' })
-  const first = doc.errors[0]
-  if (first) {
-    const line = first.linePos?.[0]
-    const where = line ? ` at line ${line.line}, column ${line.col}` : ''
-    throw new SpecError({ file, pointer: '' }, `not valid YAML${where}: ${first.code}`)
+  try {
+    return load(text, { schema: CORE_SCHEMA, filename: file })
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error
+    const where = error.mark ? ` at line ${error.mark.line + 1}, column ${error.mark.column + 1}` : ''
+    throw new SpecError({ file, pointer: '' }, `not valid YAML${where}: ${error.reason}`)
   }
-  return doc.toJS({ maxAliasCount: 10_000 })
 }

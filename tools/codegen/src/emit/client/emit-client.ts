@@ -1,16 +1,16 @@
 // The client package of a service: openapi-typescript types, the operation
 // table, and a factory with one method per action over the hand-written
 // @zenlayer-reset/client-runtime.
-import openapiTS, { astToString } from 'openapi-typescript'
 import type { OperationModel, ServiceModel } from '../../model/types.js'
 import { serviceDescriptor } from '../shared/descriptor.js'
 import { banner, type GeneratedPackage, literal, pascal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
+import { renderTypes } from './openapi-types.js'
 
 export async function emitClient(service: ServiceModel): Promise<GeneratedPackage> {
   const name = `${SCOPE}/${service.name}-client`
   // openapi-typescript reads the bundled document, never the files: the emitter stays a function of the model.
-  const types = astToString(await openapiTS(structuredClone(service.bundled) as never, { silent: true }))
+  const types = await renderTypes(service.bundled)
   return {
     dir: `packages/${service.name}-client`,
     name,

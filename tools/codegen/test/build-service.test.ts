@@ -1,0 +1,115 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { buildService, SpecProblems } from '../src/model/build-service.js'
+import { DEMO_SPEC, fixtureRepo } from './fixture-repo.js'
+
+describe('buildService on the fixture spec', () => {
+  const root = fixtureRepo()
+  const model = buildService(join(root, DEMO_SPEC), root)
+
+  it('carries the service identity', () => {
+    expect(model).toMatchObject({ name: 'demo', version: '2024-01-01', specPath: DEMO_SPEC })
+    expect(model.statuses).toEqual(['STOPPED', 'BUSY', 'RUNNING', 'BROKEN'])
+    expect(model.protocolErrors).toEqual([
+      { code: 'NO_SUCH_ACTION', status: 404, description: '', assumed: false },
+      { code: 'WRONG_METHOD', status: 405, description: '', assumed: false },
+    ])
+    expect(model.signing).toMatchObject({
+      algorithm: 'ZC2-HMAC-SHA256',
+      envAccessKeyId: 'DEMO_KEY_ID',
+      maxClockSkewSeconds: 300,
+    })
+  })
+
+  it('carries each operation as (service, action) with its wire facts', () => {
+    expect(model.operations.map((o) => [o.service, o.action, o.methodName, o.path, o.idempotent])).toEqual([
+      ['demo', 'CreateThing', 'createThing', '/api/v2/demo', false],
+      ['demo', 'DescribeThings', 'describeThings', '/api/v2/demo', true],
+    ])
+  })
+
+  it('carries rules, transitions, pagination, secrets and errors', () => {
+    const [create, describe_] = model.operations
+    expect(create?.stateRules).toEqual([
+      { id: 'instance-exists', description: "The thing's parent exists.", errorCode: 'PARENT_NOT_FOUND' },
+      { id: 'instance-powered-off', description: 'The parent is stopped.', errorCode: undefined },
+    ])
+    expect(create?.transition).toEqual({
+      from: ['STOPPED'],
+      via: 'BUSY',
+      alsoVia: [],
+      to: 'RUNNING',
+      failure: 'BROKEN',
+      observe: 'DescribeThings',
+    })
+    expect(create?.sensitiveFields).toEqual(['secret'])
+    expect(create?.errors).toEqual([
+      { code: 'BOTH_GIVEN', status: 400, description: '', assumed: false },
+      { code: 'IDS_MALFORMED', status: 400, description: '', assumed: false },
+      { code: 'NOTE_TOO_LONG', status: 400, description: '', assumed: true },
+      { code: 'SECRET_MALFORMED', status: 400, description: '', assumed: false },
+      { code: 'PARENT_NOT_FOUND', status: 404, description: '', assumed: false },
+    ])
+    expect(describe_?.pagination).toEqual({
+      pageNumber: 'pageNum',
+      pageSize: 'pageSize',
+      total: 'totalCount',
+      items: 'dataSet',
+    })
+  })
+
+  it('names shared schemas by their component', () => {
+    const secret = model.operations[0]?.request.properties.find((p) => p.name === 'secret')
+    expect(secret?.schema).toMatchObject({ name: 'Secret', sensitive: true, errorCode: 'SECRET_MALFORMED' })
+  })
+})
+
+describe('buildService refuses a spec it cannot handle, naming the file and pointer', () => {
+  const cases = [
+    {
+      name: 'an unresolvable $ref',
+      edit: {
+        file: DEMO_SPEC,
+        from: '$ref: "#/components/schemas/CreateThingRequest"',
+        to: '$ref: "#/components/schemas/Nope"',
+      },
+      problem:
+        /openapi\.yaml#\/paths\/~1api~1v2~1demo#CreateThing\/post\/requestBody\/content\/application~1json\/schema: unresolvable \$ref/,
+    },
+    {
+      name: 'an action used twice',
+      edit: { file: DEMO_SPEC, from: 'x-zc-action: DescribeThings', to: 'x-zc-action: CreateThing' },
+      problem: /x-zc-action CreateThing differs from DescribeThings/,
+    },
+    {
+      name: 'an unknown x- rule',
+      edit: { file: DEMO_SPEC, from: 'id: instance-exists', to: 'id: parent-is-happy' },
+      problem: /state rule 'parent-is-happy' is not implemented by the mock engine/,
+    },
+    {
+      name: 'an unknown extension',
+      edit: { file: DEMO_SPEC, from: 'x-zc-idempotent: true', to: 'x-zc-idempotent: true\n      x-zc-cache: 5' },
+      problem: /#\/paths\/~1api~1v2~1demo#DescribeThings\/post\/x-zc-cache: unknown extension x-zc-cache/,
+    },
+    {
+      name: 'an unsupported schema feature',
+      edit: {
+        file: DEMO_SPEC,
+        from: 'keyId: { type: string }',
+        to: 'keyId: { type: string, oneOf: [{ minLength: 1 }] }',
+      },
+      problem: /#\/components\/schemas\/CreateThingRequest\/properties\/keyId: keyword 'oneOf' is not supported/,
+    },
+  ]
+  it.each(cases)('$name', ({ edit, problem }) => {
+    const root = fixtureRepo(edit)
+    let message = ''
+    try {
+      buildService(join(root, DEMO_SPEC), root)
+    } catch (error) {
+      message =
+        error instanceof SpecProblems ? error.problems.map((p) => p.message).join('\n') : (error as Error).message
+    }
+    expect(message).toMatch(problem)
+  })
+})
