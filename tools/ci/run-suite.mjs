@@ -80,10 +80,14 @@ for (const dir of packageDirs()) {
   for (const file of readdirSync(reports).filter((f) => f.endsWith('.json'))) {
     const report = JSON.parse(readFileSync(join(reports, file), 'utf8'))
     const name = `${dir.replace(root, '')}/test-results/${file}`
-    console.log(`  ${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`)
+    console.log(
+      `  ${name}: ${report.numPassedTests} passed, ${Math.max(report.numFailedTests, report.numFailedTestSuites ?? 0)} failed`,
+    )
+    // A test file that fails to load fails no test but fails its suite: count it.
+    const failedHere = Math.max(report.numFailedTests, report.numFailedTestSuites ?? 0)
     passed += report.numPassedTests
-    failed += report.numFailedTests
-    if (report.numFailedTests > 0) failures.push(name)
+    failed += failedHere
+    if (failedHere > 0) failures.push(name)
   }
 }
 if (failures.length > 0) console.log(`\nfailed: ${failures.join('; ')}`)

@@ -21,4 +21,5 @@ export {
   TimeoutError,
   ZenlayerError,
 } from './errors.js'
+export { MASK, redactBody, redactBodyText, redactHeaders } from './redact.js'
 export { SIGNATURE_METHOD, type Signature, type SignInput, sign } from './sign.js'

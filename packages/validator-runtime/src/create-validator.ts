@@ -95,7 +95,9 @@ function toIssues(issue: Issue, input: unknown, meta: ValidatorMeta): Validation
     own ??
     nearestCode(meta.codes, issue.path) ??
     (issue.path.length === 0 && rule === 'type' ? BODY_MALFORMED : MALFORMED)
-  return [{ path, rule, message: `${label} ${issue.message}`, code }]
+  // A rule on the body itself ("password and keyId cannot both be set") already names its fields.
+  const message = path === '' && issue.code === 'custom' ? issue.message : `${label} ${issue.message}`
+  return [{ path, rule, message, code }]
 }
 
 /**

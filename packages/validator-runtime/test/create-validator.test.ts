@@ -89,7 +89,7 @@ describe('createValidator', () => {
       issue: {
         path: '',
         rule: 'exclusive',
-        message: 'request password and keyId cannot both be set',
+        message: 'password and keyId cannot both be set',
         code: 'CONFLICT',
       },
     },
