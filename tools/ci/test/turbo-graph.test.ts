@@ -11,6 +11,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url))
 
 interface DryTask {
   taskId: string
+  command: string
   directory: string
   dependencies: string[]
   inputs: Record<string, string>
@@ -73,5 +74,22 @@ describe.each(['zec', 'vm'])('tasks of %s', (service) => {
 it('shared spec changes reach both services', () => {
   for (const service of ['zec', 'vm']) {
     expect(closure(`@zenlayer-reset/spec-${service}#test`)).toContain('@zenlayer-reset/spec-shared#build')
+  }
+})
+
+it.each(['zec', 'vm'])('a generated %s package regenerates for its spec and the generator only', (service) => {
+  for (const kind of ['client', 'validator', 'mock']) {
+    // Tasks a package has no script for are placeholders in turbo's graph; they run nothing.
+    const deps = [...closure(`@zenlayer-reset/${service}-${kind}#generate`)]
+      .filter((id) => tasks.get(id)?.command !== '<NONEXISTENT>')
+      .sort()
+    expect(deps, `${service}-${kind}`).toEqual(
+      [
+        '@zenlayer-reset/codegen#build',
+        '@zenlayer-reset/spec-shared#build',
+        '@zenlayer-reset/spec-tools#build',
+        `@zenlayer-reset/spec-${service}#build`,
+      ].sort(),
+    )
   }
 })

@@ -75,8 +75,18 @@ export default defineConfig({
   },
 })
 `
+  // generate waits for the generator and this service's spec only, so that
+  // nothing else (a runtime package, the other service) invalidates it.
+  const turbo = {
+    $schema: 'https://turborepo.com/schema.json',
+    extends: ['//'],
+    tasks: {
+      generate: { dependsOn: ['@zenlayer-reset/codegen#build', `@zenlayer-reset/spec-${service.name}#build`] },
+    },
+  }
   return [
     { path: 'package.json', content: `${JSON.stringify(pkg, null, 2)}\n` },
+    { path: 'turbo.json', content: `${JSON.stringify(turbo, null, 2)}\n` },
     { path: 'tsconfig.json', content: `${JSON.stringify(tsconfig, null, 2)}\n` },
     { path: 'tsconfig.build.json', content: `${JSON.stringify(tsconfigBuild, null, 2)}\n` },
     { path: 'vitest.config.ts', content: `${banner(service)}${vitest}` },

@@ -17,7 +17,7 @@ export function jsonSchemaFor(service: ServiceModel, op: OperationModel, which: 
     which === 'request'
       ? (((post.requestBody as Obj).content as Obj)['application/json'] as Obj).schema
       : ((((post.responses as Obj)['200'] as Obj).content as Obj)['application/json'] as Obj).schema
-  const components = ((service.bundled.components as Obj).schemas ?? {}) as Obj
+  const components = ((service.bundled.components as Obj | undefined)?.schemas ?? {}) as Obj
   const defs: Obj = {}
   const rewrite = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(rewrite)

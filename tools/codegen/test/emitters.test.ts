@@ -1,0 +1,163 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { emitClient } from '../src/emit/client/emit-client.js'
+import { stopTypes } from '../src/emit/client/openapi-types.js'
+import { emitMock } from '../src/emit/mock/emit-mock.js'
+import { emitValidator } from '../src/emit/validator/emit-validator.js'
+import { buildSchema } from '../src/model/build-schema.js'
+import type { ObjectNode, OperationModel, ServiceModel } from '../src/model/types.js'
+
+// Emitters on a hand-built model: no spec file, no loader.
+const at = { file: '/hand-built.yaml', pointer: '' }
+const object = (schema: unknown) => buildSchema(schema, at, { origins: new WeakMap() }) as ObjectNode
+const reply = object({
+  type: 'object',
+  properties: {
+    requestId: { type: 'string' },
+    response: { type: 'object', properties: { requestId: { type: 'string' } } },
+  },
+})
+
+function operation(action: string, extra: Partial<OperationModel> = {}): OperationModel {
+  return {
+    service: 'hb',
+    action,
+    methodName: action.charAt(0).toLowerCase() + action.slice(1),
+    pathKey: `/api/v2/hb#${action}`,
+    path: '/api/v2/hb',
+    version: '2020-02-02',
+    summary: `Do ${action}`,
+    description: '',
+    docsUrl: 'https://example.invalid',
+    idempotent: true,
+    request: object({
+      type: 'object',
+      additionalProperties: false,
+      properties: { id: { type: 'string', 'x-zc-error-code': 'ID_BAD' } },
+    }),
+    reply,
+    response: reply.properties[1]?.schema as ObjectNode,
+    errors: [{ code: 'ID_BAD', status: 400, description: '', assumed: false }],
+    stateRules: [],
+    transition: undefined,
+    pagination: undefined,
+    sensitiveFields: [],
+    ...extra,
+  }
+}
+
+const bundledPath = (action: string) => ({
+  post: {
+    operationId: action,
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } },
+    },
+    responses: {
+      '200': {
+        description: 'ok',
+        content: {
+          'application/json': {
+            schema: { type: 'object', properties: { requestId: { type: 'string' }, response: { type: 'object' } } },
+          },
+        },
+      },
+    },
+  },
+})
+
+const model: ServiceModel = {
+  name: 'hb',
+  version: '2020-02-02',
+  title: 'hand-built',
+  specPath: 'specs/hb/openapi.yaml',
+  statuses: ['STOPPED', 'BUSY', 'RUNNING'],
+  protocolErrors: [{ code: 'NO_ACTION', status: 404, description: '', assumed: true }],
+  signing: {
+    algorithm: 'ZC2-HMAC-SHA256',
+    authorizationHeader: 'Authorization',
+    timestampHeader: 'X-ZC-Timestamp',
+    signatureMethodHeader: 'X-ZC-Signature-Method',
+    canonicalUri: '/',
+    signedHeaders: ['content-type', 'host'],
+    maxClockSkewSeconds: 300,
+    envAccessKeyId: 'K',
+    envAccessKeySecret: 'S',
+  },
+  operations: [
+    operation('Wipe', {
+      idempotent: false,
+      sensitiveFields: ['id'],
+      stateRules: [
+        { id: 'instance-exists', description: 'exists', errorCode: 'ID_BAD' },
+        { id: 'instance-powered-off', description: 'off', errorCode: undefined },
+      ],
+      transition: { from: ['STOPPED'], via: 'BUSY', alsoVia: [], to: 'RUNNING', failure: undefined, observe: 'Look' },
+    }),
+    operation('Look'),
+  ],
+  bundled: {
+    openapi: '3.1.0',
+    info: { title: 'hb', version: '2020-02-02' },
+    paths: { '/api/v2/hb#Wipe': bundledPath('Wipe'), '/api/v2/hb#Look': bundledPath('Look') },
+  },
+}
+
+const file = (pkg: { files: readonly { path: string; content: string }[] }, path: string) =>
+  pkg.files.find((f) => f.path === path)?.content ?? ''
+
+afterAll(stopTypes)
+
+describe('emitMock', () => {
+  const pkg = emitMock(model)
+  const routes = file(pkg, 'src/generated/routes.ts')
+  it.each([
+    ['the package', pkg.dir, 'packages/hb-mock'],
+    ['a failed-list rule as a null code', routes.includes('{"id":"instance-powered-off","errorCode":null}'), true],
+    ['a code rule', routes.includes('{"id":"instance-exists","errorCode":"ID_BAD"}'), true],
+    ['the protocol errors with statuses', routes.includes('"protocolErrors":{"NO_ACTION":404}'), true],
+    ['no transition as null', routes.includes('"transition":null'), true],
+  ])('emits %s', (_what, got, want) => {
+    expect(got).toBe(want)
+  })
+})
+
+describe('emitClient', async () => {
+  const pkg = await emitClient(model)
+  const client = file(pkg, 'src/generated/client.ts')
+  it.each([
+    ['one method per action', /wipe\(input: WipeInput, options\?: CallOptions\): Promise<WipeOutput>/],
+    ['the second action too', /look\(input: LookInput, options\?: CallOptions\): Promise<LookOutput>/],
+    [
+      'the no-retry promise of a non-idempotent action',
+      /X-ZC-Action: Wipe\. Never retried once it may have reached the server\./,
+    ],
+    ['the error code union', /export type WipeErrorCode = "ID_BAD"/],
+    ['the factory named after the service', /export function createHbClient\(config: ClientConfig = \{\}\): HbClient/],
+  ])('writes %s', (_what, pattern) => {
+    expect(client).toMatch(pattern)
+  })
+  it('puts openapi-typescript output, path keys with fragments included, in schema.ts', () => {
+    expect(file(pkg, 'src/generated/schema.ts')).toContain('"/api/v2/hb#Wipe": {')
+  })
+  it('carries the identity and retry safety in the operation table', () => {
+    const table = file(pkg, 'src/generated/operations.ts')
+    expect(table).toContain(
+      '"Wipe":{"service":"hb","action":"Wipe","version":"2020-02-02","path":"/api/v2/hb","pathKey":"/api/v2/hb#Wipe","idempotent":false',
+    )
+    expect(table).not.toContain('stateRules')
+  })
+})
+
+describe('emitValidator', () => {
+  const pkg = emitValidator(model)
+  it.each([
+    ['a strict request', /export const WipeRequest = z\.strictObject\(/],
+    ['a loose reply', /export const WipeResponse = z\.looseObject\(/],
+    [
+      'the field codes of the request',
+      /validateWipeRequest = createValidator\(s\.WipeRequest, \{ service: "hb", action: "Wipe", direction: 'request', codes: \{"id":"ID_BAD"\} \}\)/,
+    ],
+  ])('writes %s', (_what, pattern) => {
+    expect(file(pkg, 'src/generated/schemas.ts') + file(pkg, 'src/generated/validate.ts')).toMatch(pattern)
+  })
+})
