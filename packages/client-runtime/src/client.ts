@@ -1,14 +1,27 @@
-import createClient, { type Client, type Middleware } from 'openapi-fetch'
-import { type CredentialsSource, resolveCredentials } from './credentials.js'
+import createClient, { type Client } from 'openapi-fetch'
+import type { CredentialsSource } from './credentials.js'
 import type { OperationDescriptor, ServiceDescriptor } from './descriptor.js'
-import { ApiError, EdgeBlockedError, NetworkError, ZenlayerError } from './errors.js'
-import { SIGNATURE_METHOD, sign } from './sign.js'
-
-/** The SDK identification sent in X-ZC-SDK-Lang / X-ZC-SDK-Version. */
-export const SDK_LANGUAGE = 'typescript'
-export const SDK_VERSION = '0.0.0'
+import { ApiError, EdgeBlockedError, InvalidInputError, NetworkError, TimeoutError, ZenlayerError } from './errors.js'
+import type { ClientLogger } from './logging.js'
+import { loggingMiddleware, protocolMiddleware } from './middleware.js'
+import { backoffMs, DEFAULT_RETRY, NO_RETRY, type RetryPolicy, retryAfterMs, retryReason } from './retry.js'
+import { anySignal, realSleep, type Sleep, timeoutSignal } from './timing.js'
 
 export const DEFAULT_BASE_URL = 'https://console.zenlayer.com'
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000
+export const DEFAULT_CALL_TIMEOUT_MS = 120_000
+
+/** What a request validator returns (the shape of @zenlayer-reset/<service>-validator's functions). */
+export type ValidationOutcome =
+  | { readonly ok: true }
+  | {
+      readonly ok: false
+      readonly code: string
+      readonly issues: readonly { path: string; rule: string; message: string; code: string }[]
+    }
+
+/** A validator package's exports, e.g. `import * as v from '@zenlayer-reset/zec-validator'`. */
+export type RequestValidators = Readonly<Record<string, unknown>>
 
 export interface ClientConfig {
   /** An access key, a bearer token, or a function giving either (`fromEnv()`). */
@@ -17,70 +30,67 @@ export interface ClientConfig {
   readonly baseUrl?: string
   /** The fetch to use (tests, proxies). Default: the global fetch. */
   readonly fetch?: typeof fetch
-  /** Unix seconds now; injectable so that tests sign at a fixed time. */
+  /** Unix seconds now, for the signature timestamp; injectable for tests. */
   readonly now?: () => number
   /** Sent as X-ZC-Request-Client, for the vendor's logs. */
   readonly requestClient?: string
+  /** Retry policy, or `false` for none. Default: 4 attempts, 1 s base, 20 s cap. */
+  readonly retry?: Partial<RetryPolicy> | false
+  /** Limit of one attempt. Default 30 s. */
+  readonly attemptTimeoutMs?: number
+  /** Limit of a whole call, retries and their waits included. Default 120 s. */
+  readonly callTimeoutMs?: number
+  /**
+   * Validate each request before sending it: pass the validator package
+   * (`import * as zecValidator from '@zenlayer-reset/zec-validator'`). Off by
+   * default, so a client alone pulls in no zod.
+   */
+  readonly validator?: RequestValidators
+  /** Receives masked descriptions of requests, responses and retries. */
+  readonly logger?: ClientLogger
+  /** How the client waits between attempts and polls; injectable so that tests never sleep. */
+  readonly sleep?: Sleep
+  /** Jitter source, [0, 1). */
+  readonly random?: () => number
+  /** Milliseconds now, for how long a waiter has waited; injectable with `sleep`. */
+  readonly clock?: () => number
 }
 
 export interface CallOptions {
-  /** Cancels the call. */
+  /** Cancels the call, its retries and their waits. */
   readonly signal?: AbortSignal
+  /** Overrides the client's call timeout for this call. */
+  readonly timeoutMs?: number
 }
 
 /** An action's `response`, with the `requestId` of the call. */
 export type ApiResult<T> = T & { readonly requestId: string }
 
+/** What a batch action adds: the ids that failed (none when the reply omits the list) and the others. */
+export interface BatchOutcome {
+  readonly failedInstanceIds: readonly string[]
+  readonly succeededInstanceIds: readonly string[]
+}
+
 export type RawClient<Paths extends {}> = Client<Paths, 'application/json'>
 
 export interface ServiceClient<Paths extends {}> {
   readonly raw: RawClient<Paths>
+  readonly config: ResolvedConfig
   call<T>(op: OperationDescriptor, input: unknown, options?: CallOptions): Promise<ApiResult<T>>
 }
 
-type Envelope = { requestId?: unknown; response?: Record<string, unknown>; code?: unknown; message?: unknown }
-
-/**
- * The middleware every request of a service goes through, raw client included:
- * the protocol headers, then the signature over the exact bytes being sent.
- */
-function protocolMiddleware(service: ServiceDescriptor, config: ClientConfig): Middleware {
-  const byPathKey = new Map(Object.values(service.operations).map((op) => [op.pathKey, op]))
-  const now = config.now ?? (() => Math.floor(Date.now() / 1000))
-  return {
-    async onRequest({ request, schemaPath }) {
-      const op = byPathKey.get(schemaPath)
-      if (!op) throw new ZenlayerError('UNKNOWN_OPERATION', `no ${service.name} action is at ${schemaPath}`)
-      const headers = request.headers
-      headers.set('X-ZC-Action', op.action)
-      headers.set('X-ZC-Version', op.version)
-      headers.set('X-ZC-Service', service.name)
-      headers.set('X-ZC-SDK-Lang', SDK_LANGUAGE)
-      headers.set('X-ZC-SDK-Version', SDK_VERSION)
-      if (config.requestClient) headers.set('X-ZC-Request-Client', config.requestClient)
-      if (!headers.has('content-type')) headers.set('content-type', 'application/json')
-      const creds = await resolveCredentials(config.credentials)
-      if ('token' in creds) {
-        headers.set('Authorization', `Bearer ${creds.token}`)
-        return request
-      }
-      const body = new Uint8Array(await request.clone().arrayBuffer())
-      const timestamp = now()
-      const signed = await sign({
-        accessKeyId: creds.accessKeyId,
-        accessKeySecret: creds.accessKeySecret,
-        contentType: headers.get('content-type') ?? '',
-        host: new URL(request.url).host,
-        body,
-        timestamp,
-      })
-      headers.set(service.signing.timestampHeader, String(timestamp))
-      headers.set(service.signing.signatureMethodHeader, SIGNATURE_METHOD)
-      headers.set(service.signing.authorizationHeader, signed.authorization)
-      return request
-    },
-  }
+export interface ResolvedConfig {
+  readonly retry: RetryPolicy
+  readonly attemptTimeoutMs: number
+  readonly callTimeoutMs: number
+  readonly sleep: Sleep
+  readonly random: () => number
+  readonly clock: () => number
 }
+
+type Envelope = { requestId?: unknown; response?: Record<string, unknown>; code?: unknown; message?: unknown }
+type Outcome = { data?: unknown; error?: unknown; response: Response }
 
 /** Whether a fetch failure happened before any byte of the request could reach the server. */
 export function failedBeforeSending(error: unknown): boolean {
@@ -88,54 +98,155 @@ export function failedBeforeSending(error: unknown): boolean {
   return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN'
 }
 
+function resolveConfig(config: ClientConfig): ResolvedConfig {
+  return {
+    retry: config.retry === false ? NO_RETRY : { ...DEFAULT_RETRY, ...config.retry },
+    attemptTimeoutMs: config.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS,
+    callTimeoutMs: config.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+    sleep: config.sleep ?? realSleep,
+    random: config.random ?? Math.random,
+    clock: config.clock ?? Date.now,
+  }
+}
+
 /** Creates the runtime of one service's client; generated clients wrap it with one method per action. */
 export function createServiceClient<Paths extends {}>(
   service: ServiceDescriptor,
   config: ClientConfig = {},
 ): ServiceClient<Paths> {
+  const resolved = resolveConfig(config)
   const raw = createClient<Paths>({
     baseUrl: config.baseUrl ?? DEFAULT_BASE_URL,
     ...(config.fetch ? { fetch: config.fetch } : {}),
   })
-  raw.use(protocolMiddleware(service, config))
+  raw.use(
+    protocolMiddleware(service, {
+      credentials: config.credentials,
+      now: config.now ?? (() => Math.floor(Date.now() / 1000)),
+      requestClient: config.requestClient,
+    }),
+  )
+  if (config.logger) raw.use(loggingMiddleware(service, config.logger))
+  const post = raw.POST as unknown as (path: string, init: Record<string, unknown>) => Promise<Outcome>
 
-  async function call<T>(op: OperationDescriptor, input: unknown, options: CallOptions = {}): Promise<ApiResult<T>> {
-    let outcome: { data?: unknown; error?: unknown; response: Response }
+  async function attempt(
+    op: OperationDescriptor,
+    input: unknown,
+    signal: AbortSignal,
+    callSignal: AbortSignal,
+  ): Promise<Record<string, unknown>> {
+    const limit = timeoutSignal(resolved.attemptTimeoutMs)
+    let outcome: Outcome
     try {
-      const post = raw.POST as unknown as (path: string, init: Record<string, unknown>) => Promise<typeof outcome>
       outcome = await post(op.pathKey, {
         body: input,
         params: { header: { 'X-ZC-Action': op.action, 'X-ZC-Version': op.version } },
         parseAs: 'text',
-        ...(options.signal ? { signal: options.signal } : {}),
+        signal: anySignal([signal, limit.signal]),
       })
     } catch (error) {
       if (error instanceof ZenlayerError) throw error
+      if (callSignal.aborted) throw callSignal.reason
+      if (limit.fired()) throw new TimeoutError(op.action, resolved.attemptTimeoutMs, 'attempt')
       throw new NetworkError(op.action, failedBeforeSending(error), error)
+    } finally {
+      limit.cancel()
     }
-    const { response } = outcome
-    if (response.status === 403 && response.headers.get('cf-mitigated') === 'challenge') {
-      throw new EdgeBlockedError(403, 'challenge', op.action)
-    }
-    if (response.status === 451) throw new EdgeBlockedError(451, 'policy', op.action)
-    const text = response.ok ? outcome.data : outcome.error
-    const body = parseEnvelope(typeof text === 'string' ? text : JSON.stringify(text ?? null))
-    if (!body) throw new EdgeBlockedError(response.status, 'not-json', op.action)
-    if (!response.ok) {
-      if (typeof body.code !== 'string') throw new EdgeBlockedError(response.status, 'not-json', op.action)
-      throw new ApiError(
-        body.code,
-        String(body.message ?? ''),
-        String(body.requestId ?? ''),
-        response.status,
-        op.action,
-      )
-    }
-    const result = body.response ?? {}
-    return { ...result, requestId: String(body.requestId ?? result.requestId ?? '') } as ApiResult<T>
+    return interpret(op, outcome)
   }
 
-  return { raw, call }
+  async function call<T>(op: OperationDescriptor, input: unknown, options: CallOptions = {}): Promise<ApiResult<T>> {
+    checkInput(op, input, config.validator)
+    const callLimitMs = options.timeoutMs ?? resolved.callTimeoutMs
+    const callLimit = timeoutSignal(callLimitMs)
+    const signal = anySignal([options.signal, callLimit.signal])
+    const deadline = Date.now() + callLimitMs
+    try {
+      for (let n = 1; ; n++) {
+        try {
+          const body = await attempt(op, input, signal, signal)
+          return shape(op, input, body) as ApiResult<T>
+        } catch (error) {
+          if (options.signal?.aborted) throw options.signal.reason
+          if (callLimit.fired()) throw new TimeoutError(op.action, callLimitMs, 'call')
+          if (!(error instanceof ZenlayerError)) throw error
+          const reason = retryReason(error, op.idempotent)
+          if (!reason || n >= resolved.retry.maxAttempts) throw error
+          const hinted = error instanceof ApiError ? error.retryAfterMs : undefined
+          const delay = Math.max(backoffMs(n, resolved.retry, resolved.random), hinted ?? 0)
+          if (delay > resolved.retry.maxDelayMs || Date.now() + delay >= deadline) throw error
+          config.logger?.({
+            type: 'retry',
+            service: service.name,
+            action: op.action,
+            attempt: n,
+            delayMs: delay,
+            reason,
+            code: error.code,
+          })
+          try {
+            await resolved.sleep(delay, signal)
+          } catch {
+            if (options.signal?.aborted) throw options.signal.reason
+            throw new TimeoutError(op.action, callLimitMs, 'call')
+          }
+        }
+      }
+    } finally {
+      callLimit.cancel()
+    }
+  }
+
+  return { raw, config: resolved, call }
+}
+
+/** With a validator configured, an invalid input never reaches the network. */
+function checkInput(op: OperationDescriptor, input: unknown, validators: RequestValidators | undefined): void {
+  if (!validators) return
+  const validate = validators[`validate${op.action}Request`]
+  if (typeof validate !== 'function') {
+    throw new ZenlayerError(
+      'VALIDATOR_MISSING',
+      `the configured validator has no validate${op.action}Request (wrong service's package?)`,
+    )
+  }
+  const result = (validate as (input: unknown) => ValidationOutcome)(input)
+  if (!result.ok) throw new InvalidInputError(result.code, result.issues, op.action)
+}
+
+function interpret(op: OperationDescriptor, { response, data, error }: Outcome): Record<string, unknown> {
+  if (response.status === 403 && response.headers.get('cf-mitigated') === 'challenge') {
+    throw new EdgeBlockedError(403, 'challenge', op.action)
+  }
+  if (response.status === 451) throw new EdgeBlockedError(451, 'policy', op.action)
+  const text = response.ok ? data : error
+  const body = parseEnvelope(typeof text === 'string' ? text : JSON.stringify(text ?? null))
+  if (!body) throw new EdgeBlockedError(response.status, 'not-json', op.action)
+  if (!response.ok) {
+    if (typeof body.code !== 'string') throw new EdgeBlockedError(response.status, 'not-json', op.action)
+    const retryAfter = retryAfterMs(response.headers.get('retry-after'), Date.now())
+    throw new ApiError(
+      body.code,
+      String(body.message ?? ''),
+      String(body.requestId ?? ''),
+      response.status,
+      op.action,
+      retryAfter,
+    )
+  }
+  const result = body.response ?? {}
+  return { ...result, requestId: String(body.requestId ?? result.requestId ?? '') }
+}
+
+/** A batch action's result also says which ids failed (absent list: none, Decision 7) and which did not. */
+function shape(op: OperationDescriptor, input: unknown, body: Record<string, unknown>): Record<string, unknown> {
+  if (!op.batch) return body
+  const asked = (input as Record<string, unknown>)[op.batch.instances]
+  const failedList = body[op.batch.failed]
+  const failed = Array.isArray(failedList) ? failedList.map(String) : []
+  const failedSet = new Set(failed)
+  const succeeded = Array.isArray(asked) ? asked.map(String).filter((id) => !failedSet.has(id)) : []
+  return { ...body, failedInstanceIds: failed, succeededInstanceIds: succeeded }
 }
 
 function parseEnvelope(text: string): Envelope | undefined {

@@ -29,6 +29,35 @@ export interface OperationDescriptor {
   readonly sensitiveFields: readonly string[]
   /** Documented error codes and their HTTP statuses. */
   readonly errors: Readonly<Record<string, number>>
+  /** The status path an accepted instance follows, when the action starts one. */
+  readonly transition: TransitionDescriptor | null
+  readonly pagination: PaginationDescriptor | null
+  /** For a batch action: which request field lists instances and which response field the failed ones. */
+  readonly batch: BatchDescriptor | null
+}
+
+export interface TransitionDescriptor {
+  readonly from: readonly string[]
+  readonly via: string
+  readonly alsoVia: readonly string[]
+  readonly to: string
+  readonly failure: string | null
+  readonly deadEnds: readonly string[]
+  /** The action that shows the status (DescribeInstancesStatus). */
+  readonly observe: string
+  readonly waiter: string | null
+}
+
+export interface PaginationDescriptor {
+  readonly pageNumber: string
+  readonly pageSize: string
+  readonly total: string
+  readonly items: string
+}
+
+export interface BatchDescriptor {
+  readonly instances: string
+  readonly failed: string
 }
 
 export interface ServiceDescriptor {

@@ -22,6 +22,8 @@ export class ApiError<Code extends string = string> extends ZenlayerError {
     readonly requestId: string,
     readonly status: number,
     readonly action: string,
+    /** The server's Retry-After, when it sent one. */
+    readonly retryAfterMs?: number,
   ) {
     super(code, `${action}: ${code} (HTTP ${status}, request ${requestId}): ${message}`)
   }
@@ -66,8 +68,26 @@ export class TimeoutError extends ZenlayerError {
   constructor(
     readonly action: string,
     readonly timeoutMs: number,
+    /** Which limit ran out: one attempt's, or the whole call's (retries and waits included). */
+    readonly scope: 'attempt' | 'call',
   ) {
-    super('TIMEOUT', `${action}: no answer within ${timeoutMs} ms`)
+    super(
+      'TIMEOUT',
+      `${action}: no answer within ${timeoutMs} ms (${scope} timeout); the request may have reached the server`,
+    )
+  }
+}
+
+/** A waiter gave up: an instance failed, can no longer succeed, was not found, or time ran out. */
+export class WaiterError extends ZenlayerError {
+  override readonly name = 'WaiterError'
+  constructor(
+    code: 'RESET_FAILED' | 'INSTANCE_NOT_FOUND' | 'RESET_NOT_STARTED' | 'WAIT_TIMEOUT',
+    message: string,
+    /** The instances concerned, with their last status (`null` when never seen). */
+    readonly instances: Readonly<Record<string, string | null>>,
+  ) {
+    super(code, message)
   }
 }
 

@@ -1,17 +1,28 @@
 export {
   type ApiResult,
+  type BatchOutcome,
   type CallOptions,
   type ClientConfig,
   createServiceClient,
+  DEFAULT_ATTEMPT_TIMEOUT_MS,
   DEFAULT_BASE_URL,
+  DEFAULT_CALL_TIMEOUT_MS,
   failedBeforeSending,
   type RawClient,
-  SDK_LANGUAGE,
-  SDK_VERSION,
+  type RequestValidators,
+  type ResolvedConfig,
   type ServiceClient,
+  type ValidationOutcome,
 } from './client.js'
 export { type Credentials, type CredentialsSource, fromEnv, resolveCredentials } from './credentials.js'
-export type { OperationDescriptor, ServiceDescriptor, SigningDescriptor } from './descriptor.js'
+export type {
+  BatchDescriptor,
+  OperationDescriptor,
+  PaginationDescriptor,
+  ServiceDescriptor,
+  SigningDescriptor,
+  TransitionDescriptor,
+} from './descriptor.js'
 export {
   ApiError,
   EdgeBlockedError,
@@ -19,7 +30,13 @@ export {
   MissingCredentialsError,
   NetworkError,
   TimeoutError,
+  WaiterError,
   ZenlayerError,
 } from './errors.js'
+export type { ClientLogEvent, ClientLogger } from './logging.js'
+export { SDK_LANGUAGE, SDK_VERSION } from './middleware.js'
 export { MASK, redactBody, redactBodyText, redactHeaders } from './redact.js'
+export { backoffMs, DEFAULT_RETRY, NO_RETRY, type RetryPolicy, retryAfterMs, retryReason } from './retry.js'
 export { SIGNATURE_METHOD, type Signature, type SignInput, sign } from './sign.js'
+export { realSleep, type Sleep } from './timing.js'
+export { IDS_PER_POLL, type WaitOptions, type WaitProgress, type WaitResult, waitUntil } from './waiter.js'

@@ -38,18 +38,25 @@ async function sha256Hex(data: Uint8Array | string): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
 }
 
+// Importing an HMAC key costs more than the HMAC itself; clients sign with one secret.
+type HmacKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>
+let cachedKey: { secret: string; key: Promise<HmacKey> } | undefined
+function hmacKey(secret: string): Promise<HmacKey> {
+  if (cachedKey?.secret !== secret) {
+    const key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ])
+    cachedKey = { secret, key }
+  }
+  return cachedKey.key
+}
+
 /** Signs one request. The canonical URI is always `/`; the key is the raw secret (no derivation). */
 export async function sign(input: SignInput): Promise<Signature> {
   const payloadHash = await sha256Hex(input.body)
   const canonicalRequest = `POST\n/\n\ncontent-type:${input.contentType}\nhost:${input.host}\n\ncontent-type;host\n${payloadHash}`
   const stringToSign = `${SIGNATURE_METHOD}\n${input.timestamp}\n${await sha256Hex(canonicalRequest)}`
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(input.accessKeySecret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  )
+  const key = await hmacKey(input.accessKeySecret)
   const signature = hex(await crypto.subtle.sign('HMAC', key, encoder.encode(stringToSign)))
   return {
     payloadHash,

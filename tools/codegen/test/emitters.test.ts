@@ -40,6 +40,7 @@ function operation(action: string, extra: Partial<OperationModel> = {}): Operati
     stateRules: [],
     transition: undefined,
     pagination: undefined,
+    batch: undefined,
     sensitiveFields: [],
     ...extra,
   }
@@ -91,7 +92,17 @@ const model: ServiceModel = {
         { id: 'instance-exists', description: 'exists', errorCode: 'ID_BAD' },
         { id: 'instance-powered-off', description: 'off', errorCode: undefined },
       ],
-      transition: { from: ['STOPPED'], via: 'BUSY', alsoVia: [], to: 'RUNNING', failure: undefined, observe: 'Look' },
+      transition: {
+        from: ['STOPPED'],
+        via: 'BUSY',
+        alsoVia: [],
+        to: 'RUNNING',
+        failure: undefined,
+        observe: 'Look',
+        deadEnds: ['GONE'],
+        waiter: 'waitUntilWiped',
+      },
+      batch: { instances: 'id', failed: 'id' },
     }),
     operation('Look'),
   ],
@@ -133,6 +144,9 @@ describe('emitClient', async () => {
     ],
     ['the error code union', /export type WipeErrorCode = "ID_BAD"/],
     ['the factory named after the service', /export function createHbClient\(config: ClientConfig = \{\}\): HbClient/],
+    ['the waiter of an action with a transition', /waitUntilWiped\(options: WaitOptions\): Promise<WaitResult>/],
+    ['the batch outcome in the result', /export type WipeOutput = ApiResult<.*& BatchOutcome>/],
+    ['a narrowing type guard', /export function isWipeError\(error: unknown\): error is WipeError/],
   ])('writes %s', (_what, pattern) => {
     expect(client).toMatch(pattern)
   })

@@ -59,6 +59,18 @@ export const service = {
         SERVICE_TEMPORARY_UNAVAILABLE: 503,
         REQUEST_TIMED_OUT: 504,
       },
+      transition: {
+        from: ['STOPPED'],
+        via: 'REBUILDING',
+        alsoVia: [],
+        to: 'RUNNING',
+        failure: null,
+        observe: 'DescribeInstancesStatus',
+        deadEnds: ['RELEASING', 'RECYCLE', 'RECYCLING', 'CREATE_FAILED'],
+        waiter: 'waitUntilReset',
+      },
+      pagination: null,
+      batch: null,
     },
     DescribeInstancesStatus: {
       service: 'vm',
@@ -88,6 +100,9 @@ export const service = {
         SERVICE_TEMPORARY_UNAVAILABLE: 503,
         REQUEST_TIMED_OUT: 504,
       },
+      transition: null,
+      pagination: { pageNumber: 'pageNum', pageSize: 'pageSize', total: 'totalCount', items: 'dataSet' },
+      batch: null,
     },
   },
 } as const satisfies ServiceDescriptor

@@ -52,6 +52,18 @@ export const service = {
         SERVICE_TEMPORARY_UNAVAILABLE: 503,
         REQUEST_TIMED_OUT: 504,
       },
+      transition: {
+        from: ['STOPPED'],
+        via: 'DEPLOYING',
+        alsoVia: ['REBUILDING'],
+        to: 'RUNNING',
+        failure: 'REINSTALL_FAILED',
+        observe: 'DescribeInstancesStatus',
+        deadEnds: ['RELEASING', 'RECYCLE', 'RECYCLING', 'CREATE_FAILED'],
+        waiter: 'waitUntilReset',
+      },
+      pagination: null,
+      batch: { instances: 'instanceIds', failed: 'instanceIds' },
     },
     DescribeInstancesStatus: {
       service: 'zec',
@@ -81,6 +93,9 @@ export const service = {
         SERVICE_TEMPORARY_UNAVAILABLE: 503,
         REQUEST_TIMED_OUT: 504,
       },
+      transition: null,
+      pagination: { pageNumber: 'pageNum', pageSize: 'pageSize', total: 'totalCount', items: 'dataSet' },
+      batch: null,
     },
   },
 } as const satisfies ServiceDescriptor

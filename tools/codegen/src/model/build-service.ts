@@ -17,6 +17,7 @@ import {
 import { buildSchema } from './build-schema.js'
 import { KNOWN_STATE_RULES } from './state-rules.js'
 import type {
+  BatchModel,
   ErrorCaseModel,
   OperationModel,
   PaginationModel,
@@ -126,12 +127,16 @@ function buildOperation(
         to: str(t.to),
         failure: typeof t.failure === 'string' ? t.failure : undefined,
         observe: str(t.observe),
+        deadEnds: stringList(t.deadEnds),
+        waiter: typeof t.waiter === 'string' ? t.waiter : undefined,
       }
     : undefined
   const p = op['x-zc-pagination']
   const pagination: PaginationModel | undefined = isObject(p)
     ? { pageNumber: str(p.pageNumber), pageSize: str(p.pageSize), total: str(p.total), items: str(p.items) }
     : undefined
+  const b = op['x-zc-batch']
+  const batch: BatchModel | undefined = isObject(b) ? { instances: str(b.instances), failed: str(b.failed) } : undefined
   const action = str(op['x-zc-action'])
   return {
     service: svc.service,
@@ -151,6 +156,7 @@ function buildOperation(
     stateRules,
     transition,
     pagination,
+    batch,
     sensitiveFields: request.properties.filter((prop) => prop.schema.sensitive).map((prop) => prop.name),
   }
 }

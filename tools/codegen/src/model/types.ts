@@ -47,6 +47,7 @@ export interface OperationModel {
   readonly stateRules: readonly StateRuleModel[]
   readonly transition: TransitionModel | undefined
   readonly pagination: PaginationModel | undefined
+  readonly batch: BatchModel | undefined
   /** Top-level request fields whose values are secrets. */
   readonly sensitiveFields: readonly string[]
 }
@@ -73,6 +74,17 @@ export interface TransitionModel {
   readonly to: string
   readonly failure: string | undefined
   readonly observe: string
+  /** Statuses from which the instance can never reach `to`. */
+  readonly deadEnds: readonly string[]
+  /** The client's waiter method, `waitUntilReset`; none when absent. */
+  readonly waiter: string | undefined
+}
+
+export interface BatchModel {
+  /** Request field listing the instances. */
+  readonly instances: string
+  /** Response field listing the instances that failed (absent means none). */
+  readonly failed: string
 }
 
 export interface PaginationModel {

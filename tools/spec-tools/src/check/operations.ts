@@ -123,11 +123,26 @@ export function checkOperations(spec: LoadedSpec): CheckResult[] {
       const t = obj(transition)
       const problems: string[] = []
       const list = (v: unknown) => (Array.isArray(v) ? v : [])
-      const named = [...list(t.from), t.via, ...list(t.alsoVia), t.to, t.failure].filter((s) => s !== undefined)
+      const named = [...list(t.from), t.via, ...list(t.alsoVia), t.to, t.failure, ...list(t.deadEnds)].filter(
+        (s) => s !== undefined,
+      )
       for (const s of named) if (!statuses.has(String(s))) problems.push(`status ${String(s)} is not in InstanceStatus`)
       const observed = `/api/v2/${String(service)}#${String(t.observe)}`
       if (!(observed in paths)) problems.push(`observe names ${String(t.observe)}, not an action of this service`)
       results.push(result('transition', action, at, problems))
+    }
+
+    const batch = op['x-zc-batch']
+    if (batch !== undefined) {
+      const b = obj(batch)
+      const requestProps = obj(obj(obj(obj(body.content)['application/json']).schema).properties)
+      const responseProps = obj(obj(okProps.response).properties)
+      const problems: string[] = []
+      if (obj(requestProps[String(b.instances)]).type !== 'array')
+        problems.push(`request has no list field ${String(b.instances)}`)
+      if (obj(responseProps[String(b.failed)]).type !== 'array')
+        problems.push(`response has no list field ${String(b.failed)}`)
+      results.push(result('batch', action, at, problems))
     }
 
     const pagination = op['x-zc-pagination']

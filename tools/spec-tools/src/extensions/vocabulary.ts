@@ -100,7 +100,20 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionDefinition>> = {
         to: statusName,
         failure: statusName,
         observe: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
+        deadEnds: { type: 'array', items: statusName },
+        waiter: { type: 'string', pattern: '^waitUntil[A-Z][A-Za-z0-9]*$' },
+        'x-zc-decision': decisionList,
       },
+    },
+  },
+  'x-zc-batch': {
+    place: 'operation',
+    summary: 'A batch action: the request field listing instances, and the response field listing those that failed.',
+    valueSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['instances', 'failed'],
+      properties: { instances: { type: 'string' }, failed: { type: 'string' } },
     },
   },
   'x-zc-signing': {

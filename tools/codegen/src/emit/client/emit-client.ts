@@ -43,12 +43,20 @@ export const service = ${literal(serviceDescriptor(service, false))} as const sa
 
 function ioTypes(op: OperationModel): string {
   const at = `paths[${literal(op.pathKey)}]['post']`
+  const response = `${at}['responses'][200]['content']['application/json']['response']`
+  const codes = op.errors.map((e) => literal(e.code)).join(' | ')
   return `/** Input of ${op.action}: ${op.summary}. */
 export type ${op.action}Input = ${at}['requestBody']['content']['application/json']
-/** What ${op.action} returns: the reply's \`response\`, with its \`requestId\`. */
-export type ${op.action}Output = ApiResult<${at}['responses'][200]['content']['application/json']['response']>
+/** What ${op.action} returns: the reply's \`response\`, with its \`requestId\`${op.batch ? ', and the failed and succeeded ids' : ''}. */
+export type ${op.action}Output = ApiResult<${op.batch ? `${response} & BatchOutcome` : response}>
 /** The error codes ${op.action} documents. */
-export type ${op.action}ErrorCode = ${op.errors.map((e) => literal(e.code)).join(' | ')}`
+export type ${op.action}ErrorCode = ${codes}
+/** An API error of ${op.action}, its code narrowed to those the action documents. */
+export type ${op.action}Error = ApiError<${op.action}ErrorCode>
+/** Whether \`error\` is an API error answered to ${op.action}. */
+export function is${op.action}Error(error: unknown): error is ${op.action}Error {
+  return error instanceof ApiError && error.action === ${literal(op.action)}
+}`
 }
 
 function clientFile(service: ServiceModel): string {
@@ -63,7 +71,27 @@ function clientFile(service: ServiceModel): string {
   const impls = service.operations.map(
     (op) => `    ${op.methodName}: (input, options) => client.call(service.operations.${op.action}, input, options),`,
   )
-  return `${banner(service)}import { type ApiResult, type CallOptions, type ClientConfig, createServiceClient, type RawClient } from '@zenlayer-reset/client-runtime'
+  const waiters = service.operations.filter((op) => op.transition?.waiter)
+  for (const op of waiters) {
+    const t = op.transition
+    if (!t?.waiter) continue
+    methods.push(`  /**
+   * Polls ${t.observe} until every instance is ${t.to} after ${op.action}; fails at once on ${[t.failure, ...t.deadEnds].filter(Boolean).join(', ')}, unknown ids or errors that will not clear.
+   */
+  ${t.waiter}(options: WaitOptions): Promise<WaitResult>`)
+    impls.push(`    ${t.waiter}: (options) => waitUntil(client, service, service.operations.${op.action}, options),`)
+  }
+  const runtime = [
+    'ApiError',
+    'type ApiResult',
+    ...(service.operations.some((o) => o.batch) ? ['type BatchOutcome'] : []),
+    'type CallOptions',
+    'type ClientConfig',
+    'createServiceClient',
+    'type RawClient',
+    ...(waiters.length > 0 ? ['type WaitOptions', 'type WaitResult', 'waitUntil'] : []),
+  ]
+  return `${banner(service)}import { ${runtime.join(', ')} } from '@zenlayer-reset/client-runtime'
 import { service } from './operations.js'
 import type { paths } from './schema.js'
 
@@ -71,7 +99,7 @@ ${service.operations.map(ioTypes).join('\n\n')}
 
 /** A client of the Zenlayer ${service.name} API, version ${service.version}. */
 export interface ${Svc}Client {
-  /** The openapi-fetch client underneath, with the same signing middleware. */
+  /** The openapi-fetch client underneath, with the same signing (and logging) middleware. */
   readonly raw: RawClient<paths>
 ${methods.join('\n')}
 }

@@ -21,12 +21,13 @@ export function serviceDescriptor(service: ServiceModel, withState: boolean): Re
           idempotent: op.idempotent,
           sensitiveFields: op.sensitiveFields,
           errors: codeTable(op.errors),
+          transition: op.transition
+            ? { ...op.transition, failure: op.transition.failure ?? null, waiter: op.transition.waiter ?? null }
+            : null,
+          pagination: op.pagination ?? null,
+          batch: op.batch ?? null,
           ...(withState
-            ? {
-                stateRules: op.stateRules.map((r) => ({ id: r.id, errorCode: r.errorCode ?? null })),
-                transition: op.transition ?? null,
-                pagination: op.pagination ?? null,
-              }
+            ? { stateRules: op.stateRules.map((r) => ({ id: r.id, errorCode: r.errorCode ?? null })) }
             : {}),
         },
       ]),

@@ -1,0 +1,197 @@
+// Waiting for instances to finish a transition (x-zc-transition in the spec):
+// polls the observing action (DescribeInstancesStatus) with growing delays
+// until every instance reaches `to`, and gives up early wherever waiting can
+// no longer help. Errors that will not clear (credentials, permissions, bad
+// input, unknown ids) end the wait at once; rate limiting and server or
+// network trouble only cost a poll.
+import type { ServiceClient } from './client.js'
+import type { OperationDescriptor, ServiceDescriptor, TransitionDescriptor } from './descriptor.js'
+import { ApiError, EdgeBlockedError, InvalidInputError, WaiterError, ZenlayerError } from './errors.js'
+
+/** The observing action's request and reply fields (DescribeInstancesStatus on both services). */
+const IDS_FIELD = 'instanceIds'
+const ID_FIELD = 'instanceId'
+const STATUS_FIELD = 'instanceStatus'
+/** At most this many ids per poll, the observing action's limit. */
+export const IDS_PER_POLL = 100
+
+export interface WaitOptions {
+  readonly instanceIds: readonly string[]
+  /** Required: the longest the whole wait may take. */
+  readonly maxWaitSeconds: number
+  readonly signal?: AbortSignal
+  /** Called after every poll. */
+  readonly onProgress?: (progress: WaitProgress) => void
+  /** First delay between polls (default 2 s); each next one is 1.5 times longer. */
+  readonly firstDelayMs?: number
+  /** Longest delay between polls (default 30 s). */
+  readonly maxDelayMs?: number
+  /** How long an instance may still show its starting status (STOPPED) before the wait fails (default 120 s). */
+  readonly startGraceSeconds?: number
+}
+
+export interface WaitProgress {
+  readonly elapsedMs: number
+  readonly polls: number
+  /** Last status of each instance; null before it was first seen. */
+  readonly statuses: Readonly<Record<string, string | null>>
+  readonly done: readonly string[]
+  readonly pending: readonly string[]
+}
+
+export interface WaitResult {
+  readonly elapsedMs: number
+  readonly polls: number
+  readonly statuses: Readonly<Record<string, string>>
+}
+
+function isFatal(error: unknown): boolean {
+  if (error instanceof InvalidInputError || error instanceof EdgeBlockedError) return true
+  if (error instanceof ApiError)
+    return error.status === 400 || error.status === 401 || error.status === 403 || error.status === 404
+  return !(error instanceof ZenlayerError)
+}
+
+export async function waitUntil(
+  client: ServiceClient<{}>,
+  service: ServiceDescriptor,
+  op: OperationDescriptor,
+  options: WaitOptions,
+): Promise<WaitResult> {
+  const clock = { now: client.config.clock }
+  const t = op.transition
+  if (!t) throw new ZenlayerError('NO_TRANSITION', `${op.action} starts no transition to wait for`)
+  const observe = service.operations[t.observe]
+  if (!observe) throw new ZenlayerError('NO_TRANSITION', `${t.observe} is not an action of ${service.name}`)
+  if (!(options.maxWaitSeconds > 0) || !Number.isFinite(options.maxWaitSeconds)) {
+    throw new ZenlayerError('INVALID_WAIT', 'maxWaitSeconds must be a positive, finite number of seconds')
+  }
+  const ids = [...new Set(options.instanceIds)]
+  if (ids.length === 0) throw new ZenlayerError('INVALID_WAIT', 'instanceIds is empty: nothing to wait for')
+
+  const started = clock.now()
+  const limitMs = options.maxWaitSeconds * 1000
+  const graceMs = (options.startGraceSeconds ?? 120) * 1000
+  const maxDelay = options.maxDelayMs ?? 30_000
+  let delay = options.firstDelayMs ?? 2_000
+  const statuses: Record<string, string | null> = Object.fromEntries(ids.map((id) => [id, null]))
+  const moved = new Set<string>()
+  for (let polls = 1; ; polls++) {
+    const seen = await poll(client, observe, ids, statuses, options.signal)
+    const elapsedMs = clock.now() - started
+    const verdict = judge(t, ids, statuses, seen, moved, elapsedMs > graceMs)
+    options.onProgress?.({ elapsedMs, polls, statuses: { ...statuses }, done: verdict.done, pending: verdict.pending })
+    if (Object.keys(verdict.failed).length > 0) {
+      throw new WaiterError(
+        'RESET_FAILED',
+        `${op.action}: ${describe(verdict.failed)} cannot reach ${t.to}`,
+        verdict.failed,
+      )
+    }
+    if (verdict.missing.length > 0) {
+      throw new WaiterError(
+        'INSTANCE_NOT_FOUND',
+        `${op.action}: no such instance: ${verdict.missing.join(', ')}`,
+        pick(statuses, verdict.missing),
+      )
+    }
+    if (verdict.notStarted.length > 0) {
+      const stuck = pick(statuses, verdict.notStarted)
+      throw new WaiterError(
+        'RESET_NOT_STARTED',
+        `${op.action}: ${describe(stuck)} did not start within ${graceMs / 1000} s`,
+        stuck,
+      )
+    }
+    if (verdict.pending.length === 0) return { elapsedMs, polls, statuses: statuses as Record<string, string> }
+    const remaining = limitMs - elapsedMs
+    if (remaining <= 0) {
+      const left = pick(statuses, verdict.pending)
+      throw new WaiterError(
+        'WAIT_TIMEOUT',
+        `${op.action}: ${describe(left)} not ${t.to} after ${options.maxWaitSeconds} s`,
+        left,
+      )
+    }
+    await client.config.sleep(Math.min(delay, remaining), options.signal)
+    delay = Math.min(Math.round(delay * 1.5), maxDelay)
+  }
+}
+
+/** One round of polls, at most IDS_PER_POLL ids each. Returns the ids whose poll answered. */
+async function poll(
+  client: ServiceClient<{}>,
+  observe: OperationDescriptor,
+  ids: readonly string[],
+  statuses: Record<string, string | null>,
+  signal: AbortSignal | undefined,
+): Promise<Set<string>> {
+  const answered = new Set<string>()
+  const itemsField = observe.pagination?.items ?? 'dataSet'
+  const sizeField = observe.pagination?.pageSize ?? 'pageSize'
+  for (let i = 0; i < ids.length; i += IDS_PER_POLL) {
+    const chunk = ids.slice(i, i + IDS_PER_POLL)
+    let reply: Record<string, unknown>
+    try {
+      reply = await client.call(observe, { [IDS_FIELD]: chunk, [sizeField]: chunk.length }, signal ? { signal } : {})
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason
+      if (isFatal(error)) throw error
+      continue // rate limited past the retries, or server/network trouble: poll again next round
+    }
+    for (const id of chunk) answered.add(id)
+    const items = Array.isArray(reply[itemsField]) ? (reply[itemsField] as Record<string, unknown>[]) : []
+    for (const item of items) {
+      const id = String(item[ID_FIELD])
+      if (id in statuses) statuses[id] = String(item[STATUS_FIELD])
+    }
+    for (const id of chunk) if (!items.some((item) => String(item[ID_FIELD]) === id)) statuses[id] = null
+  }
+  return answered
+}
+
+interface Verdict {
+  done: string[]
+  pending: string[]
+  failed: Record<string, string>
+  missing: string[]
+  notStarted: string[]
+}
+
+function judge(
+  t: TransitionDescriptor,
+  ids: readonly string[],
+  statuses: Record<string, string | null>,
+  answered: Set<string>,
+  moved: Set<string>,
+  pastGrace: boolean,
+): Verdict {
+  const v: Verdict = { done: [], pending: [], failed: {}, missing: [], notStarted: [] }
+  for (const id of ids) {
+    const status = statuses[id] ?? null
+    if (!answered.has(id)) v.pending.push(id)
+    else if (status === null) v.missing.push(id)
+    else if (status === t.to) v.done.push(id)
+    else if (status === t.failure || t.deadEnds.includes(status)) v.failed[id] = status
+    else if (t.from.includes(status)) {
+      // Back at the start after having moved: the transition ended without success.
+      if (moved.has(id)) v.failed[id] = status
+      else if (pastGrace) v.notStarted.push(id)
+      else v.pending.push(id)
+    } else {
+      moved.add(id)
+      v.pending.push(id)
+    }
+  }
+  return v
+}
+
+function pick(statuses: Record<string, string | null>, ids: readonly string[]): Record<string, string | null> {
+  return Object.fromEntries(ids.map((id) => [id, statuses[id] ?? null]))
+}
+
+function describe(instances: Record<string, string | null>): string {
+  return Object.entries(instances)
+    .map(([id, status]) => `${id} (${status ?? 'not seen'})`)
+    .join(', ')
+}
