@@ -1,11 +1,11 @@
 import createClient, { type Client } from 'openapi-fetch'
-import type { CredentialsSource } from './credentials.js'
+import { type CredentialsSource, resolveCredentials } from './credentials.js'
 import type { OperationDescriptor, ServiceDescriptor } from './descriptor.js'
 import { ApiError, EdgeBlockedError, InvalidInputError, NetworkError, TimeoutError, ZenlayerError } from './errors.js'
 import type { ClientLogger } from './logging.js'
-import { loggingMiddleware, protocolMiddleware } from './middleware.js'
+import { loggingMiddleware, type ProtocolOptions, protocolHeaders, protocolMiddleware } from './middleware.js'
 import { backoffMs, DEFAULT_RETRY, NO_RETRY, type RetryPolicy, retryAfterMs, retryReason } from './retry.js'
-import { anySignal, realSleep, type Sleep, timeoutSignal } from './timing.js'
+import { linkedController, realSleep, type Sleep } from './timing.js'
 
 export const DEFAULT_BASE_URL = 'https://console.zenlayer.com'
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000
@@ -115,85 +115,115 @@ export function createServiceClient<Paths extends {}>(
   config: ClientConfig = {},
 ): ServiceClient<Paths> {
   const resolved = resolveConfig(config)
-  const raw = createClient<Paths>({
-    baseUrl: config.baseUrl ?? DEFAULT_BASE_URL,
-    ...(config.fetch ? { fetch: config.fetch } : {}),
-  })
-  raw.use(
-    protocolMiddleware(service, {
-      credentials: config.credentials,
-      now: config.now ?? (() => Math.floor(Date.now() / 1000)),
-      requestClient: config.requestClient,
-    }),
-  )
+  const baseUrl = config.baseUrl ?? DEFAULT_BASE_URL
+  const host = new URL(baseUrl).host
+  const protocol: ProtocolOptions = {
+    credentials: config.credentials,
+    now: config.now ?? (() => Math.floor(Date.now() / 1000)),
+    requestClient: config.requestClient,
+  }
+  const raw = createClient<Paths>({ baseUrl, ...(config.fetch ? { fetch: config.fetch } : {}) })
+  raw.use(protocolMiddleware(service, protocol))
   if (config.logger) raw.use(loggingMiddleware(service, config.logger))
   const post = raw.POST as unknown as (path: string, init: Record<string, unknown>) => Promise<Outcome>
+  // Generated methods go through openapi-fetch, and so through every middleware,
+  // as soon as anything but the client's own middleware is registered on `raw`.
+  // Until then they send the same bytes and headers with one fetch() directly:
+  // openapi-fetch builds a Request that fetch() then copies, which alone costs
+  // more than signing (tools/client-checks/bench/overhead.mjs).
+  let throughOpenapiFetch = config.logger !== undefined
+  const use = raw.use.bind(raw)
+  raw.use = (...middleware) => {
+    throughOpenapiFetch = true
+    use(...middleware)
+  }
+  const fetchDirect =
+    config.fetch ?? ((input: Parameters<typeof fetch>[0], init?: RequestInit) => globalThis.fetch(input, init))
+  const origin = baseUrl.replace(/\/+$/, '')
 
+  async function send(
+    op: OperationDescriptor,
+    input: unknown,
+    body: string,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<Outcome> {
+    if (throughOpenapiFetch) {
+      return post(op.pathKey, { body: input, bodySerializer: () => body, headers, parseAs: 'text', signal })
+    }
+    const response = await fetchDirect(`${origin}${op.path}`, {
+      method: 'POST',
+      headers,
+      body,
+      signal,
+      redirect: 'follow',
+    })
+    const text = await response.text()
+    return response.ok ? { data: text, response } : { error: text, response }
+  }
+
+  /**
+   * One attempt: signed afresh, bounded by the attempt timeout or what is left
+   * of the call's, and by the caller's signal. One AbortController per
+   * attempt and nothing per call: controllers are costly to create in Node.
+   */
   async function attempt(
     op: OperationDescriptor,
     input: unknown,
-    signal: AbortSignal,
-    callSignal: AbortSignal,
+    body: string,
+    userSignal: AbortSignal | undefined,
+    deadline: number,
   ): Promise<Record<string, unknown>> {
-    const limit = timeoutSignal(resolved.attemptTimeoutMs)
+    const headers = protocolHeaders(service, op, await resolveCredentials(config.credentials), body, host, protocol)
+    const budget = Math.min(resolved.attemptTimeoutMs, deadline - Date.now())
+    const limit = linkedController(userSignal, Math.max(0, budget))
     let outcome: Outcome
     try {
-      outcome = await post(op.pathKey, {
-        body: input,
-        params: { header: { 'X-ZC-Action': op.action, 'X-ZC-Version': op.version } },
-        parseAs: 'text',
-        signal: anySignal([signal, limit.signal]),
-      })
+      outcome = await send(op, input, body, headers, limit.signal)
     } catch (error) {
       if (error instanceof ZenlayerError) throw error
-      if (callSignal.aborted) throw callSignal.reason
-      if (limit.fired()) throw new TimeoutError(op.action, resolved.attemptTimeoutMs, 'attempt')
+      if (userSignal?.aborted) throw userSignal.reason
+      if (limit.timedOut()) {
+        const scope = budget < resolved.attemptTimeoutMs ? 'call' : 'attempt'
+        throw new TimeoutError(op.action, scope === 'call' ? resolved.callTimeoutMs : resolved.attemptTimeoutMs, scope)
+      }
       throw new NetworkError(op.action, failedBeforeSending(error), error)
     } finally {
-      limit.cancel()
+      limit.dispose()
     }
     return interpret(op, outcome)
   }
 
   async function call<T>(op: OperationDescriptor, input: unknown, options: CallOptions = {}): Promise<ApiResult<T>> {
     checkInput(op, input, config.validator)
+    const body = JSON.stringify(input)
     const callLimitMs = options.timeoutMs ?? resolved.callTimeoutMs
-    const callLimit = timeoutSignal(callLimitMs)
-    const signal = anySignal([options.signal, callLimit.signal])
     const deadline = Date.now() + callLimitMs
-    try {
-      for (let n = 1; ; n++) {
-        try {
-          const body = await attempt(op, input, signal, signal)
-          return shape(op, input, body) as ApiResult<T>
-        } catch (error) {
-          if (options.signal?.aborted) throw options.signal.reason
-          if (callLimit.fired()) throw new TimeoutError(op.action, callLimitMs, 'call')
-          if (!(error instanceof ZenlayerError)) throw error
-          const reason = retryReason(error, op.idempotent)
-          if (!reason || n >= resolved.retry.maxAttempts) throw error
-          const hinted = error instanceof ApiError ? error.retryAfterMs : undefined
-          const delay = Math.max(backoffMs(n, resolved.retry, resolved.random), hinted ?? 0)
-          if (delay > resolved.retry.maxDelayMs || Date.now() + delay >= deadline) throw error
-          config.logger?.({
-            type: 'retry',
-            service: service.name,
-            action: op.action,
-            attempt: n,
-            delayMs: delay,
-            reason,
-            code: error.code,
-          })
-          try {
-            await resolved.sleep(delay, signal)
-          } catch {
-            if (options.signal?.aborted) throw options.signal.reason
-            throw new TimeoutError(op.action, callLimitMs, 'call')
-          }
-        }
+    const userSignal = options.signal
+    for (let n = 1; ; n++) {
+      try {
+        return shape(op, input, await attempt(op, input, body, userSignal, deadline)) as ApiResult<T>
+      } catch (error) {
+        if (userSignal?.aborted) throw userSignal.reason
+        if (error instanceof TimeoutError && error.scope === 'call')
+          throw new TimeoutError(op.action, callLimitMs, 'call')
+        if (!(error instanceof ZenlayerError)) throw error
+        const reason = retryReason(error, op.idempotent)
+        if (!reason || n >= resolved.retry.maxAttempts) throw error
+        const hinted = error instanceof ApiError ? error.retryAfterMs : undefined
+        const delay = Math.max(backoffMs(n, resolved.retry, resolved.random), hinted ?? 0)
+        if (delay > resolved.retry.maxDelayMs || Date.now() + delay >= deadline) throw error
+        config.logger?.({
+          type: 'retry',
+          service: service.name,
+          action: op.action,
+          attempt: n,
+          delayMs: delay,
+          reason,
+          code: error.code,
+        })
+        await resolved.sleep(delay, userSignal)
       }
-    } finally {
-      callLimit.cancel()
     }
   }
 

@@ -3,7 +3,7 @@
 // exact bytes being sent (each attempt signs afresh: a retry never reuses a
 // stale timestamp), then, when a logger is set, masked descriptions.
 import type { Middleware } from 'openapi-fetch'
-import { type CredentialsSource, resolveCredentials } from './credentials.js'
+import { type Credentials, type CredentialsSource, resolveCredentials } from './credentials.js'
 import type { OperationDescriptor, ServiceDescriptor } from './descriptor.js'
 import { ZenlayerError } from './errors.js'
 import type { ClientLogger } from './logging.js'
@@ -13,6 +13,8 @@ import { SIGNATURE_METHOD, sign } from './sign.js'
 /** The SDK identification sent in X-ZC-SDK-Lang / X-ZC-SDK-Version. */
 export const SDK_LANGUAGE = 'typescript'
 export const SDK_VERSION = '0.0.0'
+/** Sent and signed verbatim; the Java SDK's `; charset=utf-8` would give another signature. */
+export const CONTENT_TYPE = 'application/json'
 
 export interface ProtocolOptions {
   readonly credentials: CredentialsSource | undefined
@@ -24,41 +26,66 @@ export function operationsByPathKey(service: ServiceDescriptor): Map<string, Ope
   return new Map(Object.values(service.operations).map((op) => [op.pathKey, op]))
 }
 
+/**
+ * Every header a request of `op` carries: identity, SDK, and the credentials
+ * (a bearer token, or a signature over `body` exactly as it will be sent).
+ */
+export function protocolHeaders(
+  service: ServiceDescriptor,
+  op: OperationDescriptor,
+  creds: Credentials,
+  body: string,
+  host: string,
+  options: ProtocolOptions,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': CONTENT_TYPE,
+    'x-zc-action': op.action,
+    'x-zc-version': op.version,
+    'x-zc-service': service.name,
+    'x-zc-sdk-lang': SDK_LANGUAGE,
+    'x-zc-sdk-version': SDK_VERSION,
+  }
+  if (options.requestClient) headers['x-zc-request-client'] = options.requestClient
+  if ('token' in creds) {
+    headers.authorization = `Bearer ${creds.token}`
+    return headers
+  }
+  const timestamp = options.now()
+  const signed = sign({
+    accessKeyId: creds.accessKeyId,
+    accessKeySecret: creds.accessKeySecret,
+    contentType: CONTENT_TYPE,
+    host,
+    body,
+    timestamp,
+  })
+  headers[service.signing.timestampHeader.toLowerCase()] = String(timestamp)
+  headers[service.signing.signatureMethodHeader.toLowerCase()] = SIGNATURE_METHOD
+  headers[service.signing.authorizationHeader.toLowerCase()] = signed.authorization
+  return headers
+}
+
+/**
+ * For the raw openapi-fetch client: the same headers and signature, computed
+ * from the request openapi-fetch built. The generated methods set them
+ * before the request is built (cheaper: the body is serialised once), and
+ * this middleware then leaves the request alone. Each attempt signs afresh,
+ * so a retry never reuses a stale timestamp.
+ */
 export function protocolMiddleware(service: ServiceDescriptor, options: ProtocolOptions): Middleware {
   const byPathKey = operationsByPathKey(service)
   return {
-    async onRequest({ request: asBuilt, schemaPath }) {
+    async onRequest({ request, schemaPath }) {
+      if (request.headers.has('authorization')) return undefined
       const op = byPathKey.get(schemaPath)
       if (!op) throw new ZenlayerError('UNKNOWN_OPERATION', `no ${service.name} action is at ${schemaPath}`)
-      // The path key's #Action fragment names the operation for openapi-fetch; it is never part of the wire.
-      const url = new URL(asBuilt.url)
-      url.hash = ''
-      const request = new Request(url, asBuilt)
-      const headers = request.headers
-      headers.set('X-ZC-Action', op.action)
-      headers.set('X-ZC-Version', op.version)
-      headers.set('X-ZC-Service', service.name)
-      headers.set('X-ZC-SDK-Lang', SDK_LANGUAGE)
-      headers.set('X-ZC-SDK-Version', SDK_VERSION)
-      if (options.requestClient) headers.set('X-ZC-Request-Client', options.requestClient)
-      if (!headers.has('content-type')) headers.set('content-type', 'application/json')
       const creds = await resolveCredentials(options.credentials)
-      if ('token' in creds) {
-        headers.set('Authorization', `Bearer ${creds.token}`)
-        return request
+      const body = await request.clone().text()
+      const host = new URL(request.url).host
+      for (const [name, value] of Object.entries(protocolHeaders(service, op, creds, body, host, options))) {
+        request.headers.set(name, value)
       }
-      const timestamp = options.now()
-      const signed = await sign({
-        accessKeyId: creds.accessKeyId,
-        accessKeySecret: creds.accessKeySecret,
-        contentType: headers.get('content-type') ?? '',
-        host: url.host,
-        body: new Uint8Array(await request.clone().arrayBuffer()),
-        timestamp,
-      })
-      headers.set(service.signing.timestampHeader, String(timestamp))
-      headers.set(service.signing.signatureMethodHeader, SIGNATURE_METHOD)
-      headers.set(service.signing.authorizationHeader, signed.authorization)
       return request
     },
   }

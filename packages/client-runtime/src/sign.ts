@@ -1,5 +1,5 @@
 // ZC2-HMAC-SHA256 request signing (shared/reference/zenlayer-api.md, section 2).
-// WebCrypto only, so the same code runs in Node and browsers.
+import { hmacSha256, sha256, toHex } from './sha256.js'
 
 export const SIGNATURE_METHOD = 'ZC2-HMAC-SHA256'
 
@@ -26,38 +26,25 @@ export interface Signature {
 }
 
 const encoder = new TextEncoder()
+const bytes = (data: Uint8Array | string): Uint8Array => (typeof data === 'string' ? encoder.encode(data) : data)
 
-function hex(bytes: ArrayBuffer): string {
-  let out = ''
-  for (const b of new Uint8Array(bytes)) out += b.toString(16).padStart(2, '0')
-  return out
+// A client signs every request with the same secret: encode it once.
+let lastSecret: { text: string; bytes: Uint8Array } | undefined
+function secretBytes(secret: string): Uint8Array {
+  if (lastSecret?.text !== secret) lastSecret = { text: secret, bytes: encoder.encode(secret) }
+  return lastSecret.bytes
 }
 
-async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  const bytes = typeof data === 'string' ? encoder.encode(data) : data
-  return hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
-}
-
-// Importing an HMAC key costs more than the HMAC itself; clients sign with one secret.
-type HmacKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>
-let cachedKey: { secret: string; key: Promise<HmacKey> } | undefined
-function hmacKey(secret: string): Promise<HmacKey> {
-  if (cachedKey?.secret !== secret) {
-    const key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-    ])
-    cachedKey = { secret, key }
-  }
-  return cachedKey.key
-}
-
-/** Signs one request. The canonical URI is always `/`; the key is the raw secret (no derivation). */
-export async function sign(input: SignInput): Promise<Signature> {
-  const payloadHash = await sha256Hex(input.body)
+/**
+ * Signs one request. The canonical URI is always `/`; the key is the raw
+ * secret (no derivation); the body is hashed as the bytes sent, never a
+ * re-serialisation. Synchronous: see sha256.ts.
+ */
+export function sign(input: SignInput): Signature {
+  const payloadHash = toHex(sha256(bytes(input.body)))
   const canonicalRequest = `POST\n/\n\ncontent-type:${input.contentType}\nhost:${input.host}\n\ncontent-type;host\n${payloadHash}`
-  const stringToSign = `${SIGNATURE_METHOD}\n${input.timestamp}\n${await sha256Hex(canonicalRequest)}`
-  const key = await hmacKey(input.accessKeySecret)
-  const signature = hex(await crypto.subtle.sign('HMAC', key, encoder.encode(stringToSign)))
+  const stringToSign = `${SIGNATURE_METHOD}\n${input.timestamp}\n${toHex(sha256(encoder.encode(canonicalRequest)))}`
+  const signature = toHex(hmacSha256(secretBytes(input.accessKeySecret), encoder.encode(stringToSign)))
   return {
     payloadHash,
     canonicalRequest,

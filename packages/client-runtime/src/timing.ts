@@ -20,19 +20,30 @@ export const realSleep: Sleep = (ms, signal) =>
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 
-/** A signal that aborts after `ms`, with a reason that says it was this timer. */
-export function timeoutSignal(ms: number): { signal: AbortSignal; cancel(): void; fired(): boolean } {
+/**
+ * A controller that aborts after `ms`, or when `parent` aborts (with the
+ * parent's reason). Cheaper than AbortSignal.any with AbortSignal.timeout,
+ * and it says which of the two fired. Call dispose() when done.
+ */
+export function linkedController(
+  parent: AbortSignal | undefined,
+  ms: number,
+): { signal: AbortSignal; timedOut(): boolean; dispose(): void } {
   const controller = new AbortController()
-  let fired = false
+  let timedOut = false
   const timer = setTimeout(() => {
-    fired = true
+    timedOut = true
     controller.abort(new Error(`timeout after ${ms} ms`))
   }, ms)
-  return { signal: controller.signal, cancel: () => clearTimeout(timer), fired: () => fired }
-}
-
-/** A signal that aborts when any of the given ones does. */
-export function anySignal(signals: readonly (AbortSignal | undefined)[]): AbortSignal {
-  const present = signals.filter((s): s is AbortSignal => s !== undefined)
-  return present.length === 1 ? (present[0] as AbortSignal) : AbortSignal.any(present)
+  const onParentAbort = () => controller.abort(parent?.reason)
+  if (parent?.aborted) onParentAbort()
+  else parent?.addEventListener('abort', onParentAbort, { once: true })
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose: () => {
+      clearTimeout(timer)
+      parent?.removeEventListener('abort', onParentAbort)
+    },
+  }
 }

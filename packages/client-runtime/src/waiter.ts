@@ -53,7 +53,7 @@ function isFatal(error: unknown): boolean {
 }
 
 export async function waitUntil(
-  client: ServiceClient<{}>,
+  client: Pick<ServiceClient<object>, 'call' | 'config'>,
   service: ServiceDescriptor,
   op: OperationDescriptor,
   options: WaitOptions,
@@ -120,7 +120,7 @@ export async function waitUntil(
 
 /** One round of polls, at most IDS_PER_POLL ids each. Returns the ids whose poll answered. */
 async function poll(
-  client: ServiceClient<{}>,
+  client: Pick<ServiceClient<object>, 'call' | 'config'>,
   observe: OperationDescriptor,
   ids: readonly string[],
   statuses: Record<string, string | null>,

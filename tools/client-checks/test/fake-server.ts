@@ -56,7 +56,8 @@ export function fakeServer(answers: Answer[] | ((request: Request) => Answer)) {
     const request = input instanceof Request ? input : new Request(input, init)
     requests.push({
       method: request.method,
-      url: request.url,
+      // fetch never sends the #Action fragment of a path key: record what goes on the wire.
+      url: request.url.replace(/#.*$/, ''),
       headers: Object.fromEntries(request.headers),
       body: await request.clone().text(),
     })

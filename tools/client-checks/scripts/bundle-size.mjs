@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The cost of a client to a consumer: bundle an app that imports only
+// create<Service>Client, minified, for browsers, with everything it pulls in;
+// report its gzipped size and what went in. Budget: 12 kB (12,000 bytes)
+// gzipped. --check exits 1 when a client is over budget or pulls in zod,
+// a validator or mock code.
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const BUDGET = 12_000
+const FORBIDDEN = [/node_modules\/zod\//, /validator-runtime/, /-validator\//, /-mock\//, /mock-engine/]
+const check = process.argv.includes('--check')
+const json = process.argv.includes('--json')
+const report = []
+
+let failed = false
+for (const service of ['zec', 'vm']) {
+  const name = `create${service.charAt(0).toUpperCase()}${service.slice(1)}Client`
+  const result = await build({
+    stdin: {
+      contents: `import { ${name} } from '@zenlayer-reset/${service}-client'\nglobalThis.client = ${name}\n`,
+      resolveDir: process.cwd(),
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  })
+  const code = result.outputFiles[0].contents
+  const gzipped = gzipSync(code, { level: 9 }).length
+  const inputs = Object.keys(result.metafile.inputs)
+  const forbidden = inputs.filter((file) => FORBIDDEN.some((re) => re.test(file)))
+  const packages = [...new Set(inputs.map(packageOf))].sort()
+  const over = gzipped > BUDGET
+  report.push({ service, minified: code.length, gzipped, budget: BUDGET, packages, forbidden })
+  if (json) continue
+  console.log(
+    `${service}-client, importing only ${name}: ${code.length} bytes minified, ${gzipped} bytes gzipped (budget ${BUDGET}: ${over ? 'OVER' : 'ok'})`,
+  )
+  console.log(`  pulls in: ${packages.join(', ')}`)
+  if (forbidden.length > 0) console.log(`  FORBIDDEN inputs: ${forbidden.join(', ')}`)
+  if (over || forbidden.length > 0) failed = true
+}
+if (json) console.log(JSON.stringify(report))
+if (check && failed) process.exitCode = 1
+
+/** The package an input file belongs to: a workspace folder or a dependency in node_modules. */
+function packageOf(file) {
+  const workspace = /(?:^|\/)packages\/([^/]+)\//.exec(file)
+  if (workspace && !file.includes('node_modules')) return `@zenlayer-reset/${workspace[1]}`
+  const dep = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(file)
+  return dep ? dep[1] : file
+}
