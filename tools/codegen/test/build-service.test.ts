@@ -41,7 +41,10 @@ describe('buildService on the fixture spec', () => {
       to: 'RUNNING',
       failure: 'BROKEN',
       observe: 'DescribeThings',
+      deadEnds: [],
+      waiter: undefined,
     })
+    expect(create?.batch).toBeUndefined()
     expect(create?.sensitiveFields).toEqual(['secret'])
     expect(create?.errors).toEqual([
       { code: 'BOTH_GIVEN', status: 400, description: '', assumed: false },

@@ -77,12 +77,12 @@ export interface components {
        * @description Public NIC name.
        * @default eth0
        */
-      wanName: components['schemas']['NicName']
+      wanName?: components['schemas']['NicName']
       /**
        * @description Private NIC name.
        * @default eth1
        */
-      lanName: components['schemas']['NicName']
+      lanName?: components['schemas']['NicName']
       /** @description Script run on first boot, at most 32 KiB of UTF-8. `maxLength` counts characters, a looser bound; `x-zc-max-utf8-bytes` is the rule. */
       initScript?: string
     } & unknown
@@ -138,9 +138,9 @@ export interface components {
       /** @description Instance ids to query, at most 100; all instances when absent. */
       instanceIds?: components['schemas']['InstanceId'][]
       /** @default 20 */
-      pageSize: number
+      pageSize?: number
       /** @default 1 */
-      pageNum: number
+      pageNum?: number
     }
     InstanceStatusEntry: {
       instanceId: components['schemas']['InstanceId']

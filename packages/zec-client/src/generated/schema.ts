@@ -82,7 +82,7 @@ export interface components {
        * @description Whether to enable the QEMU guest agent (QGA).
        * @default false
        */
-      enableAgent: boolean
+      enableAgent?: boolean
       instanceName?: components['schemas']['InstanceName']
       /** @description Initialization command run on first boot. */
       userData?: string
@@ -133,9 +133,9 @@ export interface components {
       /** @description Only instances of this resource group. */
       resourceGroupId?: string
       /** @default 20 */
-      pageSize: number
+      pageSize?: number
       /** @default 1 */
-      pageNum: number
+      pageNum?: number
     }
     InstanceStatusEntry: {
       instanceId: components['schemas']['InstanceId']

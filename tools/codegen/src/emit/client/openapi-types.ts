@@ -11,7 +11,7 @@ const { parentPort, workerData } = require('node:worker_threads')
 const ots = require(workerData.modulePath)
 parentPort.on('message', async ({ id, document }) => {
   try {
-    const ast = await ots.default(document, { silent: true })
+    const ast = await ots.default(document, { silent: true, defaultNonNullable: false })
     parentPort.postMessage({ id, text: ots.astToString(ast) })
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) })

@@ -28,6 +28,18 @@ export const service = {
       idempotent: false,
       sensitiveFields: ['secret'],
       errors: { BOTH_GIVEN: 400, IDS_MALFORMED: 400, NOTE_TOO_LONG: 400, SECRET_MALFORMED: 400, PARENT_NOT_FOUND: 404 },
+      transition: {
+        from: ['STOPPED'],
+        via: 'BUSY',
+        alsoVia: [],
+        to: 'RUNNING',
+        failure: 'BROKEN',
+        observe: 'DescribeThings',
+        deadEnds: [],
+        waiter: null,
+      },
+      pagination: null,
+      batch: null,
     },
     DescribeThings: {
       service: 'demo',
@@ -38,6 +50,9 @@ export const service = {
       idempotent: true,
       sensitiveFields: [],
       errors: { PAGE_MALFORMED: 400 },
+      transition: null,
+      pagination: { pageNumber: 'pageNum', pageSize: 'pageSize', total: 'totalCount', items: 'dataSet' },
+      batch: null,
     },
   },
 } as const satisfies ServiceDescriptor

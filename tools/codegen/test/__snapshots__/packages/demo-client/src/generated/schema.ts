@@ -54,7 +54,7 @@ export interface components {
       keyId?: string
       note?: string
       /** @default false */
-      loud: boolean
+      loud?: boolean
     } & unknown
     ErrorEnvelope: {
       requestId: components['schemas']['RequestId']

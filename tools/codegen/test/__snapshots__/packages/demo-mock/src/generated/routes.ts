@@ -28,10 +28,6 @@ export const service = {
       idempotent: false,
       sensitiveFields: ['secret'],
       errors: { BOTH_GIVEN: 400, IDS_MALFORMED: 400, NOTE_TOO_LONG: 400, SECRET_MALFORMED: 400, PARENT_NOT_FOUND: 404 },
-      stateRules: [
-        { id: 'instance-exists', errorCode: 'PARENT_NOT_FOUND' },
-        { id: 'instance-powered-off', errorCode: null },
-      ],
       transition: {
         from: ['STOPPED'],
         via: 'BUSY',
@@ -39,8 +35,15 @@ export const service = {
         to: 'RUNNING',
         failure: 'BROKEN',
         observe: 'DescribeThings',
+        deadEnds: [],
+        waiter: null,
       },
       pagination: null,
+      batch: null,
+      stateRules: [
+        { id: 'instance-exists', errorCode: 'PARENT_NOT_FOUND' },
+        { id: 'instance-powered-off', errorCode: null },
+      ],
     },
     DescribeThings: {
       service: 'demo',
@@ -51,9 +54,10 @@ export const service = {
       idempotent: true,
       sensitiveFields: [],
       errors: { PAGE_MALFORMED: 400 },
-      stateRules: [],
       transition: null,
       pagination: { pageNumber: 'pageNum', pageSize: 'pageSize', total: 'totalCount', items: 'dataSet' },
+      batch: null,
+      stateRules: [],
     },
   },
 } as const
