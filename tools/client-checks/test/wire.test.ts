@@ -104,6 +104,33 @@ describe('signed requests on the wire', () => {
   })
 })
 
+describe('middleware added to the raw client', () => {
+  it('applies to the generated methods, which send the same bytes and headers', async () => {
+    const direct = fakeServer([envelope()])
+    await createZecClient({ credentials, fetch: direct.fetch, now: at1700000000 }).resetInstances({
+      instanceIds: ['inst-a'],
+    })
+
+    const through = fakeServer([envelope()])
+    const zec = createZecClient({ credentials, fetch: through.fetch, now: at1700000000 })
+    const seen: string[] = []
+    zec.raw.use({
+      onRequest({ request }) {
+        seen.push(request.headers.get('x-zc-action') ?? '')
+        request.headers.set('x-trace-id', 'trace-1')
+        return request
+      },
+    })
+    await zec.resetInstances({ instanceIds: ['inst-a'] })
+    expect(seen).toEqual(['ResetInstances'])
+    const { 'x-trace-id': trace, ...rest } = through.requests[0]?.headers ?? {}
+    expect(trace).toBe('trace-1')
+    expect(rest).toEqual(direct.requests[0]?.headers)
+    expect(through.requests[0]?.body).toBe(direct.requests[0]?.body)
+    expect(through.requests[0]?.url).toBe(direct.requests[0]?.url)
+  })
+})
+
 describe('results', () => {
   it.each([
     { name: 'a failed list', reply: { instanceIds: ['b'] }, failed: ['b'], succeeded: ['a', 'c'] },
