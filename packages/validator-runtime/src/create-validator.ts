@@ -109,10 +109,14 @@ export function createValidator<S extends z.ZodType>(
   schema: S,
   meta: ValidatorMeta,
 ): (input: unknown) => ValidationResult<z.output<S>> {
+  // The Standard Schema entry point hands back zod's finalized issues without
+  // constructing a ZodError (an Error, with a stack trace to capture).
+  const standard = schema['~standard']
   return (input) => {
-    const parsed = schema.safeParse(input)
-    if (parsed.success) return { ok: true, value: parsed.data }
-    const issues = parsed.error.issues.flatMap((issue) => toIssues(issue, input, meta))
+    const result = standard.validate(input)
+    if (result instanceof Promise) throw new Error(`${meta.action}: the generated schema is unexpectedly asynchronous`)
+    if (!result.issues) return { ok: true, value: result.value as z.output<S> }
+    const issues = (result.issues as readonly Issue[]).flatMap((issue) => toIssues(issue, input, meta))
     return { ok: false, code: issues[0]?.code ?? MALFORMED, issues }
   }
 }

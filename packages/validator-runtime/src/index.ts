@@ -8,4 +8,13 @@ export {
   type ValidationResult,
   type ValidatorMeta,
 } from './create-validator.js'
-export { atMostOneOf, maxUtf8Bytes, noDuplicates, utf8Length } from './rules.js'
+export {
+  atMostOneOf,
+  codePoints,
+  maxChars,
+  maxUtf8Bytes,
+  minChars,
+  noDuplicates,
+  utf8Length,
+  wholeNumber,
+} from './rules.js'

@@ -71,3 +71,45 @@ export function atMostOneOf(
     }
   }
 }
+
+/** Length in characters as JSON Schema counts them: Unicode code points, not UTF-16 units. */
+export function codePoints(text: string): number {
+  let n = text.length
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n--
+        i++
+      }
+    }
+  }
+  return n
+}
+
+const plural = (n: number) => `${n} character${n === 1 ? '' : 's'}`
+
+/** JSON Schema minLength: at least `min` code points (zod's .min() counts UTF-16 units). */
+export function minChars(min: number): (value: string, ctx: Ctx) => void {
+  return (value, ctx) => {
+    // A string has at least half as many code points as UTF-16 units: count only when that bound is not enough.
+    if (value.length < min || (value.length < 2 * min && codePoints(value) < min)) {
+      ctx.addIssue({ code: 'custom', message: `must be at least ${plural(min)}`, params: { rule: 'minLength' } })
+    }
+  }
+}
+
+/** JSON Schema maxLength: at most `max` code points. */
+export function maxChars(max: number): (value: string, ctx: Ctx) => void {
+  return (value, ctx) => {
+    if (value.length <= max || codePoints(value) <= max) return
+    ctx.addIssue({ code: 'custom', message: `must be at most ${plural(max)}`, params: { rule: 'maxLength' } })
+  }
+}
+
+/** JSON Schema `type: integer`: any whole number, not only a safe integer as z.int() demands. */
+export function wholeNumber(value: number, ctx: Ctx): void {
+  if (!Number.isInteger(value))
+    ctx.addIssue({ code: 'custom', message: 'must be an integer', params: { rule: 'type' } })
+}

@@ -17,12 +17,14 @@ describe('printSchema', () => {
     {
       name: 'an integer range',
       given: { type: 'integer', minimum: 1, maximum: 3 },
-      want: `z.int({ error: "must be an integer" }).min(1, { error: "must be at least 1" }).max(3, { error: "must be at most 3" })`,
+      want: `z.number({ error: "must be a number" }).superRefine(wholeNumber).min(1, { error: "must be at least 1" }).max(3, { error: "must be at most 3" })`,
+      helpers: ['wholeNumber'],
     },
     {
       name: 'a string with a pattern part',
       given: { type: 'string', minLength: 1, allOf: [{ pattern: '[0-9]', 'x-zc-message': 'must contain a digit' }] },
-      want: `z.string({ error: "must be a string" }).min(1, { error: "must be at least 1 character" }).regex(/[0-9]/u, { error: "must contain a digit" })`,
+      want: `z.string({ error: "must be a string" }).superRefine(minChars(1)).regex(/[0-9]/u, { error: "must contain a digit" })`,
+      helpers: ['minChars'],
     },
     {
       name: 'a pattern part with its own code, as a tagged refinement',

@@ -133,7 +133,28 @@ if (!result.ok) console.error(result.code, result.issues) // the API error code 
   vendor breaks nobody.
 - Validation does not transform: defaults are the server's to apply.
 - JSON Schema (2020-12) of every request and reply: \`${SCOPE}/${service.name}-validator/json-schema/<Action>.request.json\`.
-- Rules that need server state (instance status, image OS type, disk size)
-  are not checked here; the mock and the server enforce them.
+- Every rule of the spec is checked, including those JSON Schema cannot
+  state: UTF-8 byte limits (\`x-zc-max-utf8-bytes\`), "at most one of" pairs,
+  duplicate ids, per-part pattern messages. Lengths count characters as JSON
+  Schema does (code points).
+- \`code\` is the error code the server answers for that input: the rule's own
+  (\`x-zc-error-code\`), else INVALID_PARAMETER_MISSING, _UNKNOWN or
+  INVALID_PARAMETER_VALUE_MALFORMED.
+
+## Not checked here: rules that need server state
+
+${stateRules(service)}
+These need the state of the account: the server enforces them, not this package.
 `
+}
+
+function stateRules(service: ServiceModel): string {
+  const lines: string[] = []
+  for (const op of service.operations) {
+    for (const rule of op.stateRules) {
+      const effect = rule.errorCode ? `answers ${rule.errorCode}` : 'puts the instance in the failed list'
+      lines.push(`- ${op.action}, \`${rule.id}\`: ${rule.description} (${effect})`)
+    }
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : 'None.\n'
 }

@@ -33,7 +33,7 @@ export function printSchema(node: SchemaNode, ctx: PrintContext, allowNamed = tr
       return printString(node, ctx)
     case 'integer':
     case 'number':
-      return printNumber(node)
+      return printNumber(node, ctx)
     case 'boolean':
       return `z.boolean(${err('must be true or false')})`
   }
@@ -76,10 +76,15 @@ function printString(node: StringNode, ctx: PrintContext): string {
     return `z.enum(${literal(node.values)}, ${err(`must be one of ${node.values.join(', ')}`)})`
   }
   let out = `z.string(${err('must be a string')})`
-  if (node.minLength !== undefined)
-    out += `.min(${node.minLength}, ${err(`must be at least ${plural(node.minLength, 'character')}`)})`
-  if (node.maxLength !== undefined)
-    out += `.max(${node.maxLength}, ${err(`must be at most ${plural(node.maxLength, 'character')}`)})`
+  // JSON Schema counts characters as code points; zod's .min()/.max() count UTF-16 units.
+  if (node.minLength !== undefined) {
+    ctx.helpers.add('minChars')
+    out += `.superRefine(minChars(${node.minLength}))`
+  }
+  if (node.maxLength !== undefined) {
+    ctx.helpers.add('maxChars')
+    out += `.superRefine(maxChars(${node.maxLength}))`
+  }
   for (const p of node.patterns) {
     const message = p.message ?? `must match ${p.pattern}`
     if (p.errorCode) {
@@ -95,8 +100,13 @@ function printString(node: StringNode, ctx: PrintContext): string {
   return out
 }
 
-function printNumber(node: NumberNode): string {
-  let out = node.kind === 'integer' ? `z.int(${err('must be an integer')})` : `z.number(${err('must be a number')})`
+function printNumber(node: NumberNode, ctx: PrintContext): string {
+  let out = `z.number(${err('must be a number')})`
+  // JSON Schema's integer is any whole number; z.int() would also refuse unsafe integers.
+  if (node.kind === 'integer') {
+    ctx.helpers.add('wholeNumber')
+    out += '.superRefine(wholeNumber)'
+  }
   if (node.minimum !== undefined) out += `.min(${node.minimum}, ${err(`must be at least ${node.minimum}`)})`
   if (node.maximum !== undefined) out += `.max(${node.maximum}, ${err(`must be at most ${node.maximum}`)})`
   return out
