@@ -123,8 +123,12 @@ describe('emitMock', () => {
   const routes = file(pkg, 'src/generated/routes.ts')
   it.each([
     ['the package', pkg.dir, 'packages/hb-mock'],
-    ['a failed-list rule as a null code', routes.includes('{"id":"instance-powered-off","errorCode":null}'), true],
-    ['a code rule', routes.includes('{"id":"instance-exists","errorCode":"ID_BAD"}'), true],
+    [
+      'a failed-list rule as a null code',
+      routes.includes('{"id":"instance-powered-off","errorCode":null,"description":"off"}'),
+      true,
+    ],
+    ['a code rule', routes.includes('{"id":"instance-exists","errorCode":"ID_BAD","description":"exists"}'), true],
     ['the protocol errors with statuses', routes.includes('"protocolErrors":{"NO_ACTION":404}'), true],
     ['no transition as null', routes.includes('"transition":null'), true],
   ])('emits %s', (_what, got, want) => {

@@ -3,13 +3,15 @@
 // hand-written mock engine runs. No engine code is generated.
 import type { ServiceModel } from '../../model/types.js'
 import { serviceDescriptor } from '../shared/descriptor.js'
-import { banner, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
+import { banner, type GeneratedPackage, literal, pascal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
 
 export function emitMock(service: ServiceModel): GeneratedPackage {
   const name = `${SCOPE}/${service.name}-mock`
-  const routes = `${banner(service)}/** The ${service.name} service as the mock engine serves it: one route, POST ${`/api/v2/${service.name}`}, its actions by X-ZC-Action. */
-export const service = ${literal(serviceDescriptor(service, true))} as const
+  const routes = `${banner(service)}import type { MockService } from '@zenlayer-reset/mock-engine'
+
+/** The ${service.name} service as the mock engine serves it: one route, POST ${`/api/v2/${service.name}`}, its actions by X-ZC-Action. */
+export const service = ${literal(serviceDescriptor(service, true))} as const satisfies MockService
 
 export type Action = keyof typeof service.operations
 export type InstanceStatus = (typeof service.statuses)[number]
@@ -20,14 +22,80 @@ export type InstanceStatus = (typeof service.statuses)[number]
     files: [
       ...packageFiles(service, {
         name,
-        description: `Route table and operation metadata of the Zenlayer ${service.name} OS-reset API for the mock engine`,
-        readme: `# ${name}\n\nThe route table and operation metadata of the Zenlayer ${service.name} API (X-ZC-Version ${service.version}), generated from \`${service.specPath}\`, for the stateful mock engine.\n`,
+        description: `Stateful mock of the Zenlayer ${service.name} OS-reset API: in process, over HTTP and as MSW handlers`,
+        dependencies: {
+          '@zenlayer-reset/mock-engine': 'workspace:*',
+          [`@zenlayer-reset/${service.name}-validator`]: 'workspace:*',
+        },
+        peerDependencies: { zod: '^4.1.0', msw: '^2.0.0' },
+        peerDependenciesMeta: { msw: { optional: true } },
+        devDependencies: { zod: '^4.1.0', msw: '^2.7.0' },
+        exports: { './msw': { types: './dist/msw.d.ts', default: './dist/msw.js' } },
+        readme: readme(service),
       }),
       { path: 'src/generated/routes.ts', content: routes },
-      { path: 'src/index.ts', content: `${banner(service)}export * from './generated/routes.js'\n` },
+      { path: 'src/generated/mock.ts', content: mockFile(service) },
+      {
+        path: 'src/index.ts',
+        content: `${banner(service)}export * from '@zenlayer-reset/mock-engine'\nexport * from './generated/mock.js'\nexport * from './generated/routes.js'\n`,
+      },
+      {
+        path: 'src/msw.ts',
+        content: `${banner(service)}/** MSW 2 handlers over a ${service.name} mock (msw is an optional peer dependency). */\nexport { type MswOptions, mswHandlers } from '@zenlayer-reset/mock-engine/msw'\n`,
+      },
       { path: 'test/routes.test.ts', content: routesTest(service) },
     ],
   }
+}
+
+function mockFile(service: ServiceModel): string {
+  const Svc = pascal(service.name)
+  const imports = service.operations.map((op) => `validate${op.action}Request`).sort()
+  const table = service.operations.map((op) => `  ${op.action}: validate${op.action}Request,`).join('\n')
+  return `${banner(service)}import { createServiceMock, type MockOptions, type RequestValidator, type ServiceMock } from '@zenlayer-reset/mock-engine'
+import { ${imports.join(', ')} } from '@zenlayer-reset/${service.name}-validator'
+import { service } from './routes.js'
+
+/** Every request is checked with the generated validator before the engine looks at it. */
+export const validators: Readonly<Record<string, RequestValidator>> = {
+${table}
+}
+
+/** A stateful mock of the ${service.name} API (X-ZC-Version ${service.version}). */
+export function create${Svc}Mock(options: MockOptions = {}): ServiceMock {
+  return createServiceMock(service, validators, options)
+}
+`
+}
+
+function readme(service: ServiceModel): string {
+  const Svc = pascal(service.name)
+  return `# ${SCOPE}/${service.name}-mock
+
+A stateful mock of the Zenlayer ${service.name} OS-reset API (X-ZC-Version
+${service.version}), generated from \`${service.specPath}\` over
+\`${SCOPE}/mock-engine\`. Every request is checked with
+\`${SCOPE}/${service.name}-validator\`, signatures are verified, and instances
+follow the spec's state rules and transitions.
+
+\`\`\`ts
+import { create${Svc}Mock, manualClock } from '${SCOPE}/${service.name}-mock'
+
+const clock = manualClock()
+const mock = create${Svc}Mock({ clock, seed: 42, progression: 'manual' })
+mock.seed({ instances: [{ instanceId: 'inst-a', status: 'STOPPED' }], keyPairs: ['key-1'] })
+const client = create${Svc}Client({ credentials: { token: 'mock-token' }, fetch: mock.fetch })
+// ... reset, then mock.advance() to finish the transition; mock.history('inst-a') shows every status
+\`\`\`
+
+- In process: \`mock.fetch\` (give it to any client), \`mock.handle(wireRequest)\`.
+- MSW 2: \`import { mswHandlers } from '${SCOPE}/${service.name}-mock/msw'\`; \`setupServer(...mswHandlers(mock))\`.
+- Over HTTP, both services on one port: the \`zenlayer-mock\` command (\`${SCOPE}/mock-server\`).
+- Options: \`seed\` (request ids and behaviour), \`clock\`, \`credentials\` (default
+  access key \`mock-access-key\` / \`mock-access-secret\`, token \`mock-token\`),
+  \`auth: false\`, \`progression\` (\`'immediate'\`, \`'manual'\`, or ms per state), \`state\`.
+- Faults: \`mock.faults.failNextReset(id)\`, \`.rateLimit(everyN)\`, \`.latency(ms)\`, \`.edgeChallenge(count)\`, \`.clear()\`.
+`
 }
 
 function routesTest(service: ServiceModel): string {

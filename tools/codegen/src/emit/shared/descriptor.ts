@@ -27,7 +27,13 @@ export function serviceDescriptor(service: ServiceModel, withState: boolean): Re
           pagination: op.pagination ?? null,
           batch: op.batch ?? null,
           ...(withState
-            ? { stateRules: op.stateRules.map((r) => ({ id: r.id, errorCode: r.errorCode ?? null })) }
+            ? {
+                stateRules: op.stateRules.map((r) => ({
+                  id: r.id,
+                  errorCode: r.errorCode ?? null,
+                  description: r.description,
+                })),
+              }
             : {}),
         },
       ]),

@@ -1,0 +1,105 @@
+// What each kind of action does to the state. An action is a reset when the
+// spec gives it a transition (x-zc-transition), batch when it also has
+// x-zc-batch, and a status query when it pages (x-zc-pagination).
+import type { MockOperation, StateRuleRef } from './descriptor.js'
+import type { InFlight } from './progression.js'
+import { RULES, type Rule, type RuleContext } from './rules.js'
+import type { Store } from './store.js'
+import type { Image, Instance } from './types.js'
+
+export type ActionOutcome =
+  | { readonly kind: 'ok'; readonly response: Record<string, unknown>; readonly accepted: readonly Instance[] }
+  | { readonly kind: 'error'; readonly code: string; readonly message: string }
+
+/** The request field naming the one instance of a non-batch reset (vm ResetInstance). */
+const SINGLE_INSTANCE_FIELD = 'instanceId'
+
+function ruleOf(id: string): Rule {
+  const rule = RULES[id]
+  if (!rule) throw new Error(`state rule ${id} is not implemented`)
+  return rule
+}
+
+function context(store: Store, input: Record<string, unknown>, instance: Instance | undefined): RuleContext {
+  const imageId = typeof input.imageId === 'string' ? input.imageId : instance?.imageId
+  const image: Image | undefined = imageId === undefined ? undefined : store.images.get(imageId)
+  return {
+    input,
+    instance,
+    image,
+    imageExists: (id) => store.images.has(id),
+    keyPairExists: (id) => store.keyPairs.has(id),
+  }
+}
+
+export function reset(
+  op: MockOperation,
+  store: Store,
+  inFlight: ReadonlyMap<string, InFlight>,
+  input: Record<string, unknown>,
+): ActionOutcome {
+  const requestRules = op.stateRules.filter((r) => !ruleOf(r.id).perInstance)
+  const instanceRules = op.stateRules.filter((r) => ruleOf(r.id).perInstance)
+  if (op.batch) {
+    // Problems of the request as a whole are errors; problems of one instance put it in the failed list (Decision 8).
+    for (const r of requestRules) {
+      if (!ruleOf(r.id).holds(context(store, input, undefined))) return violation(op, r, input)
+    }
+    const ids = (input[op.batch.instances] as string[]) ?? []
+    const failed: string[] = []
+    const accepted: Instance[] = []
+    for (const id of ids) {
+      const instance = store.instances.get(id)
+      const ok = !inFlight.has(id) && instanceRules.every((r) => ruleOf(r.id).holds(context(store, input, instance)))
+      if (ok && instance) accepted.push(instance)
+      else failed.push(id)
+    }
+    return { kind: 'ok', response: failed.length > 0 ? { [op.batch.failed]: failed } : {}, accepted }
+  }
+  const id = String(input[SINGLE_INSTANCE_FIELD])
+  const instance = store.instances.get(id)
+  // Rules are checked in the spec's order: the first broken one answers.
+  for (const r of op.stateRules) {
+    const holds =
+      ruleOf(r.id).holds(context(store, input, instance)) && !(r.id === 'instance-powered-off' && inFlight.has(id))
+    if (!holds) return violation(op, r, input)
+  }
+  return { kind: 'ok', response: {}, accepted: instance ? [instance] : [] }
+}
+
+function violation(op: MockOperation, rule: StateRuleRef, input: Record<string, unknown>): ActionOutcome {
+  const subject =
+    typeof input[SINGLE_INSTANCE_FIELD] === 'string' ? `instance ${String(input[SINGLE_INSTANCE_FIELD])}` : op.action
+  return {
+    kind: 'error',
+    code: rule.errorCode ?? 'OPERATION_DENIED',
+    message: `Refused for ${subject}: ${rule.description}`,
+  }
+}
+
+/** The paged status list (DescribeInstancesStatus). Ids that name no instance are left out. */
+export function describe(op: MockOperation, store: Store, input: Record<string, unknown>): ActionOutcome {
+  const page = op.pagination
+  if (!page) throw new Error(`${op.action} has no pagination`)
+  const asked = Array.isArray(input.instanceIds) ? (input.instanceIds as string[]) : undefined
+  const matching = asked
+    ? [...new Set(asked)].flatMap((id) => {
+        const instance = store.instances.get(id)
+        return instance ? [instance] : []
+      })
+    : [...store.instances.values()].sort((a, b) =>
+        a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : 0,
+      )
+  const size = typeof input[page.pageSize] === 'number' ? (input[page.pageSize] as number) : 20
+  const number = typeof input[page.pageNumber] === 'number' ? (input[page.pageNumber] as number) : 1
+  const start = (number - 1) * size
+  const items = start < matching.length ? matching.slice(start, start + size) : []
+  return {
+    kind: 'ok',
+    response: {
+      [page.total]: matching.length,
+      [page.items]: items.map((i) => ({ instanceId: i.instanceId, instanceStatus: i.status })),
+    },
+    accepted: [],
+  }
+}

@@ -1,0 +1,29 @@
+// The shape of the route tables the generator emits for mocks
+// (tools/codegen/src/emit/shared/descriptor.ts with state): plain data.
+import type { OperationDescriptor, ServiceDescriptor } from '@zenlayer-reset/client-runtime'
+
+export interface StateRuleRef {
+  readonly id: string
+  /** The error answered, or null: the instance goes to the failed list (batch actions). */
+  readonly errorCode: string | null
+  /** What the rule requires, in the spec's words; the message when it is broken. */
+  readonly description: string
+}
+
+export interface MockOperation extends OperationDescriptor {
+  readonly stateRules: readonly StateRuleRef[]
+}
+
+export interface MockService extends Omit<ServiceDescriptor, 'operations'> {
+  readonly statuses: readonly string[]
+  /** Codes answered before an action is chosen, with their statuses. */
+  readonly protocolErrors: Readonly<Record<string, number>>
+  readonly operations: Readonly<Record<string, MockOperation>>
+}
+
+/** What a generated request validator returns (@zenlayer-reset/<service>-validator). */
+export type RequestValidator = (
+  input: unknown,
+) =>
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: string; readonly issues: readonly { message: string }[] }

@@ -1,0 +1,28 @@
+// How an accepted instance moves through its transition: all at once, after a
+// delay per state on the mock's clock, or only when the test says so.
+
+export type Progression =
+  | { readonly mode: 'immediate' }
+  | { readonly mode: 'timed'; readonly delayMs: number }
+  | { readonly mode: 'manual' }
+
+export type ProgressionOption = Progression | 'immediate' | 'manual' | number
+
+export function toProgression(option: ProgressionOption | undefined): Progression {
+  if (option === undefined || option === 'immediate') return { mode: 'immediate' }
+  if (option === 'manual') return { mode: 'manual' }
+  if (typeof option === 'number') {
+    if (!Number.isFinite(option) || option < 0)
+      throw new RangeError('a timed progression needs a non-negative delay in ms')
+    return { mode: 'timed', delayMs: option }
+  }
+  return option
+}
+
+/** An instance on its way: where it ends, and when (timed mode). */
+export interface InFlight {
+  readonly finalStatus: string
+  readonly dueAt: number | undefined
+  readonly requestId: string
+  readonly imageId: string | undefined
+}

@@ -1,0 +1,255 @@
+// One service's mock: its state, its clock and faults, and the protocol every
+// request goes through. Every answer is the API's envelope (or, for an
+// injected edge challenge, the edge's HTML); no input produces a 5xx.
+import { type ActionOutcome, describe, reset } from './actions.js'
+import { checkAuth, DEFAULT_CREDENTIALS, type MockCredentials } from './auth.js'
+import { type Clock, systemClock } from './clock.js'
+import type { MockOperation, MockService, RequestValidator } from './descriptor.js'
+import { createFaults, type Faults } from './faults.js'
+import { type InFlight, type Progression, type ProgressionOption, toProgression } from './progression.js'
+import { requestIdFrom, seededRandom } from './random.js'
+import { Store } from './store.js'
+import type { HistoryEntry, Instance, SeedState, StateSnapshot } from './types.js'
+import {
+  errorReply,
+  fromFetchRequest,
+  json,
+  MAX_BODY_BYTES,
+  toFetchResponse,
+  type WireRequest,
+  type WireResponse,
+} from './wire.js'
+
+export interface MockOptions {
+  /** Seeds request ids (and anything else random): same seed, same run. Default 1. */
+  readonly seed?: number
+  /** The mock's time: signature skew and timed transitions read it. Default: the system clock. */
+  readonly clock?: Clock
+  /** Access keys and tokens it accepts. Default: mock-access-key / mock-access-secret and mock-token. */
+  readonly credentials?: MockCredentials
+  /** Set false to accept any request without credentials (quick local use). */
+  readonly auth?: boolean
+  /** 'immediate' (default), 'manual', or a delay in ms per transitional state. */
+  readonly progression?: ProgressionOption
+  /** The state to start from. */
+  readonly state?: SeedState
+  /** How injected latency waits; injectable so that tests never sleep. */
+  readonly sleep?: (ms: number) => Promise<void>
+}
+
+export interface ServiceMock {
+  readonly service: MockService
+  /** Answers one request as the API would. */
+  handle(request: WireRequest): Promise<WireResponse>
+  /** The same, as a fetch function: pass it to a client (`fetch: mock.fetch`). */
+  readonly fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => Promise<Response>
+  seed(state: SeedState): void
+  /** Forgets every instance, image, key pair, in-flight transition and fault; then seeds `state`. */
+  reset(state?: SeedState): void
+  snapshot(): StateSnapshot
+  instance(instanceId: string): Instance | undefined
+  /** Every status the instance took, with the mock's time. */
+  history(instanceId: string): readonly HistoryEntry[]
+  /** Moves every instance in flight to its end (manual progression), or one instance. */
+  advance(instanceId?: string): void
+  readonly faults: Faults
+  readonly progression: Progression
+}
+
+const JSON_TYPE = /^application\/json\s*(;.*)?$/i
+
+export function createServiceMock(
+  service: MockService,
+  validators: Readonly<Record<string, RequestValidator>>,
+  options: MockOptions = {},
+): ServiceMock {
+  for (const op of Object.values(service.operations)) {
+    if (!validators[op.action]) throw new Error(`no request validator for ${service.name} ${op.action}`)
+    if (!op.transition && !op.pagination)
+      throw new Error(`${service.name} ${op.action} is neither a reset nor a status query`)
+  }
+  const clock = options.clock ?? systemClock
+  const random = seededRandom(options.seed ?? 1)
+  const credentials = options.credentials ?? DEFAULT_CREDENTIALS
+  const authOn = options.auth !== false
+  const progression = toProgression(options.progression)
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const store = new Store()
+  const inFlight = new Map<string, InFlight>()
+  const { faults, settings } = createFaults()
+  const statusOf = statusTable(service)
+  let calls = 0
+
+  const complete = (id: string): void => {
+    const flight = inFlight.get(id)
+    const instance = store.instances.get(id)
+    inFlight.delete(id)
+    if (!flight || !instance) return
+    instance.status = flight.finalStatus
+    if (flight.imageId && flight.finalStatus !== 'STOPPED') instance.imageId = flight.imageId
+    store.record(id, flight.finalStatus, clock.now(), flight.requestId)
+  }
+  /** Applies the transitions whose time has come (timed progression). */
+  const settle = (): void => {
+    const now = clock.now()
+    for (const [id, flight] of inFlight) if (flight.dueAt !== undefined && flight.dueAt <= now) complete(id)
+  }
+
+  const start = (
+    op: MockOperation,
+    accepted: readonly Instance[],
+    requestId: string,
+    input: Record<string, unknown>,
+  ): void => {
+    const t = op.transition
+    if (!t) return
+    for (const instance of accepted) {
+      const fails = settings.failNextReset.delete(instance.instanceId)
+      // vm has no failure status: a failed rebuild leaves the instance stopped.
+      const finalStatus = fails ? (t.failure ?? 'STOPPED') : t.to
+      instance.status = t.via
+      store.record(instance.instanceId, t.via, clock.now(), requestId)
+      inFlight.set(instance.instanceId, {
+        finalStatus,
+        dueAt: progression.mode === 'timed' ? clock.now() + progression.delayMs : undefined,
+        requestId,
+        imageId: typeof input.imageId === 'string' ? input.imageId : undefined,
+      })
+      if (progression.mode === 'immediate') complete(instance.instanceId)
+    }
+  }
+
+  async function handle(request: WireRequest): Promise<WireResponse> {
+    const requestId = requestIdFrom(random)
+    try {
+      return await answer(request, requestId)
+    } catch (error) {
+      // Only a bug of the mock itself can get here; say so rather than crash.
+      return errorReply(500, requestId, 'INTERNAL_SERVER_ERROR', `The mock failed: ${(error as Error).name}.`)
+    }
+  }
+
+  async function answer(request: WireRequest, requestId: string): Promise<WireResponse> {
+    const fail = (code: string, message: string, headers: Record<string, string> = {}) =>
+      errorReply(statusOf(code), requestId, code, message, headers)
+    const protocol = checkProtocol(service, request)
+    if (protocol) return fail(protocol.code, protocol.message, protocol.headers)
+    const actionName = request.headers['x-zc-action']
+    if (!actionName) return fail('INVALID_PARAMETER_MISSING', 'The X-ZC-Action header is required.')
+    const op = service.operations[actionName]
+    if (!op)
+      return fail(
+        'INVALID_ACTION_NOT_FOUND',
+        `${service.name} has no action named ${actionName.slice(0, 64)} (action names are case-sensitive).`,
+      )
+    if (authOn) {
+      const denied = checkAuth(request, credentials, clock.now(), service.signing.maxClockSkewSeconds)
+      if (denied) return fail(denied.code, denied.message)
+    }
+    calls += 1
+    if (settings.edgeChallenges > 0) {
+      settings.edgeChallenges -= 1
+      return {
+        status: 403,
+        headers: { 'content-type': 'text/html', 'cf-mitigated': 'challenge' },
+        body: '<!doctype html><title>Just a moment...</title>',
+      }
+    }
+    if (settings.rateLimitEvery > 0 && calls % settings.rateLimitEvery === 0) {
+      return fail('REQUEST_LIMIT_EXCEEDED', 'Request limit exceeded; retry later.', { 'retry-after': '1' })
+    }
+    const version = request.headers['x-zc-version']
+    if (!version) return fail('INVALID_PARAMETER_MISSING', 'The X-ZC-Version header is required.')
+    if (version !== op.version)
+      return fail(
+        'INVALID_API_VERSION_NOT_SUPPORT',
+        `${op.action} is served in version ${op.version}, not ${version.slice(0, 32)}.`,
+      )
+    let input: unknown
+    try {
+      input = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(request.body))
+    } catch {
+      return fail('INVALID_REQUEST_BODY_MALFORMED', 'The body is not valid JSON in UTF-8.')
+    }
+    const checked = (validators[op.action] as RequestValidator)(input)
+    if (!checked.ok) return fail(checked.code, checked.issues.map((i) => i.message).join('; '))
+    if (settings.latencyMs > 0) await sleep(settings.latencyMs)
+    settle()
+    const body = input as Record<string, unknown>
+    const outcome: ActionOutcome = op.transition ? reset(op, store, inFlight, body) : describe(op, store, body)
+    if (outcome.kind === 'error') return fail(outcome.code, outcome.message)
+    start(op, outcome.accepted, requestId, body)
+    return json(200, { requestId, response: { ...outcome.response, requestId } })
+  }
+
+  const mock: ServiceMock = {
+    service,
+    handle,
+    fetch: async (input, init) => toFetchResponse(await handle(await fromFetchRequest(new Request(input, init)))),
+    seed: (state) => store.seed(state, clock.now()),
+    reset: (state) => {
+      store.clear()
+      inFlight.clear()
+      faults.clear()
+      calls = 0
+      if (state) store.seed(state, clock.now())
+    },
+    snapshot: () => {
+      settle()
+      return store.snapshot()
+    },
+    instance: (id) => {
+      settle()
+      const found = store.instances.get(id)
+      return found ? { ...found } : undefined
+    },
+    history: (id) => {
+      settle()
+      return [...(store.history.get(id) ?? [])]
+    },
+    advance: (id) => {
+      if (id !== undefined) complete(id)
+      else for (const key of [...inFlight.keys()]) complete(key)
+    },
+    faults,
+    progression,
+  }
+  if (options.state) mock.seed(options.state)
+  return mock
+}
+
+/** The HTTP status of an error code: from the spec's tables, 400 for anything they do not list. */
+function statusTable(service: MockService): (code: string) => number {
+  const table = new Map<string, number>(Object.entries(service.protocolErrors))
+  for (const op of Object.values(service.operations))
+    for (const [code, status] of Object.entries(op.errors)) table.set(code, status)
+  return (code) => table.get(code) ?? 400
+}
+
+/** Method, path, size and content type: what is wrong before any action is looked at. */
+export function checkProtocol(
+  service: { readonly path: string },
+  request: WireRequest,
+): { code: string; message: string; headers?: Record<string, string> } | undefined {
+  if (request.method !== 'POST') {
+    return {
+      code: 'REQUEST_METHOD_NOT_ALLOWED',
+      message: `Every action is a POST; got ${request.method.slice(0, 16)}.`,
+      headers: { allow: 'POST' },
+    }
+  }
+  const path = request.path.split('?')[0]
+  if (path !== service.path)
+    return { code: 'INVALID_SERVICE_NOT_FOUND', message: `No service at ${path?.slice(0, 100)}.` }
+  if (request.body.length > MAX_BODY_BYTES) {
+    return { code: 'REQUEST_BODY_TOO_LARGE', message: `The body is over ${MAX_BODY_BYTES} bytes.` }
+  }
+  const type = request.headers['content-type'] ?? ''
+  if (!JSON_TYPE.test(type)) {
+    return {
+      code: 'REQUEST_CONTENT_TYPE_UNSUPPORTED',
+      message: `Content-Type must be application/json, got ${type.slice(0, 64) || 'none'}.`,
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,50 @@
+// Requests and replies as bytes and headers, whatever carries them (in-process
+// fetch, node:http, MSW): the engine sees exactly what a server would.
+
+export interface WireRequest {
+  readonly method: string
+  /** Path and query, e.g. `/api/v2/zec`. */
+  readonly path: string
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string>>
+  /** The raw body; signatures are checked over these bytes. */
+  readonly body: Uint8Array
+}
+
+export interface WireResponse {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): WireResponse {
+  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }
+}
+
+export function errorReply(
+  status: number,
+  requestId: string,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): WireResponse {
+  return json(status, { requestId, code, message }, headers)
+}
+
+/** A fetch Request as a WireRequest (body read as bytes, at most MAX_BODY_BYTES + 1 of them kept). */
+export async function fromFetchRequest(request: Request): Promise<WireRequest> {
+  const url = new URL(request.url)
+  const headers: Record<string, string> = {}
+  request.headers.forEach((value, name) => {
+    headers[name.toLowerCase()] = value
+  })
+  if (!headers.host) headers.host = url.host
+  const body = request.body ? new Uint8Array(await request.arrayBuffer()) : new Uint8Array()
+  return { method: request.method, path: `${url.pathname}${url.search}`, headers, body }
+}
+
+export function toFetchResponse(reply: WireResponse): Response {
+  return new Response(reply.body === '' ? null : reply.body, { status: reply.status, headers: reply.headers })
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { checkAuth } from '../src/auth.js'
+import { createFaults } from '../src/faults.js'
+import { toProgression } from '../src/progression.js'
+import { requestIdFrom, seededRandom } from '../src/random.js'
+import { checkProtocol } from '../src/service-mock.js'
+import { MAX_BODY_BYTES, type WireRequest } from '../src/wire.js'
+
+const request = (over: Partial<WireRequest> = {}): WireRequest => ({
+  method: 'POST',
+  path: '/api/v2/zec',
+  headers: { 'content-type': 'application/json' },
+  body: new TextEncoder().encode('{}'),
+  ...over,
+})
+
+describe('request ids', () => {
+  it('are the same for the same seed, shaped T + upper-case UUID v4', () => {
+    const a = seededRandom(42)
+    const b = seededRandom(42)
+    const ids = Array.from({ length: 50 }, () => requestIdFrom(a))
+    expect(ids).toEqual(Array.from({ length: 50 }, () => requestIdFrom(b)))
+    for (const id of ids) expect(id).toMatch(/^T[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/)
+    expect(new Set(ids).size).toBe(50)
+    expect(requestIdFrom(seededRandom(43))).not.toBe(ids[0])
+  })
+})
+
+describe('checkProtocol', () => {
+  it.each([
+    [{}, undefined],
+    [{ method: 'PUT' }, 'REQUEST_METHOD_NOT_ALLOWED'],
+    [{ path: '/api/v2/vm' }, 'INVALID_SERVICE_NOT_FOUND'],
+    [{ path: '/api/v2/zec?Action=x' }, undefined],
+    [{ headers: { 'content-type': 'application/json; charset=utf-8' } }, undefined],
+    [{ headers: { 'content-type': 'text/json' } }, 'REQUEST_CONTENT_TYPE_UNSUPPORTED'],
+    [{ headers: {} }, 'REQUEST_CONTENT_TYPE_UNSUPPORTED'],
+    [{ body: new Uint8Array(MAX_BODY_BYTES + 1) }, 'REQUEST_BODY_TOO_LARGE'],
+    [{ body: new Uint8Array(MAX_BODY_BYTES) }, undefined],
+  ])('%j -> %s', (over, code) => {
+    expect(checkProtocol({ path: '/api/v2/zec' }, request(over as Partial<WireRequest>))?.code).toBe(code)
+  })
+})
+
+describe('checkAuth', () => {
+  const credentials = { accessKeys: { k: 's' }, tokens: ['t'] }
+  it.each([
+    [{}, 'AUTH_FAILURE_CREDENTIALS_MISSING'],
+    [{ authorization: 'Bearer t' }, undefined],
+    [{ authorization: 'Bearer x' }, 'AUTH_FAILURE_TOKEN_INVALID'],
+    [{ authorization: 'Basic dXNlcg==' }, 'AUTH_FAILURE_AUTHORIZATION_MALFORMED'],
+    [
+      { authorization: `ZC2-HMAC-SHA256 Credential=k, SignedHeaders=content-type;host, Signature=${'0'.repeat(64)}` },
+      'AUTH_FAILURE_AUTHORIZATION_MALFORMED',
+    ],
+  ])('%j -> %s', (headers, code) => {
+    expect(
+      checkAuth(request({ headers: { 'content-type': 'application/json', ...headers } }), credentials, 0, 300)?.code,
+    ).toBe(code)
+  })
+})
+
+describe('options', () => {
+  it.each([
+    [undefined, { mode: 'immediate' }],
+    ['manual', { mode: 'manual' }],
+    [2500, { mode: 'timed', delayMs: 2500 }],
+  ])('progression %j', (option, want) => {
+    expect(toProgression(option as never)).toEqual(want)
+  })
+  it('refuses a negative delay or fault value', () => {
+    expect(() => toProgression(-1)).toThrow(RangeError)
+    const { faults } = createFaults()
+    expect(() => faults.rateLimit(-2)).toThrow(/non-negative/)
+    expect(() => faults.latency(Number.NaN)).toThrow(/non-negative/)
+  })
+})

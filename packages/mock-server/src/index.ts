@@ -1,0 +1,1 @@
+export { createHub, type StartOptions, startMockServer } from './start.js'

@@ -1,0 +1,30 @@
+import { createMockHub, type MockHub, type MockOptions, type SeedState } from '@zenlayer-reset/mock-engine'
+import { type RunningServer, serve } from '@zenlayer-reset/mock-engine/node'
+import { createVmMock } from '@zenlayer-reset/vm-mock'
+import { createZecMock } from '@zenlayer-reset/zec-mock'
+
+export interface StartOptions extends Omit<MockOptions, 'state'> {
+  readonly port?: number
+  readonly host?: string
+  /** Initial state per service: `{ zec: {...}, vm: {...} }`. */
+  readonly state?: { readonly zec?: SeedState; readonly vm?: SeedState }
+}
+
+/** Both services' mocks behind one hub. */
+export function createHub(options: Omit<StartOptions, 'port' | 'host'> = {}): MockHub {
+  const { state, ...common } = options
+  return createMockHub(
+    [
+      createZecMock({ ...common, ...(state?.zec ? { state: state.zec } : {}) }),
+      createVmMock({ ...common, ...(state?.vm ? { state: state.vm } : {}) }),
+    ],
+    options.seed,
+  )
+}
+
+/** Starts the HTTP server with both services and the admin surface. */
+export async function startMockServer(options: StartOptions = {}): Promise<RunningServer & { hub: MockHub }> {
+  const hub = createHub(options)
+  const running = await serve(hub, { port: options.port ?? 8787, host: options.host ?? '127.0.0.1' })
+  return { ...running, hub }
+}
