@@ -19,6 +19,7 @@ const INIT = new Int32Array([
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 ])
 const W = new Int32Array(64)
+const encoder = new TextEncoder()
 
 /** One 64-byte block at `offset` of `data` into `state` (8 words). */
 function compress(state: Int32Array, data: Uint8Array, offset: number): void {
@@ -69,28 +70,42 @@ function compress(state: Int32Array, data: Uint8Array, offset: number): void {
   state[7] = ((state[7] as number) + h) | 0
 }
 
+const BLOCK = new Uint8Array(128)
+
 /**
- * The digest of `data`, continuing from `state` after `prefixBytes` bytes
- * already compressed into it (HMAC reuses its key blocks that way).
+ * The digest of `data` (bytes, or a string of ASCII characters read as their
+ * bytes), continuing from `state` after `prefixBytes` bytes already
+ * compressed into it (HMAC reuses its key blocks that way). Works in a reused
+ * block buffer: hashing allocates nothing but the digest.
  */
-function finish(state: Int32Array, data: Uint8Array, prefixBytes: number): Uint8Array {
-  const whole = data.length - (data.length % 64)
-  for (let offset = 0; offset < whole; offset += 64) compress(state, data, offset)
-  const tail = new Uint8Array(data.length % 64 < 56 ? 64 : 128)
-  tail.set(data.subarray(whole))
-  tail[data.length - whole] = 0x80
-  const bits = (prefixBytes + data.length) * 8
-  const end = tail.length
+function finish(state: Int32Array, data: Uint8Array | string, prefixBytes: number): Uint8Array {
+  const length = data.length
+  const whole = length - (length % 64)
+  if (typeof data === 'string') {
+    for (let offset = 0; offset < whole; offset += 64) {
+      for (let i = 0; i < 64; i++) BLOCK[i] = data.charCodeAt(offset + i)
+      compress(state, BLOCK, 0)
+    }
+  } else {
+    for (let offset = 0; offset < whole; offset += 64) compress(state, data, offset)
+  }
+  const rest = length - whole
+  const end = rest < 56 ? 64 : 128
+  BLOCK.fill(0, 0, end)
+  if (typeof data === 'string') for (let i = 0; i < rest; i++) BLOCK[i] = data.charCodeAt(whole + i)
+  else BLOCK.set(data.subarray(whole), 0)
+  BLOCK[rest] = 0x80
+  const bits = (prefixBytes + length) * 8
   const high = Math.floor(bits / 2 ** 32)
-  tail[end - 8] = high >>> 24
-  tail[end - 7] = high >>> 16
-  tail[end - 6] = high >>> 8
-  tail[end - 5] = high
-  tail[end - 4] = bits >>> 24
-  tail[end - 3] = bits >>> 16
-  tail[end - 2] = bits >>> 8
-  tail[end - 1] = bits
-  for (let offset = 0; offset < end; offset += 64) compress(state, tail, offset)
+  BLOCK[end - 8] = high >>> 24
+  BLOCK[end - 7] = high >>> 16
+  BLOCK[end - 6] = high >>> 8
+  BLOCK[end - 5] = high
+  BLOCK[end - 4] = bits >>> 24
+  BLOCK[end - 3] = bits >>> 16
+  BLOCK[end - 2] = bits >>> 8
+  BLOCK[end - 1] = bits
+  for (let offset = 0; offset < end; offset += 64) compress(state, BLOCK, offset)
   const out = new Uint8Array(32)
   for (let i = 0; i < 8; i++) {
     const word = state[i] as number
@@ -102,8 +117,30 @@ function finish(state: Int32Array, data: Uint8Array, prefixBytes: number): Uint8
   return out
 }
 
+/** Whether every character of `text` is ASCII, so that its bytes are its char codes. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false
+  return true
+}
+
+/** SHA-256 of bytes, or of a string as UTF-8. */
+export function sha256Of(data: Uint8Array | string): Uint8Array {
+  return finish(INIT.slice(), typeof data === 'string' && !isAscii(data) ? encoder.encode(data) : data, 0)
+}
+
 export function sha256(data: Uint8Array): Uint8Array {
   return finish(INIT.slice(), data, 0)
+}
+
+/** UTF-8 bytes of a string; ASCII (the usual case for what is signed) without TextEncoder's allocation. */
+export function utf8(text: string): Uint8Array {
+  const out = new Uint8Array(text.length)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c > 0x7f) return encoder.encode(text)
+    out[i] = c
+  }
+  return out
 }
 
 // HMAC's inner and outer key blocks, compressed once per key.
@@ -127,9 +164,10 @@ function keyStates(key: Uint8Array): { inner: Int32Array; outer: Int32Array } {
   return lastKey
 }
 
-export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
+export function hmacSha256(key: Uint8Array, message: Uint8Array | string): Uint8Array {
   const { inner, outer } = keyStates(key)
-  const innerDigest = finish(inner.slice(), message, 64)
+  const bytes = typeof message === 'string' && !isAscii(message) ? encoder.encode(message) : message
+  const innerDigest = finish(inner.slice(), bytes, 64)
   return finish(outer.slice(), innerDigest, 64)
 }
 

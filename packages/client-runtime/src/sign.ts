@@ -1,5 +1,5 @@
 // ZC2-HMAC-SHA256 request signing (shared/reference/zenlayer-api.md, section 2).
-import { hmacSha256, sha256, toHex } from './sha256.js'
+import { hmacSha256, sha256Of, toHex, utf8 } from './sha256.js'
 
 export const SIGNATURE_METHOD = 'ZC2-HMAC-SHA256'
 
@@ -25,13 +25,10 @@ export interface Signature {
   readonly authorization: string
 }
 
-const encoder = new TextEncoder()
-const bytes = (data: Uint8Array | string): Uint8Array => (typeof data === 'string' ? encoder.encode(data) : data)
-
 // A client signs every request with the same secret: encode it once.
 let lastSecret: { text: string; bytes: Uint8Array } | undefined
 function secretBytes(secret: string): Uint8Array {
-  if (lastSecret?.text !== secret) lastSecret = { text: secret, bytes: encoder.encode(secret) }
+  if (lastSecret?.text !== secret) lastSecret = { text: secret, bytes: utf8(secret) }
   return lastSecret.bytes
 }
 
@@ -41,10 +38,10 @@ function secretBytes(secret: string): Uint8Array {
  * re-serialisation. Synchronous: see sha256.ts.
  */
 export function sign(input: SignInput): Signature {
-  const payloadHash = toHex(sha256(bytes(input.body)))
+  const payloadHash = toHex(sha256Of(input.body))
   const canonicalRequest = `POST\n/\n\ncontent-type:${input.contentType}\nhost:${input.host}\n\ncontent-type;host\n${payloadHash}`
-  const stringToSign = `${SIGNATURE_METHOD}\n${input.timestamp}\n${toHex(sha256(encoder.encode(canonicalRequest)))}`
-  const signature = toHex(hmacSha256(secretBytes(input.accessKeySecret), encoder.encode(stringToSign)))
+  const stringToSign = `${SIGNATURE_METHOD}\n${input.timestamp}\n${toHex(sha256Of(canonicalRequest))}`
+  const signature = toHex(hmacSha256(secretBytes(input.accessKeySecret), stringToSign))
   return {
     payloadHash,
     canonicalRequest,

@@ -42,15 +42,17 @@ export function reset(
   const instanceRules = op.stateRules.filter((r) => ruleOf(r.id).perInstance)
   if (op.batch) {
     // Problems of the request as a whole are errors; problems of one instance put it in the failed list (Decision 8).
+    const requestCtx = context(store, input, undefined)
     for (const r of requestRules) {
-      if (!ruleOf(r.id).holds(context(store, input, undefined))) return violation(op, r, input)
+      if (!ruleOf(r.id).holds(requestCtx)) return violation(op, r, input)
     }
     const ids = (input[op.batch.instances] as string[]) ?? []
     const failed: string[] = []
     const accepted: Instance[] = []
     for (const id of ids) {
-      const instance = store.instances.get(id)
-      const ok = !inFlight.has(id) && instanceRules.every((r) => ruleOf(r.id).holds(context(store, input, instance)))
+      const ctx = context(store, input, store.instances.get(id))
+      const instance = ctx.instance
+      const ok = !inFlight.has(id) && instanceRules.every((r) => ruleOf(r.id).holds(ctx))
       if (ok && instance) accepted.push(instance)
       else failed.push(id)
     }
@@ -59,9 +61,9 @@ export function reset(
   const id = String(input[SINGLE_INSTANCE_FIELD])
   const instance = store.instances.get(id)
   // Rules are checked in the spec's order: the first broken one answers.
+  const ctx = context(store, input, instance)
   for (const r of op.stateRules) {
-    const holds =
-      ruleOf(r.id).holds(context(store, input, instance)) && !(r.id === 'instance-powered-off' && inFlight.has(id))
+    const holds = ruleOf(r.id).holds(ctx) && !(r.id === 'instance-powered-off' && inFlight.has(id))
     if (!holds) return violation(op, r, input)
   }
   return { kind: 'ok', response: {}, accepted: instance ? [instance] : [] }

@@ -1,7 +1,7 @@
 // Verifying what the client signed: ZC2-HMAC-SHA256 over the raw body bytes and
 // the Content-Type and Host exactly as received, within the clock-skew window;
 // or a bearer token.
-import { sign } from '@zenlayer-reset/client-runtime'
+import { type SignInput, sign } from '@zenlayer-reset/client-runtime'
 import type { WireRequest } from './wire.js'
 
 export interface MockCredentials {
@@ -16,6 +16,15 @@ export const DEFAULT_CREDENTIALS: MockCredentials = {
 }
 
 export type AuthFailure = { code: string; message: string }
+
+/**
+ * Computes the ZC2-HMAC-SHA256 signature hex of a request. The default is the
+ * portable implementation of @zenlayer-reset/client-runtime (runs anywhere MSW
+ * does); a Node server may pass one built on node:crypto, which is faster.
+ */
+export type Signer = (input: SignInput) => string
+
+export const portableSigner: Signer = (input) => sign(input).signature
 
 const AUTHORIZATION = /^ZC2-HMAC-SHA256 Credential=([^,\s]+), SignedHeaders=([^,\s]+), Signature=([0-9a-f]{64})$/
 
@@ -32,6 +41,7 @@ export function checkAuth(
   credentials: MockCredentials,
   nowMs: number,
   maxSkewSeconds: number,
+  signer: Signer = portableSigner,
 ): AuthFailure | undefined {
   const header = request.headers.authorization
   if (!header) return { code: 'AUTH_FAILURE_CREDENTIALS_MISSING', message: 'Authorization header is required.' }
@@ -62,14 +72,14 @@ export function checkAuth(
       message: `X-ZC-Timestamp is ${skew} s from the server's clock; at most ${maxSkewSeconds} s are allowed.`,
     }
   }
-  const expected = sign({
+  const expected = signer({
     accessKeyId: keyId,
     accessKeySecret: secret,
     contentType: request.headers['content-type'] ?? '',
     host: request.headers.host ?? '',
     body: request.body,
     timestamp: Number(stamp),
-  }).signature
+  })
   return equalConstantTime(expected, signature)
     ? undefined
     : { code: 'AUTH_FAILURE_SIGNATURE_MISMATCH', message: 'The signature does not match the request as received.' }

@@ -1,4 +1,11 @@
-export { type AuthFailure, checkAuth, DEFAULT_CREDENTIALS, type MockCredentials } from './auth.js'
+export {
+  type AuthFailure,
+  checkAuth,
+  DEFAULT_CREDENTIALS,
+  type MockCredentials,
+  portableSigner,
+  type Signer,
+} from './auth.js'
 export { type Clock, manualClock, systemClock } from './clock.js'
 export type { MockOperation, MockService, RequestValidator, StateRuleRef } from './descriptor.js'
 export type { Faults } from './faults.js'

@@ -12,17 +12,14 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
-const HEX = '0123456789ABCDEF'
+const hex8 = (n: number): string => (n >>> 0).toString(16).toUpperCase().padStart(8, '0')
 
 /** A request id shaped like the vendor's: `T` + upper-case UUID (version 4 layout). */
 export function requestIdFrom(random: () => number): string {
-  let out = 'T'
-  for (let i = 0; i < 32; i++) {
-    if (i === 8 || i === 12 || i === 16 || i === 20) out += '-'
-    let digit = Math.floor(random() * 16)
-    if (i === 12) digit = 4
-    if (i === 16) digit = 8 + (digit & 3)
-    out += HEX[digit]
-  }
-  return out
+  const a = hex8(random() * 2 ** 32)
+  const b = hex8(random() * 2 ** 32)
+  const c = hex8(random() * 2 ** 32)
+  const d = hex8(random() * 2 ** 32)
+  const variant = (8 + (Number.parseInt(c.charAt(0), 16) & 3)).toString(16).toUpperCase()
+  return `T${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`
 }

@@ -2,7 +2,7 @@
 // request goes through. Every answer is the API's envelope (or, for an
 // injected edge challenge, the edge's HTML); no input produces a 5xx.
 import { type ActionOutcome, describe, reset } from './actions.js'
-import { checkAuth, DEFAULT_CREDENTIALS, type MockCredentials } from './auth.js'
+import { checkAuth, DEFAULT_CREDENTIALS, type MockCredentials, portableSigner, type Signer } from './auth.js'
 import { type Clock, systemClock } from './clock.js'
 import type { MockOperation, MockService, RequestValidator } from './descriptor.js'
 import { createFaults, type Faults } from './faults.js'
@@ -35,6 +35,8 @@ export interface MockOptions {
   readonly state?: SeedState
   /** How injected latency waits; injectable so that tests never sleep. */
   readonly sleep?: (ms: number) => Promise<void>
+  /** Signature implementation (see Signer); `@zenlayer-reset/mock-engine/node` has a node:crypto one. */
+  readonly signer?: Signer
 }
 
 export interface ServiceMock {
@@ -69,10 +71,12 @@ export function createServiceMock(
       throw new Error(`${service.name} ${op.action} is neither a reset nor a status query`)
   }
   const clock = options.clock ?? systemClock
-  const random = seededRandom(options.seed ?? 1)
+  // The service name is mixed into the seed, so that two services of one seed never share request ids.
+  const random = seededRandom((options.seed ?? 1) ^ nameHash(service.name))
   const credentials = options.credentials ?? DEFAULT_CREDENTIALS
   const authOn = options.auth !== false
   const progression = toProgression(options.progression)
+  const signer = options.signer ?? portableSigner
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   const store = new Store()
   const inFlight = new Map<string, InFlight>()
@@ -143,7 +147,7 @@ export function createServiceMock(
         `${service.name} has no action named ${actionName.slice(0, 64)} (action names are case-sensitive).`,
       )
     if (authOn) {
-      const denied = checkAuth(request, credentials, clock.now(), service.signing.maxClockSkewSeconds)
+      const denied = checkAuth(request, credentials, clock.now(), service.signing.maxClockSkewSeconds, signer)
       if (denied) return fail(denied.code, denied.message)
     }
     calls += 1
@@ -252,4 +256,10 @@ export function checkProtocol(
     }
   }
   return undefined
+}
+
+function nameHash(name: string): number {
+  let h = 2166136261
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619)
+  return h >>> 0
 }

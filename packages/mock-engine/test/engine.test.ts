@@ -75,3 +75,21 @@ describe('options', () => {
     expect(() => faults.latency(Number.NaN)).toThrow(/non-negative/)
   })
 })
+
+describe('signers', () => {
+  it('node:crypto and the portable implementation agree', async () => {
+    const { nodeSigner } = await import('../src/node-server.js')
+    const { portableSigner } = await import('../src/auth.js')
+    for (const body of ['{}', '{"a": 1}', 'é€😀'.repeat(40), 'x'.repeat(1000)]) {
+      const input = {
+        accessKeyId: 'k',
+        accessKeySecret: 'Gu5t9xGARNpq86cd98joQYCN3',
+        contentType: 'application/json; charset=utf-8',
+        host: 'console.zenlayer.com',
+        body: new TextEncoder().encode(body),
+        timestamp: 1673361177,
+      }
+      expect(nodeSigner(input)).toBe(portableSigner(input))
+    }
+  })
+})

@@ -1,5 +1,5 @@
 import { createMockHub, type MockHub, type MockOptions, type SeedState } from '@zenlayer-reset/mock-engine'
-import { type RunningServer, serve } from '@zenlayer-reset/mock-engine/node'
+import { nodeSigner, type RunningServer, serve } from '@zenlayer-reset/mock-engine/node'
 import { createVmMock } from '@zenlayer-reset/vm-mock'
 import { createZecMock } from '@zenlayer-reset/zec-mock'
 
@@ -24,7 +24,7 @@ export function createHub(options: Omit<StartOptions, 'port' | 'host'> = {}): Mo
 
 /** Starts the HTTP server with both services and the admin surface. */
 export async function startMockServer(options: StartOptions = {}): Promise<RunningServer & { hub: MockHub }> {
-  const hub = createHub(options)
+  const hub = createHub({ signer: nodeSigner, ...options })
   const running = await serve(hub, { port: options.port ?? 8787, host: options.host ?? '127.0.0.1' })
   return { ...running, hub }
 }

@@ -1,72 +1,94 @@
 #!/usr/bin/env node
-// What `npm run demo` shows, after `pnpm generate` and the build have run:
-// the generated validator and client at work on the zec and vm actions. The
-// stateful mock is not built yet (issue 6), so no reset is performed: the
-// client's signed request is captured by an in-process fetch and printed
-// (secrets masked: the fields the spec marks x-zc-sensitive, and the
-// Authorization signature) instead of being sent anywhere.
+// What `npm run demo` shows, after `pnpm generate` and the build: the generated
+// clients resetting instances on the generated mocks, served over HTTP on
+// loopback by zenlayer-mock, with every state change printed. Secrets never
+// appear in the output (the logger masks them).
+import { ApiError } from '@zenlayer-reset/client-runtime'
+import { startMockServer } from '@zenlayer-reset/mock-server'
 import { createVmClient } from '@zenlayer-reset/vm-client'
-import { validateResetInstanceRequest } from '@zenlayer-reset/vm-validator'
-import { createZecClient, redactBodyText, service as zecService } from '@zenlayer-reset/zec-client'
+import { createZecClient } from '@zenlayer-reset/zec-client'
 import { validateResetInstancesRequest } from '@zenlayer-reset/zec-validator'
 
-const SECRET = 'demo-secret-not-real'
-const mask = (text) => text.replaceAll(SECRET, '***').replace(/Signature=[0-9a-f]{64}/, 'Signature=<64 hex>')
+const credentials = { accessKeyId: 'mock-access-key', accessKeySecret: 'mock-access-secret' }
+const server = await startMockServer({
+  port: 0,
+  seed: 2026,
+  progression: 400, // each transitional state lasts 400 ms of real time
+  credentials: { accessKeys: { [credentials.accessKeyId]: credentials.accessKeySecret } },
+  state: {
+    zec: {
+      images: [{ imageId: 'ubuntu2022', osType: 'linux', category: 'Linux', sizeGb: 20 }],
+      instances: [
+        { instanceId: 'zec-web-1', status: 'STOPPED', imageId: 'ubuntu2022' },
+        { instanceId: 'zec-web-2', status: 'STOPPED', imageId: 'ubuntu2022' },
+        { instanceId: 'zec-db-1', status: 'RUNNING', imageId: 'ubuntu2022' },
+      ],
+    },
+    vm: {
+      keyPairs: ['key-YWD2QFOl'],
+      instances: [
+        { instanceId: 'vm-ci-1', status: 'STOPPED' },
+        { instanceId: 'vm-ci-2', status: 'RUNNING' },
+      ],
+    },
+  },
+})
+console.log(`zenlayer-mock serving zec and vm on ${server.url}\n`)
 
-console.log('1. The generated validators, on good and bad input:')
-const inputs = [
-  [
-    'zec ResetInstances',
-    validateResetInstancesRequest,
-    { instanceIds: ['inst-a', 'inst-b'], imageId: 'ubuntu2022', password: 'Example+123' },
-  ],
-  [
-    'zec ResetInstances',
-    validateResetInstancesRequest,
-    { instanceIds: ['inst-a', 'inst-a'], password: 'short', keyId: 'key-1' },
-  ],
-  [
-    'vm ResetInstance',
-    validateResetInstanceRequest,
-    { instanceId: 'inst-vm-1', password: 'example+123', wanName: '0wan' },
-  ],
-]
-for (const [label, validate, input] of inputs) {
-  const result = validate(input)
-  if (result.ok) console.log(`   ${label}: valid`)
-  else {
-    console.log(`   ${label}: rejected with ${result.code}`)
-    for (const issue of result.issues) console.log(`     - ${issue.message} (${issue.rule})`)
+const log = (e) => {
+  if (e.type === 'request') console.log(`  -> ${e.action} ${JSON.stringify(e.body)}  [${e.headers.authorization}]`)
+  if (e.type === 'response') console.log(`  <- ${e.status} ${JSON.stringify(e.body.response ?? { code: e.body.code })}`)
+}
+const zec = createZecClient({ baseUrl: server.url, credentials, logger: log })
+const vm = createVmClient({ baseUrl: server.url, credentials, logger: log })
+const changes = (label) => {
+  const last = {}
+  return (p) => {
+    for (const [id, status] of Object.entries(p.statuses)) {
+      if (status !== last[id])
+        console.log(`  ${label} ${(p.elapsedMs / 1000).toFixed(1)}s  ${id}: ${last[id] ?? '...'} -> ${status}`)
+      last[id] = status
+    }
   }
 }
 
-console.log('\n2. The generated clients, signing a request (captured, not sent):')
-function capture(label, sensitiveFields) {
-  return async (request) => {
-    const body = await request.text()
-    console.log(`   ${label}: ${request.method} ${new URL(request.url).pathname}`)
-    for (const [name, value] of request.headers)
-      if (name.startsWith('x-zc') || name === 'authorization') console.log(`     ${name}: ${mask(value)}`)
-    console.log(`     body: ${redactBodyText(body, sensitiveFields)}`)
-    const requestId = 'T00000000-0000-4000-8000-000000000000'
-    return new Response(JSON.stringify({ requestId, response: { requestId } }), {
-      headers: { 'content-type': 'application/json' },
-    })
+console.log('1. zec: validate, then reset three instances (one is running, so it fails on its own)')
+const input = { instanceIds: ['zec-web-1', 'zec-web-2', 'zec-db-1'], imageId: 'ubuntu2022', password: 'Example+123' }
+console.log(`  validator: ${validateResetInstancesRequest(input).ok ? 'valid' : 'invalid'}`)
+const reset = await zec.resetInstances(input)
+console.log(`  accepted ${reset.succeededInstanceIds.join(', ')}; failed ${reset.failedInstanceIds.join(', ')}`)
+await zec.waitUntilReset({
+  instanceIds: reset.succeededInstanceIds,
+  maxWaitSeconds: 30,
+  firstDelayMs: 150,
+  maxDelayMs: 300,
+  onProgress: changes('zec'),
+})
+
+console.log('\n2. vm: a running instance is refused, a stopped one is rebuilt with a key pair')
+try {
+  await vm.resetInstance({ instanceId: 'vm-ci-2', keyId: 'key-YWD2QFOl' })
+} catch (error) {
+  if (!(error instanceof ApiError)) throw error
+  console.log(`  refused: ${error.code} (HTTP ${error.status})`)
+}
+await vm.resetInstance({ instanceId: 'vm-ci-1', keyId: 'key-YWD2QFOl' })
+await vm.waitUntilReset({
+  instanceIds: ['vm-ci-1'],
+  maxWaitSeconds: 30,
+  firstDelayMs: 150,
+  maxDelayMs: 300,
+  onProgress: changes('vm'),
+})
+
+console.log('\n3. Every state change the mock recorded:')
+for (const [service, ids] of [
+  ['zec', ['zec-web-1', 'zec-web-2', 'zec-db-1']],
+  ['vm', ['vm-ci-1', 'vm-ci-2']],
+]) {
+  for (const id of ids) {
+    const history = server.hub.mocks[service].history(id).map((e) => e.status)
+    console.log(`  ${service} ${id}: ${history.join(' -> ')}`)
   }
 }
-const credentials = { accessKeyId: 'demo-key-id', accessKeySecret: SECRET }
-const zec = createZecClient({
-  credentials,
-  fetch: capture('zec', zecService.operations.ResetInstances.sensitiveFields),
-  now: () => 1700000000,
-})
-const reply = await zec.resetInstances({
-  instanceIds: ['inst-a', 'inst-b'],
-  imageId: 'ubuntu2022',
-  password: 'Example+123',
-})
-console.log(`   -> result ${JSON.stringify(reply)}`)
-const vm = createVmClient({ credentials: { token: 'demo-token' }, fetch: capture('vm', []) })
-await vm.resetInstance({ instanceId: 'inst-vm-1', keyId: 'key-YWD2QFOl' })
-
-console.log('\nThe stateful mock is not built yet (issue 6): no instance was reset.')
+await server.close()
