@@ -12,14 +12,15 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
-const hex8 = (n: number): string => (n >>> 0).toString(16).toUpperCase().padStart(8, '0')
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'))
 
 /** A request id shaped like the vendor's: `T` + upper-case UUID (version 4 layout). */
 export function requestIdFrom(random: () => number): string {
-  const a = hex8(random() * 2 ** 32)
-  const b = hex8(random() * 2 ** 32)
-  const c = hex8(random() * 2 ** 32)
-  const d = hex8(random() * 2 ** 32)
-  const variant = (8 + (Number.parseInt(c.charAt(0), 16) & 3)).toString(16).toUpperCase()
-  return `T${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`
+  let hex = ''
+  for (let i = 0; i < 4; i++) {
+    const word = (random() * 4294967296) >>> 0
+    hex += `${BYTE_HEX[word >>> 24]}${BYTE_HEX[(word >>> 16) & 255]}${BYTE_HEX[(word >>> 8) & 255]}${BYTE_HEX[word & 255]}`
+  }
+  const variant = '89AB'.charAt(Number.parseInt(hex.charAt(16), 16) & 3)
+  return `T${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
