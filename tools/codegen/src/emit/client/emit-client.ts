@@ -2,6 +2,7 @@
 // table, and a factory with one method per action over the hand-written
 // @zenlayer-reset/client-runtime.
 import type { OperationModel, ServiceModel } from '../../model/types.js'
+import { contractTest } from '../shared/contract-test.js'
 import { serviceDescriptor } from '../shared/descriptor.js'
 import { banner, type GeneratedPackage, literal, pascal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
@@ -19,6 +20,11 @@ export async function emitClient(service: ServiceModel): Promise<GeneratedPackag
         name,
         description: `Typed, signed client for the Zenlayer ${service.name} OS-reset API`,
         dependencies: { '@zenlayer-reset/client-runtime': 'workspace:*' },
+        devDependencies: {
+          '@zenlayer-reset/contract': 'workspace:*',
+          [`@zenlayer-reset/${service.name}-mock`]: 'workspace:*',
+          zod: '^4.1.0',
+        },
         readme: readme(service),
       }),
       { path: 'src/generated/schema.ts', content: `${banner(service)}${types}` },
@@ -29,6 +35,7 @@ export async function emitClient(service: ServiceModel): Promise<GeneratedPackag
         content: `${banner(service)}export * from '@zenlayer-reset/client-runtime'\nexport * from './generated/client.js'\nexport { service } from './generated/operations.js'\nexport type { components, operations, paths } from './generated/schema.js'\n`,
       },
       { path: 'test/operations.test.ts', content: operationsTest(service) },
+      { path: 'test/contract.test.ts', content: contractTest(service, 'client') },
     ],
   }
 }

@@ -2,6 +2,7 @@
 // (state rules, transitions, pagination, error statuses) that the
 // hand-written mock engine runs. No engine code is generated.
 import type { ServiceModel } from '../../model/types.js'
+import { contractTest } from '../shared/contract-test.js'
 import { serviceDescriptor } from '../shared/descriptor.js'
 import { banner, type GeneratedPackage, literal, pascal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
@@ -29,7 +30,7 @@ export type InstanceStatus = (typeof service.statuses)[number]
         },
         peerDependencies: { zod: '^4.1.0', msw: '^2.0.0' },
         peerDependenciesMeta: { msw: { optional: true } },
-        devDependencies: { zod: '^4.1.0', msw: '^2.7.0' },
+        devDependencies: { zod: '^4.1.0', msw: '^2.7.0', '@zenlayer-reset/contract': 'workspace:*' },
         exports: { './msw': { types: './dist/msw.d.ts', default: './dist/msw.js' } },
         readme: readme(service),
       }),
@@ -44,6 +45,7 @@ export type InstanceStatus = (typeof service.statuses)[number]
         content: `${banner(service)}/** MSW 2 handlers over a ${service.name} mock (msw is an optional peer dependency). */\nexport { type MswOptions, mswHandlers } from '@zenlayer-reset/mock-engine/msw'\n`,
       },
       { path: 'test/routes.test.ts', content: routesTest(service) },
+      { path: 'test/contract.test.ts', content: contractTest(service, 'mock') },
     ],
   }
 }

@@ -2,6 +2,7 @@
 // and error body, `validate<Action>Request` / `validate<Action>Response`
 // functions, and standalone JSON Schemas.
 import type { ServiceModel, StringNode } from '../../model/types.js'
+import { contractTest } from '../shared/contract-test.js'
 import { banner, type GeneratedFile, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
 import { errorCodesByPath, sharedNamedNodes } from '../shared/walk-nodes.js'
@@ -16,7 +17,7 @@ export function emitValidator(service: ServiceModel): GeneratedPackage {
       description: `zod 4 schemas and validators for every request and response of the Zenlayer ${service.name} OS-reset API`,
       dependencies: { '@zenlayer-reset/validator-runtime': 'workspace:*' },
       peerDependencies: { zod: '^4.1.0' },
-      devDependencies: { zod: '^4.1.0' },
+      devDependencies: { zod: '^4.1.0', '@zenlayer-reset/contract': 'workspace:*' },
       exports: { './json-schema/*': './json-schema/*' },
       files: ['json-schema'],
       readme: readme(service),
@@ -28,6 +29,7 @@ export function emitValidator(service: ServiceModel): GeneratedPackage {
       content: `${banner(service)}export * from './generated/schemas.js'\nexport * from './generated/validate.js'\n`,
     },
     { path: 'test/spec-examples.test.ts', content: examplesTest(service) },
+    { path: 'test/contract.test.ts', content: contractTest(service, 'validator') },
   ]
   for (const op of service.operations) {
     for (const which of ['request', 'reply'] as const) {

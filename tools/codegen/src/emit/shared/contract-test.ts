@@ -1,0 +1,28 @@
+// The generated test that runs the shared contract suite (tools/contract) on a
+// package: the cases come from the service's spec package, the code under
+// test from the package itself.
+import type { ServiceModel } from '../../model/types.js'
+import { banner, pascal } from './files.js'
+
+export function contractTest(service: ServiceModel, kind: 'client' | 'validator' | 'mock'): string {
+  const Svc = pascal(service.name)
+  const imports: Record<typeof kind, string> = {
+    validator: `import { validatorSuite } from '@zenlayer-reset/contract'\nimport * as validator from '../src/index.js'`,
+    client: `import { clientSuite } from '@zenlayer-reset/contract'\nimport { create${Svc}Mock } from '@zenlayer-reset/${service.name}-mock'\nimport { create${Svc}Client } from '../src/index.js'`,
+    mock: `import { mockSuite } from '@zenlayer-reset/contract'\nimport { create${Svc}Mock } from '../src/index.js'`,
+  }
+  const calls: Record<typeof kind, string> = {
+    validator: `validatorSuite({ service: '${service.name}', casesDir, validator })`,
+    client: `clientSuite({ service: '${service.name}', casesDir, createClient: create${Svc}Client as never, createMock: create${Svc}Mock })`,
+    mock: `mockSuite({ service: '${service.name}', casesDir, createMock: create${Svc}Mock })`,
+  }
+  return `${banner(service)}import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+${imports[kind]}
+
+// The contract cases kept beside the spec: specs/${service.name}/contract/*.json.
+const casesDir = join(dirname(createRequire(import.meta.url).resolve('@zenlayer-reset/spec-${service.name}/package.json')), 'contract')
+
+${calls[kind]}
+`
+}

@@ -1,0 +1,109 @@
+// Contract cases: the data kept beside each spec (specs/<service>/contract/*.json),
+// checked against schema/contract-cases.schema.json when loaded.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+
+export type Credentials = { accessKeyId: string; accessKeySecret: string } | { token: string }
+
+export interface RequestCase {
+  readonly id: string
+  readonly description: string
+  readonly action: string
+  readonly input: Record<string, unknown>
+  readonly config: { readonly baseUrl: string; readonly now: number; readonly credentials: Credentials }
+  readonly expect: {
+    readonly method: 'POST'
+    readonly url: string
+    readonly headers: Record<string, string>
+    readonly body: string
+  }
+}
+
+export interface ResponseCase {
+  readonly id: string
+  readonly description: string
+  readonly action: string
+  readonly input: Record<string, unknown>
+  readonly reply: { readonly status: number; readonly headers?: Record<string, string>; readonly body: string }
+  readonly expect:
+    | { readonly result: Record<string, unknown> }
+    | {
+        readonly error: {
+          readonly name: string
+          readonly code: string
+          readonly status?: number
+          readonly requestId?: string
+        }
+      }
+}
+
+export interface ValidationCase {
+  readonly id: string
+  readonly action: string
+  readonly input: unknown
+  readonly valid: boolean
+  readonly path?: string
+  readonly code?: string
+  readonly decision?: number
+}
+
+export type Step =
+  | {
+      readonly call: string
+      readonly input: unknown
+      readonly expect: { readonly status: number; readonly code?: string; readonly response?: Record<string, unknown> }
+    }
+  | { readonly advance: boolean }
+  | { readonly clock: number }
+  | { readonly fault: Record<string, unknown> }
+  | { readonly statuses: Record<string, string> }
+
+export interface Scenario {
+  readonly id: string
+  readonly description: string
+  readonly seed?: number
+  readonly progression?: 'immediate' | 'manual' | number
+  readonly state: Record<string, unknown>
+  readonly decision?: number
+  readonly steps: readonly Step[]
+}
+
+export interface CaseFiles {
+  readonly requests: readonly RequestCase[]
+  readonly responses: readonly ResponseCase[]
+  readonly validation: readonly ValidationCase[]
+  readonly scenarios: readonly Scenario[]
+}
+
+const schema = JSON.parse(readFileSync(new URL('../schema/contract-cases.schema.json', import.meta.url), 'utf8'))
+let check: ReturnType<Ajv2020['compile']> | undefined
+
+/** Problems of one case file against the schema; empty when it is well-formed. */
+export function caseFileProblems(document: unknown): string[] {
+  check ??= new Ajv2020({ allErrors: true, strict: false }).compile(schema)
+  if (check(document)) return []
+  return (check.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`)
+}
+
+/** Reads and checks the four case files of a service. */
+export function loadCases(casesDir: string, service: string): CaseFiles {
+  const read = <K extends keyof CaseFiles>(kind: K): CaseFiles[K] => {
+    const file = join(casesDir, `${kind}.json`)
+    const document = JSON.parse(readFileSync(file, 'utf8')) as { service: string; kind: string; cases: CaseFiles[K] }
+    const problems = caseFileProblems(document)
+    if (problems.length > 0)
+      throw new Error(`${file} does not follow the contract-case schema:\n${problems.join('\n')}`)
+    if (document.service !== service || document.kind !== kind)
+      throw new Error(`${file} is for ${document.service}/${document.kind}`)
+    return document.cases
+  }
+  return {
+    requests: read('requests'),
+    responses: read('responses'),
+    validation: read('validation'),
+    scenarios: read('scenarios'),
+  }
+}
+
+export const methodName = (action: string): string => action.charAt(0).toLowerCase() + action.slice(1)

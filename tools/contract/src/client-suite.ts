@@ -1,0 +1,106 @@
+// Client packages: each request case produces exactly that wire request; each
+// response case gives that result or typed error; and the client's requests
+// pass the mock (valid validation cases are not refused by it).
+import type { MockOptions, ServiceMock } from '@zenlayer-reset/mock-engine'
+import { describe, expect, it } from 'vitest'
+import { loadCases, methodName } from './cases.js'
+import { GENERIC_VALIDATION_CODES } from './mock-suite.js'
+
+type Client = Record<string, (input: unknown) => Promise<Record<string, unknown>>>
+type CreateClient = (config: Record<string, unknown>) => Client
+
+const REQUEST_ID = 'T0A1B2C3D-4E5F-4061-8293-A4B5C6D7E8F9'
+
+/** The client method of an action; a missing one is a contract failure, not a crash. */
+function callAction(client: Client, action: string, input: unknown): Promise<unknown> {
+  const method = client[methodName(action)]
+  if (typeof method !== 'function')
+    return Promise.reject(new Error(`the client has no method ${methodName(action)} for ${action}`))
+  return method(input)
+}
+
+export function clientSuite(options: {
+  service: string
+  casesDir: string
+  createClient: CreateClient
+  createMock: (options: MockOptions) => ServiceMock
+}): void {
+  const { requests, responses, validation } = loadCases(options.casesDir, options.service)
+
+  describe(`contract: ${options.service} client, request cases`, () => {
+    it.each(requests)('$action $id', async (c) => {
+      const sent: { method: string; url: string; headers: Record<string, string>; body: string }[] = []
+      const fetch = async (input: Request | string | URL, init?: RequestInit) => {
+        const request = input instanceof Request ? input : new Request(input, init)
+        sent.push({
+          method: request.method,
+          url: request.url.replace(/#.*$/, ''),
+          headers: Object.fromEntries([...request.headers.entries()]),
+          body: await request.text(),
+        })
+        return new Response(JSON.stringify({ requestId: REQUEST_ID, response: { requestId: REQUEST_ID } }), {
+          headers: { 'content-type': 'application/json' },
+        })
+      }
+      const client = options.createClient({
+        baseUrl: c.config.baseUrl,
+        credentials: c.config.credentials,
+        now: () => c.config.now,
+        fetch,
+        retry: false,
+      })
+      await callAction(client, c.action, c.input)
+      expect(sent).toEqual([c.expect])
+    })
+  })
+
+  describe(`contract: ${options.service} client, response cases`, () => {
+    it.each(responses)('$action $id', async (c) => {
+      const fetch = async () =>
+        new Response(c.reply.body === '' ? null : c.reply.body, {
+          status: c.reply.status,
+          headers: c.reply.headers ?? {},
+        })
+      const client = options.createClient({ credentials: { token: 'contract' }, fetch, retry: false })
+      const call = callAction(client, c.action, c.input)
+      if ('result' in c.expect) {
+        expect(await call).toEqual(c.expect.result)
+      } else {
+        const error = await call.then(
+          () => undefined,
+          (e: unknown) => e,
+        )
+        expect(error, 'the call should fail').toBeInstanceOf(Error)
+        const want = c.expect.error
+        expect((error as Error).name).toBe(want.name)
+        expect(error).toMatchObject({
+          code: want.code,
+          ...(want.status === undefined ? {} : { status: want.status }),
+          ...(want.requestId === undefined ? {} : { requestId: want.requestId }),
+        })
+      }
+    })
+  })
+
+  describe(`contract: ${options.service} client requests pass the mock`, () => {
+    const codes = new Set([...GENERIC_VALIDATION_CODES, ...validation.flatMap((c) => (c.code ? [c.code] : []))])
+    it.each(validation.filter((c) => c.valid))('$action $id', async (c) => {
+      const mock = options.createMock({})
+      const client = options.createClient({
+        credentials: { accessKeyId: 'mock-access-key', accessKeySecret: 'mock-access-secret' },
+        fetch: mock.fetch,
+        retry: false,
+      })
+      const outcome = await callAction(client, c.action, c.input).then(
+        () => undefined,
+        (e: unknown) => e as { code?: string; status?: number },
+      )
+      if (outcome !== undefined) {
+        expect(codes.has(String(outcome.code)), `the mock refused the client's request: ${String(outcome.code)}`).toBe(
+          false,
+        )
+        expect(outcome.status).not.toBe(401)
+      }
+    })
+  })
+}

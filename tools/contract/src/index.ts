@@ -1,0 +1,12 @@
+export {
+  type CaseFiles,
+  caseFileProblems,
+  loadCases,
+  type RequestCase,
+  type ResponseCase,
+  type Scenario,
+  type ValidationCase,
+} from './cases.js'
+export { clientSuite } from './client-suite.js'
+export { mockSuite, TRANSPORTS } from './mock-suite.js'
+export { validatorSuite } from './validator-suite.js'

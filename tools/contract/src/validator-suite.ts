@@ -1,0 +1,25 @@
+// Validator packages: every validation case gives the same verdict, field and code.
+import { describe, expect, it } from 'vitest'
+import { loadCases } from './cases.js'
+
+type Validate = (input: unknown) => { ok: boolean; code?: string; issues?: readonly { path: string; code: string }[] }
+
+export function validatorSuite(options: {
+  service: string
+  casesDir: string
+  validator: Record<string, unknown>
+}): void {
+  const { validation } = loadCases(options.casesDir, options.service)
+  describe(`contract: ${options.service} validator`, () => {
+    it.each(validation)('$action $id', (c) => {
+      const validate = options.validator[`validate${c.action}Request`] as Validate | undefined
+      expect(validate, `validate${c.action}Request`).toBeTypeOf('function')
+      const result = (validate as Validate)(c.input)
+      expect(result.ok).toBe(c.valid)
+      if (!c.valid) {
+        expect(result.code).toBe(c.code)
+        if (c.path !== undefined) expect(result.issues?.[0]?.path).toBe(c.path)
+      }
+    })
+  })
+}

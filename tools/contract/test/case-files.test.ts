@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { caseFileProblems } from '../src/cases.js'
+
+// Every case file beside the specs follows the schema, and the schema can say no.
+const specs = fileURLToPath(new URL('../../../specs/', import.meta.url))
+const files = readdirSync(specs, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => {
+    try {
+      return readdirSync(`${specs}${d.name}/contract`).map((f) => `${specs}${d.name}/contract/${f}`)
+    } catch {
+      return []
+    }
+  })
+
+describe('contract case files', () => {
+  it('exist for both services and all four kinds', () => {
+    expect(files.map((f) => f.split('/specs/')[1]).sort()).toEqual(
+      ['vm', 'zec'].flatMap((s) =>
+        ['requests', 'responses', 'scenarios', 'validation'].map((k) => `${s}/contract/${k}.json`),
+      ),
+    )
+  })
+  it.each(files)('%s follows the schema', (file) => {
+    expect(caseFileProblems(JSON.parse(readFileSync(file, 'utf8')))).toEqual([])
+  })
+  it.each([
+    ['an unknown kind', { service: 'zec', kind: 'vibes', cases: [{}] }],
+    [
+      'a validation case without its code',
+      { service: 'zec', kind: 'validation', cases: [{ id: 'x', action: 'A', input: {}, valid: false }] },
+    ],
+    [
+      'a scenario step of no known kind',
+      {
+        service: 'zec',
+        kind: 'scenarios',
+        cases: [{ id: 'x', description: 'd', state: {}, steps: [{ teleport: 1 }] }],
+      },
+    ],
+    [
+      'a request case with a partial expectation',
+      {
+        service: 'vm',
+        kind: 'requests',
+        cases: [
+          {
+            id: 'x',
+            description: 'd',
+            action: 'A',
+            input: {},
+            config: { baseUrl: 'u', now: 1, credentials: { token: 't' } },
+            expect: { method: 'POST' },
+          },
+        ],
+      },
+    ],
+  ])('refuses %s', (_name, document) => {
+    expect(caseFileProblems(document).length).toBeGreaterThan(0)
+  })
+})
