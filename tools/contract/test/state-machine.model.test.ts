@@ -88,6 +88,13 @@ const failNextCommand = fc.constantFrom(...IDS).map(
     }) satisfies fc.AsyncCommand<Model, Real>,
 )
 
+const freshModel = (initial: Map<string, string>): Model => ({
+  status: new Map(initial),
+  inFlight: new Set<string>(),
+  failNext: new Set<string>(),
+  willFail: new Set<string>(),
+})
+
 const initialStatuses = fc
   .tuple(...IDS.map(() => fc.constantFrom('STOPPED', 'STOPPED', 'RUNNING')))
   .map((list) => new Map(IDS.map((id, i) => [id, list[i] as string])))
@@ -122,7 +129,7 @@ describe('zec ResetInstances state machine', () => {
         (initial, commands) =>
           fc.asyncModelRun(
             () => ({
-              model: { status: new Map(initial), inFlight: new Set(), failNext: new Set(), willFail: new Set() },
+              model: freshModel(initial),
               real: realFor(createZecMock, initial),
             }),
             commands,
@@ -162,7 +169,7 @@ describe('vm ResetInstance state machine', () => {
         (initial, commands) =>
           fc.asyncModelRun(
             () => ({
-              model: { status: new Map(initial), inFlight: new Set(), failNext: new Set(), willFail: new Set() },
+              model: freshModel(initial),
               real: realFor(createVmMock as typeof createZecMock, initial),
             }),
             commands,
