@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Proof that the suite can fail: on a scratch clone of the committed tree,
+// break one rule in a generated validator and one transition in the mock
+// engine, rebuild just those, and check that the packages' own test scripts
+// (the contract suite among them) go red. Exit 0 only if both mutations are
+// caught; the real tree is never touched.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('../../..', import.meta.url))
+const clone = join(mkdtempSync(join(tmpdir(), 'zenlayer-reset-mutants-')), 'repo')
+const sh = (cmd, args, cwd) =>
+  execFileSync(cmd, args, {
+    cwd,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  })
+
+sh('git', ['clone', '--quiet', root, clone], root)
+sh(
+  join(root, 'node_modules', '.bin', 'pnpm'),
+  ['install', '--offline', '--frozen-lockfile', '--reporter=silent'],
+  clone,
+)
+sh(
+  join(clone, 'node_modules', '.bin', 'turbo'),
+  ['run', 'build', '--output-logs=none', `--cache-dir=${join(root, '.turbo', 'cache')}`],
+  clone,
+)
+
+const mutants = [
+  {
+    name: 'zec validator: instanceIds allows 101 ids',
+    file: 'packages/zec-validator/src/generated/schemas.ts',
+    from: '.max(100, { error: "must have at most 100 items" })',
+    alt: ".max(100, { error: 'must have at most 100 items' })",
+    to: ".max(101, { error: 'must have at most 100 items' })",
+    rebuild: 'packages/zec-validator',
+    test: 'packages/zec-validator',
+  },
+  {
+    name: 'mock engine: an accepted reset skips its transitional state',
+    file: 'packages/mock-engine/src/service-mock.ts',
+    from: 'instance.status = t.via',
+    to: 'instance.status = t.to',
+    rebuild: 'packages/mock-engine',
+    test: 'packages/zec-mock',
+  },
+]
+
+let caught = 0
+for (const m of mutants) {
+  const file = join(clone, m.file)
+  const source = readFileSync(file, 'utf8')
+  const needle = source.includes(m.from) ? m.from : m.alt
+  if (!needle || !source.includes(needle)) {
+    console.log(`${m.name}: could not apply the mutation (source changed?)`)
+    continue
+  }
+  writeFileSync(file, source.replace(needle, m.to))
+  sh(join(clone, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], join(clone, m.rebuild))
+  const run = spawnSync(join(clone, 'node_modules', '.bin', 'vitest'), ['run', '--reporter=dot'], {
+    cwd: join(clone, m.test),
+    encoding: 'utf8',
+  })
+  const failedTests = /(\d+) failed/.exec(run.stdout)?.[1] ?? '0'
+  const red = run.status !== 0 && Number(failedTests) > 0
+  console.log(`${m.name}: ${red ? `caught (${failedTests} tests failed in ${m.test})` : 'NOT CAUGHT'}`)
+  if (red) caught++
+  writeFileSync(file, source)
+  sh(join(clone, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], join(clone, m.rebuild))
+}
+console.log(`${caught} of ${mutants.length} mutants caught`)
+process.exitCode = caught === mutants.length ? 0 : 1
