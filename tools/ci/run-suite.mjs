@@ -61,6 +61,19 @@ const steps = [
   ],
   ['tests', bin('turbo'), ['run', 'test', '--continue', '--output-logs=new-only']],
 ]
+// The packages as users install them, and proof that the suite can go red.
+steps.push(
+  [
+    'packed packages install and run on Node 20 and Node 24',
+    process.execPath,
+    ['tools/contract/scripts/pack-smoke.mjs'],
+  ],
+  [
+    'the suite catches a broken validator rule and a broken transition',
+    process.execPath,
+    ['tools/contract/scripts/mutation-check.mjs'],
+  ],
+)
 // In CI the checkout is fresh: building and testing must leave every tracked file as committed.
 if (process.env.CI) steps.push(['the build leaves the tree as committed', 'git', ['diff', '--exit-code', '--stat']])
 let passed = 0

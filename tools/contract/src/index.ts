@@ -10,3 +10,4 @@ export {
 export { clientSuite } from './client-suite.js'
 export { mockSuite, TRANSPORTS } from './mock-suite.js'
 export { validatorSuite } from './validator-suite.js'
+export { MOCK_KEY, type Sender, sender } from './wire-client.js'

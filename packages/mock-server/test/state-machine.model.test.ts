@@ -1,9 +1,9 @@
+import { sender } from '@zenlayer-reset/contract'
 import { manualClock, type ServiceMock } from '@zenlayer-reset/mock-engine'
 import { createVmMock } from '@zenlayer-reset/vm-mock'
 import { createZecMock } from '@zenlayer-reset/zec-mock'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { sender } from '../src/wire-client.js'
 
 // Model-based tests of each service's state machine (fast-check commands):
 // a tiny model of what the specs say, run against the mock through its wire
