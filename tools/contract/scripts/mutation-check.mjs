@@ -12,12 +12,9 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 const clone = join(mkdtempSync(join(tmpdir(), 'zenlayer-reset-mutants-')), 'repo')
-const sh = (cmd, args, cwd) =>
-  execFileSync(cmd, args, {
-    cwd,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-  })
+// The clone's own bin folder first: turbo runs its tasks with the clone's pnpm.
+const env = { ...process.env, PATH: `${join(clone, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`, TURBO_TELEMETRY_DISABLED: '1' }
+const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'], env })
 
 sh('git', ['clone', '--quiet', root, clone], root)
 sh(
