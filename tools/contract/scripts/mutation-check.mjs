@@ -13,7 +13,11 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 const clone = join(mkdtempSync(join(tmpdir(), 'zenlayer-reset-mutants-')), 'repo')
 // The clone's own bin folder first: turbo runs its tasks with the clone's pnpm.
-const env = { ...process.env, PATH: `${join(clone, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`, TURBO_TELEMETRY_DISABLED: '1' }
+const env = {
+  ...process.env,
+  PATH: `${join(clone, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
+  TURBO_TELEMETRY_DISABLED: '1',
+}
 const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'], env })
 
 sh('git', ['clone', '--quiet', root, clone], root)
@@ -63,7 +67,9 @@ for (const m of mutants) {
     cwd: join(clone, m.test),
     encoding: 'utf8',
   })
-  const failedTests = /(\d+) failed/.exec(run.stdout)?.[1] ?? '0'
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI colours
+  const plain = run.stdout.replace(/\x1b\[[0-9;]*m/g, '')
+  const failedTests = /Tests\s+(\d+) failed/.exec(plain)?.[1] ?? '0'
   const red = run.status !== 0 && Number(failedTests) > 0
   console.log(`${m.name}: ${red ? `caught (${failedTests} tests failed in ${m.test})` : 'NOT CAUGHT'}`)
   if (red) caught++
