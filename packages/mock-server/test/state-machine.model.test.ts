@@ -51,7 +51,7 @@ const describeCommand = (statusField = 'instanceStatus') =>
           const reply = await r.send('DescribeInstancesStatus', { instanceIds: ids })
           expect(reply.status).toBe(200)
           const seen = Object.fromEntries(
-            ((reply.body?.response as { dataSet?: Record<string, string>[] }).dataSet ?? []).map((d) => [
+            ((reply.body?.response as { dataSet?: Record<string, string>[] } | undefined)?.dataSet ?? []).map((d) => [
               d.instanceId,
               d[statusField],
             ]),
@@ -109,7 +109,7 @@ describe('zec ResetInstances state machine', () => {
           expect(reply.status).toBe(200)
           const accepted = ids.filter((id) => m.status.get(id) === 'STOPPED' && !m.inFlight.has(id))
           const failed = ids.filter((id) => !accepted.includes(id))
-          expect((reply.body?.response as { instanceIds?: string[] }).instanceIds ?? []).toEqual(failed)
+          expect((reply.body?.response as { instanceIds?: string[] } | undefined)?.instanceIds ?? []).toEqual(failed)
           for (const id of accepted) {
             m.status.set(id, 'DEPLOYING')
             m.inFlight.add(id)
