@@ -14,17 +14,15 @@ export interface MockHub {
 export function createMockHub(mocks: readonly ServiceMock[], seed = 1): MockHub {
   const byPath = new Map(mocks.map((m) => [m.service.path, m]))
   const random = seededRandom(seed ^ 0x5eed)
-  const handle = async (request: WireRequest): Promise<WireResponse> => {
-    const path = request.path.split('?')[0] ?? ''
+  // Not async: the mock's own promise is handed back as it is.
+  const handle = (request: WireRequest): Promise<WireResponse> => {
+    const query = request.path.indexOf('?')
+    const path = query === -1 ? request.path : request.path.slice(0, query)
     const mock = byPath.get(path)
     if (mock) return mock.handle(request)
     const known = [...byPath.keys()].join(', ')
-    return errorReply(
-      404,
-      requestIdFrom(random),
-      'INVALID_SERVICE_NOT_FOUND',
-      `No service at ${path.slice(0, 100)}; this mock serves ${known}.`,
-    )
+    const message = `No service at ${path.slice(0, 100)}; this mock serves ${known}.`
+    return Promise.resolve(errorReply(404, requestIdFrom(random), 'INVALID_SERVICE_NOT_FOUND', message))
   }
   return {
     mocks: Object.fromEntries(mocks.map((m) => [m.service.name, m])),

@@ -1,7 +1,7 @@
 // The mock as a real HTTP server (node:http), for integration tests in any
 // language and the vendor SDKs pointed at it. Bodies over 1 MiB are cut off
 // and answered 413 without being buffered.
-import { createHash, createHmac } from 'node:crypto'
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { ADMIN_PREFIX, handleAdmin } from './admin.js'
 import type { Signer } from './auth.js'
@@ -13,7 +13,19 @@ export const nodeSigner: Signer = ({ accessKeySecret, contentType, host, body, t
   const payloadHash = createHash('sha256').update(body).digest('hex')
   const canonical = `POST\n/\n\ncontent-type:${contentType}\nhost:${host}\n\ncontent-type;host\n${payloadHash}`
   const stringToSign = `ZC2-HMAC-SHA256\n${timestamp}\n${createHash('sha256').update(canonical).digest('hex')}`
-  return createHmac('sha256', accessKeySecret).update(stringToSign).digest('hex')
+  return createHmac('sha256', secretKey(accessKeySecret)).update(stringToSign).digest('hex')
+}
+
+// A key object per secret, made once: a server checks many requests of few keys.
+const keys = new Map<string, KeyObject>()
+function secretKey(secret: string): KeyObject {
+  let key = keys.get(secret)
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'))
+    if (keys.size > 1000) keys.clear()
+    keys.set(secret, key)
+  }
+  return key
 }
 
 export interface ServeOptions {

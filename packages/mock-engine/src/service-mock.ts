@@ -59,6 +59,8 @@ export interface ServiceMock {
 }
 
 const JSON_TYPE = /^application\/json\s*(;.*)?$/i
+/** Refuses bytes that are not UTF-8 rather than replacing them. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
 
 export function createServiceMock(
   service: MockService,
@@ -113,13 +115,20 @@ export function createServiceMock(
       const finalStatus = fails ? (t.failure ?? 'STOPPED') : t.to
       instance.status = t.via
       store.record(instance.instanceId, t.via, clock.now(), requestId)
+      const imageId = typeof input.imageId === 'string' ? input.imageId : undefined
+      if (progression.mode === 'immediate') {
+        // Straight to the end, both statuses in the history; nothing stays in flight.
+        instance.status = finalStatus
+        if (imageId && finalStatus !== 'STOPPED') instance.imageId = imageId
+        store.record(instance.instanceId, finalStatus, clock.now(), requestId)
+        continue
+      }
       inFlight.set(instance.instanceId, {
         finalStatus,
         dueAt: progression.mode === 'timed' ? clock.now() + progression.delayMs : undefined,
         requestId,
-        imageId: typeof input.imageId === 'string' ? input.imageId : undefined,
+        imageId,
       })
-      if (progression.mode === 'immediate') complete(instance.instanceId)
     }
   }
 
@@ -171,7 +180,7 @@ export function createServiceMock(
       )
     let input: unknown
     try {
-      input = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(request.body))
+      input = JSON.parse(UTF8.decode(request.body))
     } catch {
       return fail('INVALID_REQUEST_BODY_MALFORMED', 'The body is not valid JSON in UTF-8.')
     }
