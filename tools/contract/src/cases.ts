@@ -58,6 +58,19 @@ export type Step =
   | { readonly clock: number }
   | { readonly fault: Record<string, unknown> }
   | { readonly statuses: Record<string, string> }
+  | { readonly raw: RawRequest; readonly expect: { readonly status: number; readonly code?: string } }
+
+/** A hand-built request: anything left out is what a well-behaved client sends. */
+export interface RawRequest {
+  readonly method?: string
+  readonly path?: string
+  readonly contentType?: string
+  /** null: no X-ZC-Action header at all. */
+  readonly action?: string | null
+  readonly version?: string | null
+  readonly body?: string
+  readonly auth?: 'signed' | 'none' | 'stale' | 'bad-signature' | 'unknown-key' | 'bearer' | 'bad-bearer'
+}
 
 export interface Scenario {
   readonly id: string

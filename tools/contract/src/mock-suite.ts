@@ -108,6 +108,15 @@ async function runScenario(scenario: Scenario, createMock: CreateMock, transport
         if (f.rateLimitEvery !== undefined) mock.faults.rateLimit(Number(f.rateLimitEvery))
         if (f.latencyMs !== undefined) mock.faults.latency(Number(f.latencyMs))
         if (f.edgeChallenges !== undefined) mock.faults.edgeChallenge(Number(f.edgeChallenges))
+      } else if ('raw' in step) {
+        const reply = await opened.sender.raw(step.raw, Object.keys(mock.service.operations)[0] ?? '')
+        expect(reply.status, `${where}: status of a raw request`).toBe(step.expect.status)
+        if (step.expect.code !== undefined) expect(reply.body?.code, `${where}: code`).toBe(step.expect.code)
+        expect(reply.body, `${where}: the envelope`).toEqual({
+          requestId: expect.any(String),
+          code: expect.any(String),
+          message: expect.any(String),
+        })
       } else {
         for (const [id, status] of Object.entries(step.statuses))
           expect(mock.instance(id)?.status, `${where}: status of ${id}`).toBe(status)
