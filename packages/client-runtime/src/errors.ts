@@ -26,7 +26,10 @@ export class ApiError<Code extends string = string> extends ZenlayerError {
     readonly retryAfterMs?: number,
   ) {
     super(code, `${action}: ${code} (HTTP ${status}, request ${requestId}): ${message}`)
+    this.serverMessage = message
   }
+  /** The envelope's `message` as the server sent it (for people; not stable). */
+  readonly serverMessage: string
 }
 
 /** The vendor's edge answered instead of the API (403 challenge, 451, or any non-JSON body). */

@@ -47,7 +47,12 @@ describe('errors', () => {
       answer: apiError(404, 'INVALID_IMAGE_NOT_FOUND'),
       type: ApiError,
       code: 'INVALID_IMAGE_NOT_FOUND',
-      extra: { status: 404, requestId: 'T0A1B2C3D-4E5F-4061-8293-A4B5C6D7E8F9', action: 'ResetInstances' },
+      extra: {
+        status: 404,
+        requestId: 'T0A1B2C3D-4E5F-4061-8293-A4B5C6D7E8F9',
+        action: 'ResetInstances',
+        serverMessage: 'INVALID_IMAGE_NOT_FOUND happened',
+      },
     },
     {
       name: 'an edge challenge',

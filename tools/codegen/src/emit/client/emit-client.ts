@@ -162,8 +162,8 @@ function readme(service: ServiceModel): string {
 
 Typed, signed client for the Zenlayer ${service.name} OS-reset API (X-ZC-Version
 ${service.version}), generated from \`${service.specPath}\`. Runs on Node 20.19+ and
-in browsers; pulls in no zod and no mock code (about 8 kB gzipped with
-everything it needs).
+in browsers; pulls in no zod and no mock code (under 10 kB gzipped with
+everything it needs; the suite enforces 12 kB).
 
 \`\`\`ts
 import { create${Svc}Client, fromEnv } from '${SCOPE}/${service.name}-client'
@@ -196,7 +196,7 @@ Every call also takes \`{ signal, timeoutMs }\`.
   every action; server errors, timeouts and dropped connections only for
   actions the spec marks idempotent. A reset whose body may have reached the
   server is never sent twice. Each attempt is signed afresh.
-- Errors: \`ApiError\` (code, message, requestId, status), \`EdgeBlockedError\`
+- Errors: \`ApiError\` (code, requestId, status, action, and the server's \`serverMessage\`), \`EdgeBlockedError\`
   (403 challenge, 451, non-JSON), \`NetworkError\`, \`TimeoutError\`,
   \`InvalidInputError\`, \`MissingCredentialsError\`${waiter ? ', `WaiterError`' : ''}, all
   \`ZenlayerError\`s with a stable \`code\`. \`is<Action>Error(e)\` narrows \`e.code\`

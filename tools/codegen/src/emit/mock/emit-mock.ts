@@ -81,6 +81,7 @@ ${service.version}), generated from \`${service.specPath}\` over
 follow the spec's state rules and transitions.
 
 \`\`\`ts
+import { create${Svc}Client } from '${SCOPE}/${service.name}-client'
 import { create${Svc}Mock, manualClock } from '${SCOPE}/${service.name}-mock'
 
 const clock = manualClock()

@@ -140,8 +140,9 @@ if (!result.ok) console.error(result.code, result.issues) // the API error code 
   duplicate ids, per-part pattern messages. Lengths count characters as JSON
   Schema does (code points).
 - \`code\` is the error code the server answers for that input: the rule's own
-  (\`x-zc-error-code\`), else INVALID_PARAMETER_MISSING, _UNKNOWN or
-  INVALID_PARAMETER_VALUE_MALFORMED.
+  (\`x-zc-error-code\`), else INVALID_PARAMETER_MISSING, INVALID_PARAMETER_UNKNOWN,
+  INVALID_PARAMETER_VALUE_MALFORMED, or INVALID_REQUEST_BODY_MALFORMED for a body
+  that is not an object.
 
 ## Not checked here: rules that need server state
 
