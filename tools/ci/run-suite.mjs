@@ -59,7 +59,7 @@ const steps = [
     bin('turbo'),
     ['run', 'lint', 'typecheck', '--continue', '--output-logs=errors-only'],
   ],
-  ['tests', bin('turbo'), ['run', 'test', '--continue', '--output-logs=new-only']],
+  ['tests', bin('turbo'), ['run', 'test', '--continue', '--concurrency=3', '--output-logs=new-only']],
 ]
 // The packages as users install them, and proof that the suite can go red.
 steps.push(

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Generous: CI runs several packages' tests at once on two cores.
+    testTimeout: 30_000,
     // Snapshots of generated packages hold test files of their own: data here, not tests.
     exclude: ['test/__snapshots__/**', '**/node_modules/**'],
     reporters: ['default', 'json'],

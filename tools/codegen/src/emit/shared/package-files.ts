@@ -70,6 +70,8 @@ export function packageFiles(service: ServiceModel, spec: PackageSpec): Generate
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Generous: CI runs several packages' tests at once on two cores.
+    testTimeout: 30_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
   },
