@@ -96,6 +96,10 @@ const reseed = () =>
     mock.child.once('message', resolve)
     mock.child.send({ reseed: MAX_REQUESTS })
   })
+// A short round to warm both servers up (JIT, sockets), not counted.
+await reseed()
+await load(bare.url, batch.slice(0, 20_000), false)
+await load(mock.url, batch.slice(0, 20_000), false)
 for (let r = 0; r < ROUNDS; r++) {
   // Every round starts from the same state: MAX_REQUESTS stopped instances, one per request.
   await reseed()
