@@ -20,6 +20,20 @@ function ruleOf(id: string): Rule {
   return rule
 }
 
+// The rules of an operation, split once: request-wide ones and per-instance ones.
+const split = new WeakMap<MockOperation, { requestRules: StateRuleRef[]; instanceRules: StateRuleRef[] }>()
+function rulesOf(op: MockOperation): { requestRules: StateRuleRef[]; instanceRules: StateRuleRef[] } {
+  let rules = split.get(op)
+  if (!rules) {
+    rules = {
+      requestRules: op.stateRules.filter((r) => !ruleOf(r.id).perInstance),
+      instanceRules: op.stateRules.filter((r) => ruleOf(r.id).perInstance),
+    }
+    split.set(op, rules)
+  }
+  return rules
+}
+
 function context(store: Store, input: Record<string, unknown>, instance: Instance | undefined): RuleContext {
   const imageId = typeof input.imageId === 'string' ? input.imageId : instance?.imageId
   const image: Image | undefined = imageId === undefined ? undefined : store.images.get(imageId)
@@ -38,8 +52,7 @@ export function reset(
   inFlight: ReadonlyMap<string, InFlight>,
   input: Record<string, unknown>,
 ): ActionOutcome {
-  const requestRules = op.stateRules.filter((r) => !ruleOf(r.id).perInstance)
-  const instanceRules = op.stateRules.filter((r) => ruleOf(r.id).perInstance)
+  const { requestRules, instanceRules } = rulesOf(op)
   if (op.batch) {
     // Problems of the request as a whole are errors; problems of one instance put it in the failed list (Decision 8).
     const requestCtx = context(store, input, undefined)
