@@ -6,21 +6,10 @@
 // failure so that one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { delimiter, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { bin, root, env as toolEnv } from './env.mjs'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
-// The repo's own bin folder first: turbo must find the pinned pnpm, not a global one.
-const PATH = `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`
-const env = {
-  ...process.env,
-  PATH,
-  TURBO_TELEMETRY_DISABLED: '1',
-  DO_NOT_TRACK: '1',
-  REDOCLY_TELEMETRY: 'off',
-  FORCE_COLOR: '0',
-}
-const bin = (name) => join(root, 'node_modules', '.bin', name)
+const env = { ...toolEnv, FORCE_COLOR: '0' }
 
 /** Package folders that may hold a test-results/ report. */
 function packageDirs() {

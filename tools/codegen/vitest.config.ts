@@ -1,13 +1,10 @@
-import { defineConfig } from 'vitest/config'
+import { defineConfig, mergeConfig } from 'vitest/config'
+import shared from '../../vitest.shared.js'
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    // Generous: CI runs several packages' tests at once on two cores.
-    testTimeout: 30_000,
+export default mergeConfig(
+  shared,
+  defineConfig({
     // Snapshots of generated packages hold test files of their own: data here, not tests.
-    exclude: ['test/__snapshots__/**', '**/node_modules/**'],
-    reporters: ['default', 'json'],
-    outputFile: { json: 'test-results/vitest.json' },
-  },
-})
+    test: { exclude: ['test/__snapshots__/**', '**/node_modules/**'] },
+  }),
+)

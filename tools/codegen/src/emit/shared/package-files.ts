@@ -57,7 +57,7 @@ export function packageFiles(service: ServiceModel, spec: PackageSpec): Generate
   }
   const tsconfig = {
     extends: '../../tsconfig.base.json',
-    compilerOptions: { rootDir: '.', noEmit: true },
+    compilerOptions: { noEmit: true },
     include: ['src', 'test', 'vitest.config.ts'],
   }
   const tsconfigBuild = {
@@ -65,18 +65,8 @@ export function packageFiles(service: ServiceModel, spec: PackageSpec): Generate
     compilerOptions: { rootDir: 'src', outDir: 'dist' },
     include: ['src'],
   }
-  const vitest = `import { defineConfig } from 'vitest/config'
-
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    // Generous: CI runs several packages' tests at once on two cores.
-    testTimeout: 30_000,
-    reporters: ['default', 'json'],
-    outputFile: { json: 'test-results/vitest.json' },
-  },
-})
-`
+  // The test settings are the repo's (vitest.shared.ts at the root).
+  const vitest = "export { default } from '../../vitest.shared.js'\n"
   // generate waits for the generator and this service's spec only, so that
   // nothing else (a runtime package, the other service) invalidates it.
   const turbo = {
