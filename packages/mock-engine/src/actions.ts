@@ -20,14 +20,27 @@ function ruleOf(id: string): Rule {
   return rule
 }
 
-// The rules of an operation, split once: request-wide ones and per-instance ones.
-const split = new WeakMap<MockOperation, { requestRules: StateRuleRef[]; instanceRules: StateRuleRef[] }>()
-function rulesOf(op: MockOperation): { requestRules: StateRuleRef[]; instanceRules: StateRuleRef[] } {
+// The rules of an operation, resolved and split once: request-wide ones and per-instance ones.
+interface ResolvedRule {
+  readonly ref: StateRuleRef
+  readonly holds: Rule['holds']
+}
+interface SplitRules {
+  readonly requestRules: readonly ResolvedRule[]
+  readonly instanceRules: readonly ResolvedRule[]
+}
+const split = new WeakMap<MockOperation, SplitRules>()
+function rulesOf(op: MockOperation): SplitRules {
   let rules = split.get(op)
   if (!rules) {
+    const resolved = op.stateRules.map((ref) => ({
+      ref,
+      holds: ruleOf(ref.id).holds,
+      perInstance: ruleOf(ref.id).perInstance,
+    }))
     rules = {
-      requestRules: op.stateRules.filter((r) => !ruleOf(r.id).perInstance),
-      instanceRules: op.stateRules.filter((r) => ruleOf(r.id).perInstance),
+      requestRules: resolved.filter((r) => !r.perInstance),
+      instanceRules: resolved.filter((r) => r.perInstance),
     }
     split.set(op, rules)
   }
@@ -41,8 +54,8 @@ function context(store: Store, input: Record<string, unknown>, instance: Instanc
     input,
     instance,
     image,
-    imageExists: (id) => store.images.has(id),
-    keyPairExists: (id) => store.keyPairs.has(id),
+    images: store.images,
+    keyPairs: store.keyPairs,
   }
 }
 
@@ -57,7 +70,7 @@ export function reset(
     // Problems of the request as a whole are errors; problems of one instance put it in the failed list (Decision 8).
     const requestCtx = context(store, input, undefined)
     for (const r of requestRules) {
-      if (!ruleOf(r.id).holds(requestCtx)) return violation(op, r, input)
+      if (!r.holds(requestCtx)) return violation(op, r.ref, input)
     }
     const ids = (input[op.batch.instances] as string[]) ?? []
     const failed: string[] = []
@@ -65,7 +78,7 @@ export function reset(
     for (const id of ids) {
       const ctx = context(store, input, store.instances.get(id))
       const instance = ctx.instance
-      const ok = !inFlight.has(id) && instanceRules.every((r) => ruleOf(r.id).holds(ctx))
+      const ok = !inFlight.has(id) && instanceRules.every((r) => r.holds(ctx))
       if (ok && instance) accepted.push(instance)
       else failed.push(id)
     }

@@ -8,25 +8,31 @@ import { errorReply, fromFetchRequest, toFetchResponse, type WireRequest, type W
 export interface MockHub {
   readonly mocks: Readonly<Record<string, ServiceMock>>
   handle(request: WireRequest): Promise<WireResponse>
+  /** The same, without a promise unless latency is injected. */
+  respond(request: WireRequest): WireResponse | Promise<WireResponse>
   readonly fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => Promise<Response>
 }
 
 export function createMockHub(mocks: readonly ServiceMock[], seed = 1): MockHub {
   const byPath = new Map(mocks.map((m) => [m.service.path, m]))
   const random = seededRandom(seed ^ 0x5eed)
-  // Not async: the mock's own promise is handed back as it is.
-  const handle = (request: WireRequest): Promise<WireResponse> => {
+  const respond = (request: WireRequest): WireResponse | Promise<WireResponse> => {
     const query = request.path.indexOf('?')
     const path = query === -1 ? request.path : request.path.slice(0, query)
     const mock = byPath.get(path)
-    if (mock) return mock.handle(request)
+    if (mock) return mock.respond(request)
     const known = [...byPath.keys()].join(', ')
     const message = `No service at ${path.slice(0, 100)}; this mock serves ${known}.`
-    return Promise.resolve(errorReply(404, requestIdFrom(random), 'INVALID_SERVICE_NOT_FOUND', message))
+    return errorReply(404, requestIdFrom(random), 'INVALID_SERVICE_NOT_FOUND', message)
+  }
+  const handle = (request: WireRequest): Promise<WireResponse> => {
+    const reply = respond(request)
+    return reply instanceof Promise ? reply : Promise.resolve(reply)
   }
   return {
     mocks: Object.fromEntries(mocks.map((m) => [m.service.name, m])),
     handle,
+    respond,
     fetch: async (input, init) => toFetchResponse(await handle(await fromFetchRequest(new Request(input, init)))),
   }
 }

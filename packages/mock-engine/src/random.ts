@@ -12,15 +12,23 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
+const HEX = '0123456789ABCDEF'
 const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'))
+const VARIANT = '89AB'
 
-/** A request id shaped like the vendor's: `T` + upper-case UUID (version 4 layout). */
+const word = (random: () => number): number => (random() * 4294967296) >>> 0
+const hex8 = (w: number): string =>
+  `${BYTE_HEX[w >>> 24]}${BYTE_HEX[(w >>> 16) & 255]}${BYTE_HEX[(w >>> 8) & 255]}${BYTE_HEX[w & 255]}`
+
+/**
+ * A request id shaped like the vendor's: `T` + upper-case UUID (version 4
+ * layout) from four random words, built in one template since a server makes
+ * one per request.
+ */
 export function requestIdFrom(random: () => number): string {
-  let hex = ''
-  for (let i = 0; i < 4; i++) {
-    const word = (random() * 4294967296) >>> 0
-    hex += `${BYTE_HEX[word >>> 24]}${BYTE_HEX[(word >>> 16) & 255]}${BYTE_HEX[(word >>> 8) & 255]}${BYTE_HEX[word & 255]}`
-  }
-  const variant = '89AB'.charAt(Number.parseInt(hex.charAt(16), 16) & 3)
-  return `T${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+  const a = word(random)
+  const b = word(random)
+  const c = word(random)
+  const d = word(random)
+  return `T${hex8(a)}-${BYTE_HEX[b >>> 24]}${BYTE_HEX[(b >>> 16) & 255]}-4${HEX[(b >>> 8) & 15]}${BYTE_HEX[b & 255]}-${VARIANT[(c >>> 28) & 3]}${HEX[(c >>> 24) & 15]}${BYTE_HEX[(c >>> 16) & 255]}-${BYTE_HEX[(c >>> 8) & 255]}${BYTE_HEX[c & 255]}${hex8(d)}`
 }

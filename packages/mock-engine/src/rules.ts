@@ -9,8 +9,8 @@ export interface RuleContext {
   readonly instance: Instance | undefined
   /** The image the reset would install: the one given, else the instance's current one. */
   readonly image: Image | undefined
-  readonly imageExists: (id: string) => boolean
-  readonly keyPairExists: (id: string) => boolean
+  readonly images: ReadonlyMap<string, Image>
+  readonly keyPairs: ReadonlySet<string>
 }
 
 export interface Rule {
@@ -43,11 +43,11 @@ export const RULES: Readonly<Record<string, Rule>> = {
   },
   'image-exists': {
     perInstance: false,
-    holds: (ctx) => !given(ctx, 'imageId') || ctx.imageExists(String(ctx.input.imageId)),
+    holds: (ctx) => !given(ctx, 'imageId') || ctx.images.has(String(ctx.input.imageId)),
   },
   'key-pair-exists': {
     perInstance: false,
-    holds: (ctx) => !given(ctx, 'keyId') || ctx.keyPairExists(String(ctx.input.keyId)),
+    holds: (ctx) => !given(ctx, 'keyId') || ctx.keyPairs.has(String(ctx.input.keyId)),
   },
   'region-supports-script': {
     perInstance: true,

@@ -43,6 +43,8 @@ export interface ServiceMock {
   readonly service: MockService
   /** Answers one request as the API would. */
   handle(request: WireRequest): Promise<WireResponse>
+  /** The same, without a promise unless latency is injected (what the HTTP server calls). */
+  respond(request: WireRequest): WireResponse | Promise<WireResponse>
   /** The same, as a fetch function: pass it to a client (`fetch: mock.fetch`). */
   readonly fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => Promise<Response>
   seed(state: SeedState): void
@@ -132,32 +134,39 @@ export function createServiceMock(
     }
   }
 
-  async function handle(request: WireRequest): Promise<WireResponse> {
+  const failed = (requestId: string, error: unknown): WireResponse =>
+    // Only a bug of the mock itself can get here; say so rather than crash.
+    errorReply(500, requestId, 'INTERNAL_SERVER_ERROR', `The mock failed: ${(error as Error).name}.`)
+
+  function respond(request: WireRequest): WireResponse | Promise<WireResponse> {
     const requestId = requestIdFrom(random)
     try {
-      return await answer(request, requestId)
+      const reply = answer(request, requestId)
+      return reply instanceof Promise ? reply.catch((error: unknown) => failed(requestId, error)) : reply
     } catch (error) {
-      // Only a bug of the mock itself can get here; say so rather than crash.
-      return errorReply(500, requestId, 'INTERNAL_SERVER_ERROR', `The mock failed: ${(error as Error).name}.`)
+      return failed(requestId, error)
     }
   }
 
-  async function answer(request: WireRequest, requestId: string): Promise<WireResponse> {
-    const fail = (code: string, message: string, headers: Record<string, string> = {}) =>
-      errorReply(statusOf(code), requestId, code, message, headers)
+  const fail = (requestId: string, code: string, message: string, headers?: Record<string, string>) =>
+    errorReply(statusOf(code), requestId, code, message, headers)
+
+  // Synchronous unless latency is injected: a server answers without a promise per request.
+  function answer(request: WireRequest, requestId: string): WireResponse | Promise<WireResponse> {
     const protocol = checkProtocol(service, request)
-    if (protocol) return fail(protocol.code, protocol.message, protocol.headers)
+    if (protocol) return fail(requestId, protocol.code, protocol.message, protocol.headers)
     const actionName = request.headers['x-zc-action']
-    if (!actionName) return fail('INVALID_PARAMETER_MISSING', 'The X-ZC-Action header is required.')
+    if (!actionName) return fail(requestId, 'INVALID_PARAMETER_MISSING', 'The X-ZC-Action header is required.')
     const op = service.operations[actionName]
     if (!op)
       return fail(
+        requestId,
         'INVALID_ACTION_NOT_FOUND',
         `${service.name} has no action named ${actionName.slice(0, 64)} (action names are case-sensitive).`,
       )
     if (authOn) {
       const denied = checkAuth(request, credentials, clock.now(), service.signing.maxClockSkewSeconds, signer)
-      if (denied) return fail(denied.code, denied.message)
+      if (denied) return fail(requestId, denied.code, denied.message)
     }
     calls += 1
     if (settings.edgeChallenges > 0) {
@@ -169,12 +178,13 @@ export function createServiceMock(
       }
     }
     if (settings.rateLimitEvery > 0 && calls % settings.rateLimitEvery === 0) {
-      return fail('REQUEST_LIMIT_EXCEEDED', 'Request limit exceeded; retry later.', { 'retry-after': '1' })
+      return fail(requestId, 'REQUEST_LIMIT_EXCEEDED', 'Request limit exceeded; retry later.', { 'retry-after': '1' })
     }
     const version = request.headers['x-zc-version']
-    if (!version) return fail('INVALID_PARAMETER_MISSING', 'The X-ZC-Version header is required.')
+    if (!version) return fail(requestId, 'INVALID_PARAMETER_MISSING', 'The X-ZC-Version header is required.')
     if (version !== op.version)
       return fail(
+        requestId,
         'INVALID_API_VERSION_NOT_SUPPORT',
         `${op.action} is served in version ${op.version}, not ${version.slice(0, 32)}.`,
       )
@@ -182,22 +192,33 @@ export function createServiceMock(
     try {
       input = JSON.parse(UTF8.decode(request.body))
     } catch {
-      return fail('INVALID_REQUEST_BODY_MALFORMED', 'The body is not valid JSON in UTF-8.')
+      return fail(requestId, 'INVALID_REQUEST_BODY_MALFORMED', 'The body is not valid JSON in UTF-8.')
     }
     const checked = (validators[op.action] as RequestValidator)(input)
-    if (!checked.ok) return fail(checked.code, checked.issues.map((i) => i.message).join('; '))
-    if (settings.latencyMs > 0) await sleep(settings.latencyMs)
-    settle()
+    if (!checked.ok) return fail(requestId, checked.code, checked.issues.map((i) => i.message).join('; '))
     const body = input as Record<string, unknown>
+    if (settings.latencyMs > 0) return sleep(settings.latencyMs).then(() => act(op, body, requestId))
+    return act(op, body, requestId)
+  }
+
+  /** The action itself, on a valid and authentic request. */
+  function act(op: MockOperation, body: Record<string, unknown>, requestId: string): WireResponse {
+    settle()
     const outcome: ActionOutcome = op.transition ? reset(op, store, inFlight, body) : describe(op, store, body)
-    if (outcome.kind === 'error') return fail(outcome.code, outcome.message)
+    if (outcome.kind === 'error') return fail(requestId, outcome.code, outcome.message)
     start(op, outcome.accepted, requestId, body)
     return json(200, { requestId, response: { ...outcome.response, requestId } })
+  }
+
+  const handle = (request: WireRequest): Promise<WireResponse> => {
+    const reply = respond(request)
+    return reply instanceof Promise ? reply : Promise.resolve(reply)
   }
 
   const mock: ServiceMock = {
     service,
     handle,
+    respond,
     fetch: async (input, init) => toFetchResponse(await handle(await fromFetchRequest(new Request(input, init)))),
     seed: (state) => store.seed(state, clock.now()),
     reset: (state) => {

@@ -42,9 +42,10 @@ export class Store {
   }
 
   record(instanceId: string, status: string, at: number, requestId?: string): void {
-    const list = this.history.get(instanceId) ?? []
-    list.push(requestId ? { at, status, requestId } : { at, status })
-    this.history.set(instanceId, list)
+    const entry = requestId ? { at, status, requestId } : { at, status }
+    const list = this.history.get(instanceId)
+    if (list) list.push(entry)
+    else this.history.set(instanceId, [entry])
   }
 
   snapshot(): StateSnapshot {

@@ -92,4 +92,30 @@ describe('signers', () => {
       expect(nodeSigner(input)).toBe(portableSigner(input))
     }
   })
+  // The node signer pads key blocks itself (RFC 2104): keys shorter than, equal to and longer than a block,
+  // and a string to sign longer than its first buffer, each checked against the portable HMAC.
+  it.each([
+    ['empty', ''],
+    ['one byte', 'k'],
+    ['63 bytes', 'a'.repeat(63)],
+    ['64 bytes', 'b'.repeat(64)],
+    ['65 bytes (hashed first)', 'c'.repeat(65)],
+    ['non-ASCII', 'clé-secrète-😀'],
+  ])('the node signer keeps to HMAC with a %s secret', async (_name, secret) => {
+    const { nodeSigner } = await import('../src/node-server.js')
+    const { portableSigner } = await import('../src/auth.js')
+    for (const timestamp of [1, 1673361177, 999999999999]) {
+      const input = {
+        accessKeyId: 'k',
+        accessKeySecret: secret,
+        contentType: 'application/json',
+        host: 'h',
+        body: new TextEncoder().encode(`{"t":${timestamp}}`),
+        timestamp,
+      }
+      expect(nodeSigner(input)).toBe(portableSigner(input))
+      // Twice: the padded key is reused, and must not keep anything of the previous message.
+      expect(nodeSigner(input)).toBe(portableSigner(input))
+    }
+  })
 })
