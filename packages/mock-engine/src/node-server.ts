@@ -1,63 +1,12 @@
 // The mock as a real HTTP server (node:http), for integration tests in any
 // language and the vendor SDKs pointed at it. Bodies over 1 MiB are cut off
 // and answered 413 without being buffered.
-import { hash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { ADMIN_PREFIX, handleAdmin } from './admin.js'
-import type { Signer } from './auth.js'
 import type { MockHub } from './hub.js'
 import { MAX_BODY_BYTES, type WireResponse } from './wire.js'
 
-/**
- * The ZC2-HMAC-SHA256 signature with node:crypto: the same algorithm as
- * client-runtime's `sign`, faster on Node. Only one-shot `hash()` calls: a
- * Hash or Hmac object per digest costs more than hashing a small body, so the
- * HMAC is spelled out (RFC 2104) over key blocks padded once per secret.
- */
-export const nodeSigner: Signer = ({ accessKeySecret, contentType, host, body, timestamp }) => {
-  const canonical = `POST\n/\n\ncontent-type:${contentType}\nhost:${host}\n\ncontent-type;host\n${hash('sha256', body)}`
-  const stringToSign = `ZC2-HMAC-SHA256\n${timestamp}\n${hash('sha256', canonical)}`
-  return hmacSha256(paddedKey(accessKeySecret), stringToSign)
-}
-
-const BLOCK = 64
-
-interface PaddedKey {
-  /** key ^ ipad, then room for the message. */
-  inner: Buffer
-  /** key ^ opad, then the inner digest (32 bytes). */
-  readonly outer: Buffer
-}
-
-function hmacSha256(key: PaddedKey, message: string): string {
-  const length = Buffer.byteLength(message)
-  if (BLOCK + length > key.inner.length) {
-    const grown = Buffer.alloc(BLOCK + length)
-    key.inner.copy(grown, 0, 0, BLOCK)
-    key.inner = grown
-  }
-  key.inner.write(message, BLOCK, 'utf8')
-  hash('sha256', key.inner.subarray(0, BLOCK + length), 'buffer').copy(key.outer, BLOCK)
-  return hash('sha256', key.outer)
-}
-
-// Padded key blocks per secret, made once: a server checks many requests of few keys.
-const keys = new Map<string, PaddedKey>()
-function paddedKey(secret: string): PaddedKey {
-  let key = keys.get(secret)
-  if (!key) {
-    let bytes = Buffer.from(secret, 'utf8')
-    if (bytes.length > BLOCK) bytes = hash('sha256', bytes, 'buffer')
-    key = { inner: Buffer.alloc(BLOCK + 128, 0x36), outer: Buffer.alloc(BLOCK + 32, 0x5c) }
-    for (let i = 0; i < bytes.length; i++) {
-      key.inner[i] = (key.inner[i] as number) ^ (bytes[i] as number)
-      key.outer[i] = (key.outer[i] as number) ^ (bytes[i] as number)
-    }
-    if (keys.size > 1000) keys.clear()
-    keys.set(secret, key)
-  }
-  return key
-}
+export { nodeSigner } from './node-signer.js'
 
 export interface ServeOptions {
   readonly port?: number
@@ -94,7 +43,11 @@ function readBody(req: IncomingMessage, done: (body: Uint8Array | undefined) => 
 }
 
 function send(res: ServerResponse, reply: WireResponse): void {
-  res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) })
+  // A flat [name, value, ...] list: node stores it without walking an object.
+  const headers: string[] = []
+  for (const name in reply.headers) headers.push(name, reply.headers[name] as string)
+  headers.push('content-length', String(Buffer.byteLength(reply.body)))
+  res.writeHead(reply.status, headers)
   res.end(reply.body)
 }
 

@@ -239,7 +239,7 @@ export function createServiceMock(
     },
     history: (id) => {
       settle()
-      return [...(store.history.get(id) ?? [])]
+      return store.history.entries(id)
     },
     advance: (id) => {
       if (id !== undefined) complete(id)

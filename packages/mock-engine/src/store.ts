@@ -1,6 +1,6 @@
 // The state of one service's mock, and its history of statuses.
+import { Journal } from './journal.js'
 import {
-  type HistoryEntry,
   IMAGE_DEFAULTS,
   type Image,
   INSTANCE_DEFAULTS,
@@ -13,7 +13,7 @@ export class Store {
   readonly instances = new Map<string, Instance>()
   readonly images = new Map<string, Image>()
   readonly keyPairs = new Set<string>()
-  readonly history = new Map<string, HistoryEntry[]>()
+  readonly history = new Journal()
 
   seed(state: SeedState, now: number): void {
     for (const image of state.images ?? []) this.images.set(image.imageId, { ...IMAGE_DEFAULTS, ...image })
@@ -42,10 +42,7 @@ export class Store {
   }
 
   record(instanceId: string, status: string, at: number, requestId?: string): void {
-    const entry = requestId ? { at, status, requestId } : { at, status }
-    const list = this.history.get(instanceId)
-    if (list) list.push(entry)
-    else this.history.set(instanceId, [entry])
+    this.history.append(instanceId, status, at, requestId)
   }
 
   snapshot(): StateSnapshot {

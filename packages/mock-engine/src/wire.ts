@@ -19,8 +19,15 @@ export interface WireResponse {
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): WireResponse {
-  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'application/json' })
+
+export function json(status: number, body: unknown, headers?: Record<string, string>): WireResponse {
+  return {
+    status,
+    // One shared, frozen object for the common case: a server answers many of these.
+    headers: headers ? { 'content-type': 'application/json', ...headers } : JSON_HEADERS,
+    body: JSON.stringify(body),
+  }
 }
 
 export function errorReply(
@@ -28,7 +35,7 @@ export function errorReply(
   requestId: string,
   code: string,
   message: string,
-  headers: Record<string, string> = {},
+  headers?: Record<string, string>,
 ): WireResponse {
   return json(status, { requestId, code, message }, headers)
 }

@@ -1,18 +1,22 @@
 // Child process: one of the two servers under test, on a free loopback port.
 //   node servers.mjs mock <instances>   the zenlayer mock, both services, auth on
 //   node servers.mjs bare               node:http answering a fixed body
+// Messages from the parent: 'cpu' -> { cpu: process.cpuUsage() }; 'exit' ends the
+// process normally (so that --cpu-prof can write its profile); { reseed: n } gives
+// the zec mock n fresh stopped instances (bench-0 ... bench-n-1), forgetting the others.
 import { createServer } from 'node:http'
 import { startMockServer } from '../dist/index.js'
 
 const [kind, count] = process.argv.slice(2)
-// 'exit' from the parent ends the process normally (so that --cpu-prof can write its profile).
-// { reseed: n } gives the zec mock n fresh stopped instances (bench-0 ... bench-n-1), forgetting the others.
 let running
 process.on('message', (message) => {
   if (message === 'exit') process.exit(0)
+  if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() })
   if (message?.reseed !== undefined) {
     const instances = Array.from({ length: message.reseed }, (_, i) => ({ instanceId: `bench-${i}` }))
     running?.hub.mocks.zec?.reset({ instances })
+    // The previous state is garbage now: collect it here, not during the next slice.
+    globalThis.gc?.()
     process.send?.({ reseeded: message.reseed })
   }
 })
