@@ -61,7 +61,9 @@ export function checkAuth(
         'Expected Authorization: ZC2-HMAC-SHA256 Credential=<id>, SignedHeaders=content-type;host, Signature=<hex>, with X-ZC-Signature-Method and X-ZC-Timestamp.',
     }
   }
-  const [, keyId = '', , signature = ''] = match
+  // Indexed rather than destructured: destructuring walks the match with an iterator, on every request.
+  const keyId = match[1] as string
+  const signature = match[3] as string
   const secret = credentials.accessKeys?.[keyId]
   if (secret === undefined)
     return { code: 'AUTH_FAILURE_ACCESS_KEY_NOT_FOUND', message: `Access key ${keyId} is unknown.` }

@@ -18,23 +18,37 @@ export class Journal {
   /** Statuses as numbers: a service has a dozen or so. */
   private readonly statuses: string[] = []
   private readonly statusIndex = new Map<string, number>()
-  /** Each instance's latest entry. */
-  private readonly latest = new Map<string, number>()
+  /** Each instance's latest entry, in a holder so that appending sets no map entry. */
+  private readonly latest = new Map<string, { entry: number }>()
+  /** The instance of the last append: a reset appends twice in a row for one instance. */
+  private lastKey: string | undefined
+  private lastHolder: { entry: number } | undefined
 
   append(instanceId: string, status: string, at: number, requestId = ''): void {
     if (this.size === this.at.length) this.grow()
     const entry = this.size++
     this.at[entry] = at
     this.status[entry] = this.indexOf(status)
-    this.previous[entry] = this.latest.get(instanceId) ?? NONE
+    let holder = instanceId === this.lastKey ? this.lastHolder : this.latest.get(instanceId)
+    if (holder === undefined) {
+      holder = { entry: NONE }
+      this.latest.set(instanceId, holder)
+    }
+    this.previous[entry] = holder.entry
+    holder.entry = entry
+    this.lastKey = instanceId
+    this.lastHolder = holder
     this.requestIds.push(requestId)
-    this.latest.set(instanceId, entry)
   }
 
   /** The instance's entries, oldest first. */
   entries(instanceId: string): HistoryEntry[] {
     const out: HistoryEntry[] = []
-    for (let entry = this.latest.get(instanceId) ?? NONE; entry !== NONE; entry = this.previous[entry] as number) {
+    for (
+      let entry = this.latest.get(instanceId)?.entry ?? NONE;
+      entry !== NONE;
+      entry = this.previous[entry] as number
+    ) {
       const at = this.at[entry] as number
       const status = this.statuses[this.status[entry] as number] as string
       const requestId = this.requestIds[entry]
@@ -47,6 +61,8 @@ export class Journal {
     this.size = 0
     this.requestIds.length = 0
     this.latest.clear()
+    this.lastKey = undefined
+    this.lastHolder = undefined
   }
 
   private indexOf(status: string): number {
