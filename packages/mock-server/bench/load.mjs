@@ -26,7 +26,8 @@ function startServer(kind) {
   const child = fork(new URL('./servers.mjs', import.meta.url), [kind, String(INSTANCES)], {
     stdio: 'inherit',
     // servers.mjs collects setup garbage (the previous state) before the next slice starts.
-    execArgv: ['--expose-gc', ...(kind === 'mock' ? (process.env.MOCK_FLAGS ?? '').split(' ').filter(Boolean) : [])],
+    // BENCH_NODE_FLAGS (e.g. V8 heap flags) go to both servers alike.
+    execArgv: ['--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)],
   })
   return new Promise((resolve) => child.once('message', ({ url }) => resolve({ child, url })))
 }
