@@ -78,7 +78,8 @@ export function reset(
     for (const id of ids) {
       const ctx = context(store, input, store.instances.get(id))
       const instance = ctx.instance
-      const ok = !inFlight.has(id) && instanceRules.every((r) => r.holds(ctx))
+      let ok = instance !== undefined && !inFlight.has(id)
+      for (let r = 0; ok && r < instanceRules.length; r++) ok = (instanceRules[r] as ResolvedRule).holds(ctx)
       if (ok && instance) accepted.push(instance)
       else failed.push(id)
     }

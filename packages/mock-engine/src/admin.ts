@@ -22,7 +22,7 @@ function parse(request: WireRequest): Record<string, unknown> {
 }
 
 function serviceOf(hub: MockHub, name: unknown): ServiceMock {
-  const mock = typeof name === 'string' ? hub.mocks[name] : undefined
+  const mock = typeof name === 'string' && Object.hasOwn(hub.mocks, name) ? hub.mocks[name] : undefined
   if (!mock) throw new AdminError(`service must be one of ${Object.keys(hub.mocks).join(', ')}`)
   return mock
 }

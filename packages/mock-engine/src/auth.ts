@@ -64,7 +64,9 @@ export function checkAuth(
   // Indexed rather than destructured: destructuring walks the match with an iterator, on every request.
   const keyId = match[1] as string
   const signature = match[3] as string
-  const secret = credentials.accessKeys?.[keyId]
+  // Own keys only: a Credential of `constructor` or `__proto__` names no key.
+  const keys = credentials.accessKeys
+  const secret = keys !== undefined && Object.hasOwn(keys, keyId) ? keys[keyId] : undefined
   if (secret === undefined)
     return { code: 'AUTH_FAILURE_ACCESS_KEY_NOT_FOUND', message: `Access key ${keyId} is unknown.` }
   const skew = Math.abs(Math.floor(nowMs / 1000) - Number(stamp))

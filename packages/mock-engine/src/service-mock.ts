@@ -86,6 +86,8 @@ export function createServiceMock(
   const inFlight = new Map<string, InFlight>()
   const { faults, settings } = createFaults()
   const statusOf = statusTable(service)
+  // A Map, not the object: an action header such as `constructor` must find nothing.
+  const operations = new Map(Object.entries(service.operations))
   let calls = 0
 
   const complete = (id: string): void => {
@@ -111,23 +113,24 @@ export function createServiceMock(
   ): void => {
     const t = op.transition
     if (!t) return
+    const now = clock.now()
+    const imageId = typeof input.imageId === 'string' ? input.imageId : undefined
     for (const instance of accepted) {
-      const fails = settings.failNextReset.delete(instance.instanceId)
+      const fails = settings.failNextReset.size > 0 && settings.failNextReset.delete(instance.instanceId)
       // vm has no failure status: a failed rebuild leaves the instance stopped.
       const finalStatus = fails ? (t.failure ?? 'STOPPED') : t.to
       instance.status = t.via
-      store.record(instance.instanceId, t.via, clock.now(), requestId)
-      const imageId = typeof input.imageId === 'string' ? input.imageId : undefined
+      store.record(instance.instanceId, t.via, now, requestId)
       if (progression.mode === 'immediate') {
         // Straight to the end, both statuses in the history; nothing stays in flight.
         instance.status = finalStatus
         if (imageId && finalStatus !== 'STOPPED') instance.imageId = imageId
-        store.record(instance.instanceId, finalStatus, clock.now(), requestId)
+        store.record(instance.instanceId, finalStatus, now, requestId)
         continue
       }
       inFlight.set(instance.instanceId, {
         finalStatus,
-        dueAt: progression.mode === 'timed' ? clock.now() + progression.delayMs : undefined,
+        dueAt: progression.mode === 'timed' ? now + progression.delayMs : undefined,
         requestId,
         imageId,
       })
@@ -157,7 +160,7 @@ export function createServiceMock(
     if (protocol) return fail(requestId, protocol.code, protocol.message, protocol.headers)
     const actionName = request.headers['x-zc-action']
     if (!actionName) return fail(requestId, 'INVALID_PARAMETER_MISSING', 'The X-ZC-Action header is required.')
-    const op = service.operations[actionName]
+    const op = operations.get(actionName)
     if (!op)
       return fail(
         requestId,
@@ -272,14 +275,15 @@ export function checkProtocol(
       headers: { allow: 'POST' },
     }
   }
-  const path = request.path.split('?')[0]
+  const query = request.path.indexOf('?')
+  const path = query === -1 ? request.path : request.path.slice(0, query)
   if (path !== service.path)
-    return { code: 'INVALID_SERVICE_NOT_FOUND', message: `No service at ${path?.slice(0, 100)}.` }
+    return { code: 'INVALID_SERVICE_NOT_FOUND', message: `No service at ${path.slice(0, 100)}.` }
   if (request.body.length > MAX_BODY_BYTES) {
     return { code: 'REQUEST_BODY_TOO_LARGE', message: `The body is over ${MAX_BODY_BYTES} bytes.` }
   }
   const type = request.headers['content-type'] ?? ''
-  if (!JSON_TYPE.test(type)) {
+  if (type !== 'application/json' && !JSON_TYPE.test(type)) {
     return {
       code: 'REQUEST_CONTENT_TYPE_UNSUPPORTED',
       message: `Content-Type must be application/json, got ${type.slice(0, 64) || 'none'}.`,

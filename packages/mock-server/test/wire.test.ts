@@ -124,6 +124,13 @@ describe('authentication', () => {
       status: 401,
       code: 'AUTH_FAILURE_ACCESS_KEY_NOT_FOUND',
     },
+    // Names an object literal answers to by inheritance: a lookup of them must find no key, not crash into a 500.
+    ...['__proto__', 'constructor', 'toString', 'hasOwnProperty'].map((key) => ({
+      name: `an access key named ${key}`,
+      sent: { auth: { key, secret: 'x' } },
+      status: 401,
+      code: 'AUTH_FAILURE_ACCESS_KEY_NOT_FOUND',
+    })),
     {
       name: 'a timestamp 300 s old',
       sent: { auth: { ...{ key: KEY.accessKeyId, secret: KEY.accessKeySecret }, timestamp: NOW - 300 } },
@@ -203,6 +210,12 @@ describe('protocol errors, each in the envelope with a 4xx', () => {
       status: 404,
       code: 'INVALID_ACTION_NOT_FOUND',
     },
+    ...['__proto__', 'constructor', 'toString', 'valueOf'].map((action) => ({
+      name: `an action named ${action}`,
+      sent: { action },
+      status: 404,
+      code: 'INVALID_ACTION_NOT_FOUND',
+    })),
     { name: 'no X-ZC-Version', sent: { version: null }, status: 400, code: 'INVALID_PARAMETER_MISSING' },
     { name: 'another version', sent: { version: '2020-01-01' }, status: 400, code: 'INVALID_API_VERSION_NOT_SUPPORT' },
     {
@@ -298,9 +311,15 @@ describe('admin surface', () => {
     ['POST', 'faults', { service: 'zec', latencyMs: -1 }],
     ['GET', 'history?service=zec', undefined],
     ['POST', 'teleport', {}],
+    ['POST', 'seed', { service: 'constructor' }],
+    ['GET', 'history?service=toString&instanceId=x', undefined],
   ])('refuses %s %s with a clear 4xx', async (method, route, body) => {
     const reply = await admin(method as string, route as string, body)
     expect([400, 404]).toContain(reply.status)
     expect(reply.json.message).toEqual(expect.any(String))
+    // An unknown service is named as such, whatever the name (also one an object inherits).
+    const service =
+      (body as { service?: string } | undefined)?.service ?? new URLSearchParams(route.split('?')[1]).get('service')
+    if (service && service !== 'zec' && service !== 'vm') expect(reply.json.message).toMatch(/^service must be one of/)
   })
 })
