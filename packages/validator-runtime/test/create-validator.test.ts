@@ -7,12 +7,12 @@ const schema = z
     ids: z
       .array(z.string().min(1, { error: 'must be at least 1 character' }))
       .max(2, { error: 'must have at most 2 items' })
-      .superRefine(noDuplicates),
+      .check(noDuplicates),
     password: z.string().regex(/[0-9]/u, { error: 'must contain a digit' }).optional(),
     keyId: z.string().optional(),
-    script: z.string().superRefine(maxUtf8Bytes(4)).optional(),
+    script: z.string().check(maxUtf8Bytes(4)).optional(),
   })
-  .superRefine(atMostOneOf(['password', 'keyId'], 'password and keyId cannot both be set', 'CONFLICT'))
+  .check(atMostOneOf(['password', 'keyId'], 'password and keyId cannot both be set', 'CONFLICT'))
 
 const validate = createValidator(schema, {
   service: 'svc',

@@ -17,13 +17,13 @@ describe('printSchema', () => {
     {
       name: 'an integer range',
       given: { type: 'integer', minimum: 1, maximum: 3 },
-      want: `z.number({ error: "must be a number" }).superRefine(wholeNumber).min(1, { error: "must be at least 1" }).max(3, { error: "must be at most 3" })`,
+      want: `z.number({ error: "must be a number" }).check(wholeNumber).min(1, { error: "must be at least 1" }).max(3, { error: "must be at most 3" })`,
       helpers: ['wholeNumber'],
     },
     {
       name: 'a string with a pattern part',
       given: { type: 'string', minLength: 1, allOf: [{ pattern: '[0-9]', 'x-zc-message': 'must contain a digit' }] },
-      want: `z.string({ error: "must be a string" }).superRefine(minChars(1)).regex(/[0-9]/u, { error: "must contain a digit" })`,
+      want: `z.string({ error: "must be a string" }).check(minChars(1)).regex(/[0-9]/u, { error: "must contain a digit" })`,
       helpers: ['minChars'],
     },
     {
@@ -40,13 +40,13 @@ describe('printSchema', () => {
     {
       name: 'a UTF-8 limit',
       given: { type: 'string', 'x-zc-max-utf8-bytes': 9 },
-      want: `z.string({ error: "must be a string" }).superRefine(maxUtf8Bytes(9))`,
+      want: `z.string({ error: "must be a string" }).check(maxUtf8Bytes(9))`,
       helpers: ['maxUtf8Bytes'],
     },
     {
       name: 'a unique list',
       given: { type: 'array', items: { type: 'boolean' }, maxItems: 1, uniqueItems: true },
-      want: `z.array(z.boolean({ error: "must be true or false" }), { error: "must be a list" }).max(1, { error: "must have at most 1 item" }).superRefine(noDuplicates)`,
+      want: `z.array(z.boolean({ error: "must be true or false" }), { error: "must be a list" }).max(1, { error: "must have at most 1 item" }).check(noDuplicates)`,
       helpers: ['noDuplicates'],
     },
     {
@@ -72,7 +72,7 @@ describe('printSchema', () => {
         properties: { a: { type: 'boolean' }, b: { type: 'boolean' } },
         allOf: [{ not: { required: ['a', 'b'] }, 'x-zc-message': 'not both', 'x-zc-error-code': 'BOTH' }],
       },
-      want: `z.looseObject({ "a": z.boolean({ error: "must be true or false" }).optional(), "b": z.boolean({ error: "must be true or false" }).optional() }, { error: "must be an object" }).superRefine(atMostOneOf(["a","b"], "not both", "BOTH"))`,
+      want: `z.looseObject({ "a": z.boolean({ error: "must be true or false" }).optional(), "b": z.boolean({ error: "must be true or false" }).optional() }, { error: "must be an object" }).check(atMostOneOf(["a","b"], "not both", "BOTH"))`,
       helpers: ['atMostOneOf'],
     },
   ]

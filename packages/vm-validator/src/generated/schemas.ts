@@ -5,13 +5,13 @@ import { atMostOneOf, maxChars, maxUtf8Bytes, minChars, wholeNumber } from '@zen
 import { z } from 'zod'
 
 /** An instance id, as DescribeInstances returns it. */
-export const InstanceId = z.string({ error: 'must be a string' }).superRefine(minChars(1)).superRefine(maxChars(64))
+export const InstanceId = z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64))
 
 /** Login password: 8-16 characters from letters, digits and !@#$%^&*`~()-+=, with at least one lower-case letter, one upper-case letter, one digit and one of those special characters. */
 export const Password = z
   .string({ error: 'must be a string' })
-  .superRefine(minChars(8))
-  .superRefine(maxChars(16))
+  .check(minChars(8))
+  .check(maxChars(16))
   .regex(/^[A-Za-z0-9!@#$%^&*`~()+=-]*$/u, { error: 'may contain only letters, digits and !@#$%^&*`~()-+=' })
   .regex(/[a-z]/u, { error: 'must contain a lower-case letter' })
   .regex(/[A-Z]/u, { error: 'must contain an upper-case letter' })
@@ -54,34 +54,30 @@ export const ResetInstanceRequest = z
     {
       instanceId: InstanceId,
       password: Password.optional(),
-      keyId: z.string({ error: 'must be a string' }).superRefine(minChars(1)).optional(),
-      imageId: z.string({ error: 'must be a string' }).superRefine(minChars(1)).optional(),
-      instanceName: z.string({ error: 'must be a string' }).superRefine(minChars(1)).optional(),
+      keyId: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
+      imageId: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
+      instanceName: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
       wanName: z
         .string({ error: 'must be a string' })
-        .superRefine(minChars(4))
-        .superRefine(maxChars(15))
+        .check(minChars(4))
+        .check(maxChars(15))
         .regex(/^[a-z][a-z0-9]*$/u, {
           error: 'must start with a lower-case letter and hold only lower-case letters and digits',
         })
         .optional(),
       lanName: z
         .string({ error: 'must be a string' })
-        .superRefine(minChars(4))
-        .superRefine(maxChars(15))
+        .check(minChars(4))
+        .check(maxChars(15))
         .regex(/^[a-z][a-z0-9]*$/u, {
           error: 'must start with a lower-case letter and hold only lower-case letters and digits',
         })
         .optional(),
-      initScript: z
-        .string({ error: 'must be a string' })
-        .superRefine(maxChars(32768))
-        .superRefine(maxUtf8Bytes(32768))
-        .optional(),
+      initScript: z.string({ error: 'must be a string' }).check(maxChars(32768)).check(maxUtf8Bytes(32768)).optional(),
     },
     { error: 'must be an object' },
   )
-  .superRefine(
+  .check(
     atMostOneOf(
       ['password', 'keyId'],
       'password and keyId cannot both be set',
@@ -155,20 +151,20 @@ export type ResetInstanceError = z.output<typeof ResetInstanceError>
 export const DescribeInstancesStatusRequest = z.strictObject(
   {
     instanceIds: z
-      .array(z.string({ error: 'must be a string' }).superRefine(minChars(1)).superRefine(maxChars(64)), {
+      .array(z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64)), {
         error: 'must be a list',
       })
       .max(100, { error: 'must have at most 100 items' })
       .optional(),
     pageSize: z
       .number({ error: 'must be a number' })
-      .superRefine(wholeNumber)
+      .check(wholeNumber)
       .min(1, { error: 'must be at least 1' })
       .max(1000, { error: 'must be at most 1000' })
       .optional(),
     pageNum: z
       .number({ error: 'must be a number' })
-      .superRefine(wholeNumber)
+      .check(wholeNumber)
       .min(1, { error: 'must be at least 1' })
       .optional(),
   },
@@ -192,15 +188,12 @@ export const DescribeInstancesStatusResponse = z.looseObject(
           .regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
             error: 'must be T followed by an upper-case UUID',
           }),
-        totalCount: z
-          .number({ error: 'must be a number' })
-          .superRefine(wholeNumber)
-          .min(0, { error: 'must be at least 0' }),
+        totalCount: z.number({ error: 'must be a number' }).check(wholeNumber).min(0, { error: 'must be at least 0' }),
         dataSet: z
           .array(
             z.looseObject(
               {
-                instanceId: z.string({ error: 'must be a string' }).superRefine(minChars(1)).superRefine(maxChars(64)),
+                instanceId: z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64)),
                 instanceStatus: InstanceStatus,
               },
               { error: 'must be an object' },

@@ -5,20 +5,20 @@ import { atMostOneOf, maxChars, minChars, noDuplicates, wholeNumber } from '@zen
 import { z } from 'zod'
 
 /** An instance id, as DescribeInstances returns it. */
-export const InstanceId = z.string({ error: 'must be a string' }).superRefine(minChars(1)).superRefine(maxChars(64))
+export const InstanceId = z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64))
 
 /** Instance ids, at most 100, each once. */
 export const InstanceIdList = z
   .array(InstanceId, { error: 'must be a list' })
   .min(1, { error: 'must have at least 1 item' })
   .max(100, { error: 'must have at most 100 items' })
-  .superRefine(noDuplicates)
+  .check(noDuplicates)
 
 /** New login password: 8-16 characters from letters, digits and ~!@$^*-_=+, with at least one letter, one digit and one of those special characters. */
 export const Password = z
   .string({ error: 'must be a string' })
-  .superRefine(minChars(8))
-  .superRefine(maxChars(16))
+  .check(minChars(8))
+  .check(maxChars(16))
   .regex(/^[A-Za-z0-9~!@$^*_=+-]*$/u, { error: 'may contain only letters, digits and ~!@$^*-_=+' })
   .regex(/[A-Za-z]/u, { error: 'must contain a letter' })
   .regex(/[0-9]/u, { error: 'must contain a digit' })
@@ -27,8 +27,8 @@ export const Password = z
 /** New instance name, 2-63 letters, digits, hyphens and periods. */
 export const InstanceName = z
   .string({ error: 'must be a string' })
-  .superRefine(minChars(2))
-  .superRefine(maxChars(63))
+  .check(minChars(2))
+  .check(maxChars(63))
   .regex(/^[A-Za-z0-9.-]+$/u, { error: 'may contain only letters, digits, hyphens and periods' })
 
 /** Unique id of the request, `T` followed by an upper-case UUID. Quote it when contacting the vendor about a call. */
@@ -69,16 +69,16 @@ export const ResetInstancesRequest = z
     {
       instanceIds: InstanceIdList,
       password: Password.optional(),
-      keyId: z.string({ error: 'must be a string' }).superRefine(minChars(1)).optional(),
-      imageId: z.string({ error: 'must be a string' }).superRefine(minChars(1)).optional(),
-      timezone: z.string({ error: 'must be a string' }).superRefine(minChars(1)).optional(),
+      keyId: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
+      imageId: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
+      timezone: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
       enableAgent: z.boolean({ error: 'must be true or false' }).optional(),
       instanceName: InstanceName.optional(),
       userData: z.string({ error: 'must be a string' }).optional(),
     },
     { error: 'must be an object' },
   )
-  .superRefine(
+  .check(
     atMostOneOf(
       ['password', 'keyId'],
       'password and keyId cannot both be set',
@@ -100,7 +100,7 @@ export const ResetInstancesResponse = z.looseObject(
             error: 'must be T followed by an upper-case UUID',
           }),
         instanceIds: z
-          .array(z.string({ error: 'must be a string' }).superRefine(minChars(1)).superRefine(maxChars(64)), {
+          .array(z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64)), {
             error: 'must be a list',
           })
           .optional(),
@@ -150,21 +150,21 @@ export type ResetInstancesError = z.output<typeof ResetInstancesError>
 export const DescribeInstancesStatusRequest = z.strictObject(
   {
     instanceIds: z
-      .array(z.string({ error: 'must be a string' }).superRefine(minChars(1)).superRefine(maxChars(64)), {
+      .array(z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64)), {
         error: 'must be a list',
       })
       .max(100, { error: 'must have at most 100 items' })
       .optional(),
-    resourceGroupId: z.string({ error: 'must be a string' }).superRefine(minChars(1)).optional(),
+    resourceGroupId: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
     pageSize: z
       .number({ error: 'must be a number' })
-      .superRefine(wholeNumber)
+      .check(wholeNumber)
       .min(1, { error: 'must be at least 1' })
       .max(1000, { error: 'must be at most 1000' })
       .optional(),
     pageNum: z
       .number({ error: 'must be a number' })
-      .superRefine(wholeNumber)
+      .check(wholeNumber)
       .min(1, { error: 'must be at least 1' })
       .optional(),
   },
@@ -188,15 +188,12 @@ export const DescribeInstancesStatusResponse = z.looseObject(
           .regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
             error: 'must be T followed by an upper-case UUID',
           }),
-        totalCount: z
-          .number({ error: 'must be a number' })
-          .superRefine(wholeNumber)
-          .min(0, { error: 'must be at least 0' }),
+        totalCount: z.number({ error: 'must be a number' }).check(wholeNumber).min(0, { error: 'must be at least 0' }),
         dataSet: z
           .array(
             z.looseObject(
               {
-                instanceId: z.string({ error: 'must be a string' }).superRefine(minChars(1)).superRefine(maxChars(64)),
+                instanceId: z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64)),
                 instanceStatus: InstanceStatus,
               },
               { error: 'must be an object' },

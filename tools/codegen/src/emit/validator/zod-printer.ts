@@ -48,7 +48,7 @@ function printObject(node: ObjectNode, ctx: PrintContext): string {
   let out = `z.${strict ? 'strictObject' : 'looseObject'}({ ${fields.join(', ')} }, ${err('must be an object')})`
   for (const rule of node.exclusive) {
     ctx.helpers.add('atMostOneOf')
-    out += `.superRefine(atMostOneOf(${literal(rule.fields)}, ${literal(rule.message)}, ${literal(rule.errorCode ?? null)}))`
+    out += `.check(atMostOneOf(${literal(rule.fields)}, ${literal(rule.message)}, ${literal(rule.errorCode ?? null)}))`
   }
   return out
 }
@@ -61,7 +61,7 @@ function printArray(node: ArrayNode, ctx: PrintContext): string {
     out += `.max(${node.maxItems}, ${err(`must have at most ${plural(node.maxItems, 'item')}`)})`
   if (node.uniqueItems) {
     ctx.helpers.add('noDuplicates')
-    out += '.superRefine(noDuplicates)'
+    out += '.check(noDuplicates)'
   }
   return out
 }
@@ -79,11 +79,11 @@ function printString(node: StringNode, ctx: PrintContext): string {
   // JSON Schema counts characters as code points; zod's .min()/.max() count UTF-16 units.
   if (node.minLength !== undefined) {
     ctx.helpers.add('minChars')
-    out += `.superRefine(minChars(${node.minLength}))`
+    out += `.check(minChars(${node.minLength}))`
   }
   if (node.maxLength !== undefined) {
     ctx.helpers.add('maxChars')
-    out += `.superRefine(maxChars(${node.maxLength}))`
+    out += `.check(maxChars(${node.maxLength}))`
   }
   for (const p of node.patterns) {
     const message = p.message ?? `must match ${p.pattern}`
@@ -95,7 +95,7 @@ function printString(node: StringNode, ctx: PrintContext): string {
   }
   if (node.maxUtf8Bytes !== undefined) {
     ctx.helpers.add('maxUtf8Bytes')
-    out += `.superRefine(maxUtf8Bytes(${node.maxUtf8Bytes}))`
+    out += `.check(maxUtf8Bytes(${node.maxUtf8Bytes}))`
   }
   return out
 }
@@ -105,7 +105,7 @@ function printNumber(node: NumberNode, ctx: PrintContext): string {
   // JSON Schema's integer is any whole number; z.int() would also refuse unsafe integers.
   if (node.kind === 'integer') {
     ctx.helpers.add('wholeNumber')
-    out += '.superRefine(wholeNumber)'
+    out += '.check(wholeNumber)'
   }
   if (node.minimum !== undefined) out += `.min(${node.minimum}, ${err(`must be at least ${node.minimum}`)})`
   if (node.maximum !== undefined) out += `.max(${node.maximum}, ${err(`must be at most ${node.maximum}`)})`

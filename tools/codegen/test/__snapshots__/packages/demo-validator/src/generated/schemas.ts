@@ -13,11 +13,11 @@ import { z } from 'zod'
 
 export const Secret = z
   .string({ error: 'must be a string' })
-  .superRefine(minChars(4))
-  .superRefine(maxChars(8))
+  .check(minChars(4))
+  .check(maxChars(8))
   .regex(/[0-9]/u, { error: 'must contain a digit' })
 
-export const RequestId = z.string({ error: 'must be a string' }).superRefine(minChars(1))
+export const RequestId = z.string({ error: 'must be a string' }).check(minChars(1))
 
 export const InstanceStatus = z.enum(['STOPPED', 'BUSY', 'RUNNING', 'BROKEN'], {
   error: 'must be one of STOPPED, BUSY, RUNNING, BROKEN',
@@ -28,18 +28,18 @@ export const CreateThingRequest = z
   .strictObject(
     {
       ids: z
-        .array(z.string({ error: 'must be a string' }).superRefine(minChars(1)), { error: 'must be a list' })
+        .array(z.string({ error: 'must be a string' }).check(minChars(1)), { error: 'must be a list' })
         .min(1, { error: 'must have at least 1 item' })
         .max(3, { error: 'must have at most 3 items' })
-        .superRefine(noDuplicates),
+        .check(noDuplicates),
       secret: Secret.optional(),
       keyId: z.string({ error: 'must be a string' }).optional(),
-      note: z.string({ error: 'must be a string' }).superRefine(maxChars(8)).superRefine(maxUtf8Bytes(8)).optional(),
+      note: z.string({ error: 'must be a string' }).check(maxChars(8)).check(maxUtf8Bytes(8)).optional(),
       loud: z.boolean({ error: 'must be true or false' }).optional(),
     },
     { error: 'must be an object' },
   )
-  .superRefine(atMostOneOf(['secret', 'keyId'], 'secret and keyId cannot both be set', 'BOTH_GIVEN'))
+  .check(atMostOneOf(['secret', 'keyId'], 'secret and keyId cannot both be set', 'BOTH_GIVEN'))
 
 export type CreateThingRequest = z.input<typeof CreateThingRequest>
 
@@ -49,7 +49,7 @@ export const CreateThingResponse = z.looseObject(
     requestId: RequestId,
     response: z.looseObject(
       {
-        requestId: z.string({ error: 'must be a string' }).superRefine(minChars(1)),
+        requestId: z.string({ error: 'must be a string' }).check(minChars(1)),
         failedIds: z.array(z.string({ error: 'must be a string' }), { error: 'must be a list' }).optional(),
       },
       { error: 'must be an object' },
@@ -74,12 +74,12 @@ export const DescribeThingsRequest = z.strictObject(
   {
     pageNum: z
       .number({ error: 'must be a number' })
-      .superRefine(wholeNumber)
+      .check(wholeNumber)
       .min(1, { error: 'must be at least 1' })
       .optional(),
     pageSize: z
       .number({ error: 'must be a number' })
-      .superRefine(wholeNumber)
+      .check(wholeNumber)
       .min(1, { error: 'must be at least 1' })
       .max(50, { error: 'must be at most 50' })
       .optional(),
@@ -92,14 +92,11 @@ export type DescribeThingsRequest = z.input<typeof DescribeThingsRequest>
 /** DescribeThings reply as on the wire: lenient, unknown fields are kept. */
 export const DescribeThingsResponse = z.looseObject(
   {
-    requestId: z.string({ error: 'must be a string' }).superRefine(minChars(1)),
+    requestId: z.string({ error: 'must be a string' }).check(minChars(1)),
     response: z.looseObject(
       {
-        requestId: z.string({ error: 'must be a string' }).superRefine(minChars(1)),
-        totalCount: z
-          .number({ error: 'must be a number' })
-          .superRefine(wholeNumber)
-          .min(0, { error: 'must be at least 0' }),
+        requestId: z.string({ error: 'must be a string' }).check(minChars(1)),
+        totalCount: z.number({ error: 'must be a number' }).check(wholeNumber).min(0, { error: 'must be at least 0' }),
         dataSet: z
           .array(
             z.looseObject(
@@ -120,7 +117,7 @@ export type DescribeThingsResponse = z.output<typeof DescribeThingsResponse>
 
 /** Error body of DescribeThings, with the codes it documents. */
 export const DescribeThingsError = z.looseObject({
-  requestId: z.string({ error: 'must be a string' }).superRefine(minChars(1)),
+  requestId: z.string({ error: 'must be a string' }).check(minChars(1)),
   code: z.enum(['PAGE_MALFORMED']),
   message: z.string(),
 })
