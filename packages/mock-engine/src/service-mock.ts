@@ -101,6 +101,7 @@ export function createServiceMock(
   }
   /** Applies the transitions whose time has come (timed progression). */
   const settle = (): void => {
+    if (inFlight.size === 0) return
     const now = clock.now()
     for (const [id, flight] of inFlight) if (flight.dueAt !== undefined && flight.dueAt <= now) complete(id)
   }
