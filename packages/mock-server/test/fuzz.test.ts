@@ -109,7 +109,18 @@ function requests(service: string): fc.Arbitrary<Fuzzed> {
       op,
       action: fc.oneof(
         { weight: 8, arbitrary: fc.constant(undefined) },
-        { weight: 2, arbitrary: fc.constantFrom('', 'resetInstance', 'DeleteEverything', 'ResetInstances') },
+        {
+          weight: 2,
+          // Also names a plain object answers to by inheritance.
+          arbitrary: fc.constantFrom(
+            '',
+            'resetInstance',
+            'DeleteEverything',
+            'ResetInstances',
+            'constructor',
+            '__proto__',
+          ),
+        },
       ),
       version: fc.oneof(
         { weight: 8, arbitrary: fc.constant(undefined) },
@@ -117,6 +128,7 @@ function requests(service: string): fc.Arbitrary<Fuzzed> {
       ),
       body,
       auth,
+      unknownKey: fc.constantFrom('nobody', 'constructor', '__proto__', 'toString', 'hasOwnProperty'),
       extraHeader: fc.option(
         fc.tuple(
           fc.stringMatching(/^x-[a-z]{1,10}$/),
@@ -131,7 +143,7 @@ function requests(service: string): fc.Arbitrary<Fuzzed> {
       headers['x-zc-version'] = r.version ?? r.op.version
       if (r.extraHeader) headers[r.extraHeader[0]] = r.extraHeader[1]
       const secret = r.auth === 'unknown-key' ? 'x' : 'mock-access-secret'
-      const keyId = r.auth === 'unknown-key' ? 'nobody' : 'mock-access-key'
+      const keyId = r.auth === 'unknown-key' ? r.unknownKey : 'mock-access-key'
       if (r.auth.startsWith('signed') || r.auth === 'stale' || r.auth === 'unknown-key') {
         const timestamp = r.auth === 'stale' ? now() - 3600 : now()
         const signed = sign({
