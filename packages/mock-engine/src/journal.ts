@@ -1,19 +1,28 @@
 // Every status any instance of a service took, in columns. A server that
 // resets thousands of instances a second keeps every entry for the life of the
-// mock; as objects they would be copied by each young-generation collection and
-// then promoted, which cost more than the rest of a reset. Columns of numbers
-// hold no objects; entries are built only when someone reads a history.
+// mock; as objects (or strings) they would be copied by young-generation
+// collections and promoted, which cost more than the rest of a reset. Columns
+// of numbers hold nothing the collector traces; entries are built only when
+// someone reads a history.
+import { requestIdFromWords, requestIdToWords } from './random.js'
 import type { HistoryEntry } from './types.js'
 
 const NONE = -1
+/** How an entry's request id is kept. */
+const ID_NONE = 0
+const ID_WORDS = 1
+const ID_OTHER = 2
 
 export class Journal {
   private at = new Float64Array(1024)
   private status = new Uint32Array(1024)
   /** The same instance's previous entry, or NONE. */
   private previous = new Int32Array(1024)
-  /** The request that caused each entry ('' for seeded statuses). */
-  private readonly requestIds: string[] = []
+  private idKind = new Uint8Array(1024)
+  /** The request id's four words (ID_WORDS). */
+  private idWords = new Uint32Array(4 * 1024)
+  /** Request ids not of the mock's own shape (ID_OTHER); none in practice. */
+  private readonly otherIds = new Map<number, string>()
   private size = 0
   /** Statuses as numbers: a service has a dozen or so. */
   private readonly statuses: string[] = []
@@ -23,8 +32,11 @@ export class Journal {
   /** The instance of the last append: a reset appends twice in a row for one instance. */
   private lastKey: string | undefined
   private lastHolder: { entry: number } | undefined
+  /** The entry that last kept a request id as words: a reset's two entries share one id. */
+  private lastId: string | undefined
+  private lastIdEntry = 0
 
-  append(instanceId: string, status: string, at: number, requestId = ''): void {
+  append(instanceId: string, status: string, at: number, requestId?: string): void {
     if (this.size === this.at.length) this.grow()
     const entry = this.size++
     this.at[entry] = at
@@ -38,7 +50,18 @@ export class Journal {
     holder.entry = entry
     this.lastKey = instanceId
     this.lastHolder = holder
-    this.requestIds.push(requestId)
+    if (!requestId) this.idKind[entry] = ID_NONE
+    else if (requestId === this.lastId) {
+      this.idWords.copyWithin(4 * entry, 4 * this.lastIdEntry, 4 * this.lastIdEntry + 4)
+      this.idKind[entry] = ID_WORDS
+    } else if (requestIdToWords(requestId, this.idWords, 4 * entry)) {
+      this.idKind[entry] = ID_WORDS
+      this.lastId = requestId
+      this.lastIdEntry = entry
+    } else {
+      this.idKind[entry] = ID_OTHER
+      this.otherIds.set(entry, requestId)
+    }
   }
 
   /** The instance's entries, oldest first. */
@@ -51,7 +74,13 @@ export class Journal {
     ) {
       const at = this.at[entry] as number
       const status = this.statuses[this.status[entry] as number] as string
-      const requestId = this.requestIds[entry]
+      const kind = this.idKind[entry]
+      const requestId =
+        kind === ID_WORDS
+          ? requestIdFromWords(this.idWords, 4 * entry)
+          : kind === ID_OTHER
+            ? this.otherIds.get(entry)
+            : undefined
       out.push(requestId ? { at, status, requestId } : { at, status })
     }
     return out.reverse()
@@ -59,10 +88,11 @@ export class Journal {
 
   clear(): void {
     this.size = 0
-    this.requestIds.length = 0
+    this.otherIds.clear()
     this.latest.clear()
     this.lastKey = undefined
     this.lastHolder = undefined
+    this.lastId = undefined
   }
 
   private indexOf(status: string): number {
@@ -77,14 +107,15 @@ export class Journal {
 
   private grow(): void {
     const capacity = this.at.length * 2
-    const at = new Float64Array(capacity)
-    at.set(this.at)
-    this.at = at
-    const status = new Uint32Array(capacity)
-    status.set(this.status)
-    this.status = status
-    const previous = new Int32Array(capacity)
-    previous.set(this.previous)
-    this.previous = previous
+    this.at = grown(this.at, new Float64Array(capacity))
+    this.status = grown(this.status, new Uint32Array(capacity))
+    this.previous = grown(this.previous, new Int32Array(capacity))
+    this.idKind = grown(this.idKind, new Uint8Array(capacity))
+    this.idWords = grown(this.idWords, new Uint32Array(4 * capacity))
   }
+}
+
+function grown<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from)
+  return to
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Journal } from '../src/journal.js'
+import { requestIdFrom, requestIdFromWords, requestIdToWords, seededRandom } from '../src/random.js'
 
 describe('journal', () => {
   it('gives each instance its own entries, oldest first, with request ids where there were some', () => {
@@ -42,5 +43,38 @@ describe('journal', () => {
     expect(journal.entries('a')).toEqual([])
     journal.append('a', 'RUNNING', 2)
     expect(journal.entries('a')).toEqual([{ at: 2, status: 'RUNNING' }])
+  })
+
+  it("keeps the mock's own request ids as numbers and gives them back exactly", () => {
+    const random = seededRandom(7)
+    const journal = new Journal()
+    const ids = Array.from({ length: 2000 }, () => requestIdFrom(random))
+    ids.forEach((id, i) => journal.append('a', 'RUNNING', i, id))
+    expect(journal.entries('a').map((e) => e.requestId)).toEqual(ids)
+  })
+})
+
+describe('request ids as words', () => {
+  it('round-trip every id requestIdFrom makes', () => {
+    const random = seededRandom(99)
+    const words = new Uint32Array(8)
+    for (let i = 0; i < 10_000; i++) {
+      const id = requestIdFrom(random)
+      expect(requestIdToWords(id, words, 4)).toBe(true)
+      expect(requestIdFromWords(words, 4)).toBe(id)
+    }
+  })
+
+  it.each([
+    ['lower-case hex', 'T0a1b2c3d-4E5F-4061-8293-A4B5C6D7E8F9'],
+    ['no T', 'X0A1B2C3D-4E5F-4061-8293-A4B5C6D7E8F9'],
+    ['a dash moved', 'T0A1B2C3D4-E5F-4061-8293-A4B5C6D7E8F9'],
+    ['one digit short', 'T0A1B2C3D-4E5F-4061-8293-A4B5C6D7E8F'],
+    ['not hex', 'T0A1B2C3D-4E5F-4061-8293-A4B5C6D7E8FG'],
+    ['empty', ''],
+  ])('refuse a string of another shape (%s), writing nothing', (_name, id) => {
+    const words = new Uint32Array(4).fill(7)
+    expect(requestIdToWords(id, words, 0)).toBe(false)
+    expect([...words]).toEqual([7, 7, 7, 7])
   })
 })
