@@ -49,7 +49,7 @@ describe('journal', () => {
     const random = seededRandom(7)
     const journal = new Journal()
     const ids = Array.from({ length: 2000 }, () => requestIdFrom(random))
-    ids.forEach((id, i) => journal.append('a', 'RUNNING', i, id))
+    for (const [i, id] of ids.entries()) journal.append('a', 'RUNNING', i, id)
     expect(journal.entries('a').map((e) => e.requestId)).toEqual(ids)
   })
 })
