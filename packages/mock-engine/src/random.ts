@@ -51,9 +51,20 @@ export function requestIdFrom(random: () => number): string {
   ].join('')
 }
 
-const DASHES = [9, 14, 19, 24]
-const SCRATCH = new Uint32Array(4)
 const ID_LENGTH = 37
+
+/** `acc` followed by `count` upper-case hex digits of `text` from `start`, or -1 if one is not such a digit. */
+function hexDigits(text: string, start: number, count: number, acc: number): number {
+  let value = acc
+  for (let i = start; i < start + count; i++) {
+    const c = text.charCodeAt(i)
+    // Upper-case only, so that requestIdFromWords gives back the very same string.
+    const nibble = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : -1
+    if (nibble < 0 || value < 0) return -1
+    value = value * 16 + nibble
+  }
+  return value
+}
 
 /**
  * The four words of an id made by requestIdFrom, written to `out` at `offset`;
@@ -62,21 +73,18 @@ const ID_LENGTH = 37
  */
 export function requestIdToWords(id: string, out: Uint32Array, offset: number): boolean {
   if (id.length !== ID_LENGTH || id.charCodeAt(0) !== 84 /* T */) return false
-  for (const at of DASHES) if (id.charCodeAt(at) !== 45 /* - */) return false
-  // Read all four words before writing any: a string that fails late leaves `out` as it was.
-  const words = SCRATCH.fill(0)
-  let digits = 0
-  for (let i = 1; i < ID_LENGTH; i++) {
-    if (i === 9 || i === 14 || i === 19 || i === 24) continue
-    const c = id.charCodeAt(i)
-    // Upper-case hex only, so that requestIdFromWords gives back the very same string.
-    const nibble = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : -1
-    if (nibble < 0) return false
-    const w = digits >>> 3
-    words[w] = (words[w] as number) * 16 + nibble
-    digits++
-  }
-  out.set(words, offset)
+  if (id.charCodeAt(9) !== 45 || id.charCodeAt(14) !== 45 || id.charCodeAt(19) !== 45 || id.charCodeAt(24) !== 45)
+    return false
+  // T 0-8 - 10-13 - 15-18 - 20-23 - 25-36: words of 8 digits across the dashes.
+  const a = hexDigits(id, 1, 8, 0)
+  const b = hexDigits(id, 15, 4, hexDigits(id, 10, 4, 0))
+  const c = hexDigits(id, 25, 4, hexDigits(id, 20, 4, 0))
+  const d = hexDigits(id, 29, 8, 0)
+  if (a < 0 || b < 0 || c < 0 || d < 0) return false
+  out[offset] = a
+  out[offset + 1] = b
+  out[offset + 2] = c
+  out[offset + 3] = d
   return true
 }
 
