@@ -12,9 +12,14 @@
 // each pair, so that drift within a pair cancels), and the figure is the
 // median of the per-pair ratios. Each server also reports the CPU time it
 // spent per request, which drift moves less than throughput.
+//
+// Both servers run with the Node flags `zenlayer-mock` gives its server
+// (SERVER_NODE_FLAGS: a larger young generation), so the mock is measured as
+// the command runs it and the baseline gets the same runtime.
 import { fork } from 'node:child_process'
 import { sign } from '@zenlayer-reset/client-runtime'
 import { Pool } from 'undici'
+import { SERVER_NODE_FLAGS } from '../dist/node-flags.js'
 
 const CONNECTIONS = 50
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 12)
@@ -27,7 +32,7 @@ function startServer(kind) {
     stdio: 'inherit',
     // servers.mjs collects setup garbage (the previous state) before the next slice starts.
     // BENCH_NODE_FLAGS (e.g. V8 heap flags) go to both servers alike.
-    execArgv: ['--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)],
+    execArgv: ['--expose-gc', ...SERVER_NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)],
   })
   return new Promise((resolve) => child.once('message', ({ url }) => resolve({ child, url })))
 }
@@ -148,7 +153,7 @@ const m = summary(results.mock)
 const b = summary(results.bare)
 const percent = (r) => `${(r * 100).toFixed(1)}%`
 console.log(
-  `load: ${CONNECTIONS} connections, ${PAIRS} pairs of ${SLICE_SECONDS} s slices (order flipped each pair) after a warm-up, loopback, each server in its own process`,
+  `load: ${CONNECTIONS} connections, ${PAIRS} pairs of ${SLICE_SECONDS} s slices (order flipped each pair) after a warm-up, loopback, each server in its own process (node ${process.version}, ${SERVER_NODE_FLAGS.join(' ')})`,
 )
 for (const [name, runs] of Object.entries(results)) {
   const requests = runs.reduce((sum, x) => sum + x.total, 0)

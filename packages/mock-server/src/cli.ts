@@ -87,12 +87,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   const running = await startMockServer(options)
   // Handlers first, then the line that tells the world it may send them.
   const stopped = new Promise<void>((resolve) => {
+    let stopping = false
     const stop = (signal: string) => {
+      // Once: Ctrl-C in a terminal reaches this process twice when the command started it as a child.
+      if (stopping) return
+      stopping = true
       console.log(`zenlayer-mock: ${signal}, stopping`)
       running.close().then(resolve, resolve)
     }
-    process.once('SIGINT', () => stop('SIGINT'))
-    process.once('SIGTERM', () => stop('SIGTERM'))
+    process.on('SIGINT', () => stop('SIGINT'))
+    process.on('SIGTERM', () => stop('SIGTERM'))
   })
   const creds = options.credentials ?? DEFAULT_CREDENTIALS
   if (options.auth === false) console.log('auth: off')

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createZecClient } from '@zenlayer-reset/zec-client'
 import { describe, expect, it } from 'vitest'
+import { missingNodeFlags } from '../src/node-flags.js'
 
 const bin = fileURLToPath(new URL('../bin/zenlayer-mock.js', import.meta.url))
 
@@ -62,4 +63,28 @@ describe('zenlayer-mock', () => {
       expect(server.output()).toContain('usage: zenlayer-mock')
     },
   )
+})
+
+describe('node flags of the server', () => {
+  it.each([
+    [[], ['--max-semi-space-size=64']],
+    [['--max-semi-space-size=16'], []],
+    [['--max-semi-space-size', '16'], []],
+    [['--inspect'], []],
+    [['--inspect-brk=9230'], []],
+    [['--enable-source-maps'], ['--max-semi-space-size=64']],
+  ])('a process started with %j starts the server again with %j', (execArgv, missing) => {
+    expect(missingNodeFlags(execArgv)).toEqual(missing)
+  })
+
+  it('the command answers and stops as before with the server in a child process', async () => {
+    const server = start(['--port', '0', '--no-auth'])
+    const url = await server.url
+    const flags = (await (await fetch(`${url}/__admin/state`)).json()) as Record<string, unknown>
+    expect(flags).toHaveProperty('zec')
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+    // One "stopping" line: the forwarded signal does not stop the server twice.
+    expect(server.output().match(/stopping/g)).toHaveLength(1)
+  })
 })
