@@ -21,9 +21,8 @@ function ruleOf(id: string): Rule {
 }
 
 // The rules of an operation, resolved and split once: request-wide ones and per-instance ones.
-interface ResolvedRule {
+interface ResolvedRule extends Rule {
   readonly ref: StateRuleRef
-  readonly holds: Rule['holds']
 }
 interface SplitRules {
   readonly requestRules: readonly ResolvedRule[]
@@ -33,11 +32,7 @@ const split = new WeakMap<MockOperation, SplitRules>()
 function rulesOf(op: MockOperation): SplitRules {
   let rules = split.get(op)
   if (!rules) {
-    const resolved = op.stateRules.map((ref) => ({
-      ref,
-      holds: ruleOf(ref.id).holds,
-      perInstance: ruleOf(ref.id).perInstance,
-    }))
+    const resolved: ResolvedRule[] = op.stateRules.map((ref) => ({ ref, ...ruleOf(ref.id) }))
     rules = {
       requestRules: resolved.filter((r) => !r.perInstance),
       instanceRules: resolved.filter((r) => r.perInstance),
