@@ -12,43 +12,29 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
-const HEX = '0123456789ABCDEF'
 const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'))
-const VARIANT = '89AB'
 
 const word = (random: () => number): number => (random() * 4294967296) >>> 0
 const hex8 = (w: number): string =>
   `${BYTE_HEX[w >>> 24]}${BYTE_HEX[(w >>> 16) & 255]}${BYTE_HEX[(w >>> 8) & 255]}${BYTE_HEX[w & 255]}`
 
+const ID_WORDS = new Uint32Array(4)
+
 /**
  * A request id shaped like the vendor's: `T` + upper-case UUID (version 4
- * layout) from four random words. Joined from parts rather than written as one
- * template: a template of this many parts is a tree of about twenty string
- * nodes, and a mock keeps every request id in its history.
+ * layout) from four random words, the version nibble set to 4 and the variant
+ * to 8-B.
  */
 export function requestIdFrom(random: () => number): string {
   const a = word(random)
   const b = word(random)
   const c = word(random)
   const d = word(random)
-  return [
-    'T',
-    hex8(a),
-    '-',
-    BYTE_HEX[b >>> 24],
-    BYTE_HEX[(b >>> 16) & 255],
-    '-4',
-    HEX[(b >>> 8) & 15],
-    BYTE_HEX[b & 255],
-    '-',
-    VARIANT[(c >>> 28) & 3],
-    HEX[(c >>> 24) & 15],
-    BYTE_HEX[(c >>> 16) & 255],
-    '-',
-    BYTE_HEX[(c >>> 8) & 255],
-    BYTE_HEX[c & 255],
-    hex8(d),
-  ].join('')
+  ID_WORDS[0] = a
+  ID_WORDS[1] = ((b & 0xffff0fff) | 0x4000) >>> 0
+  ID_WORDS[2] = (((8 + ((c >>> 28) & 3)) << 28) | (c & 0x0fffffff)) >>> 0
+  ID_WORDS[3] = d
+  return requestIdFromWords(ID_WORDS, 0)
 }
 
 const ID_LENGTH = 37
@@ -90,10 +76,26 @@ export function requestIdToWords(id: string, out: Uint32Array, offset: number): 
 
 /** The id whose words requestIdToWords wrote at `offset`. */
 export function requestIdFromWords(words: Uint32Array, offset: number): string {
-  const hex =
-    hex8(words[offset] as number) +
-    hex8(words[offset + 1] as number) +
-    hex8(words[offset + 2] as number) +
-    hex8(words[offset + 3] as number)
-  return `T${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  const a = words[offset] as number
+  const b = words[offset + 1] as number
+  const c = words[offset + 2] as number
+  const d = words[offset + 3] as number
+  // T 8-4-4-4-12, joined from two-digit parts in one go (no intermediate string to slice).
+  return [
+    'T',
+    hex8(a),
+    '-',
+    BYTE_HEX[b >>> 24],
+    BYTE_HEX[(b >>> 16) & 255],
+    '-',
+    BYTE_HEX[(b >>> 8) & 255],
+    BYTE_HEX[b & 255],
+    '-',
+    BYTE_HEX[c >>> 24],
+    BYTE_HEX[(c >>> 16) & 255],
+    '-',
+    BYTE_HEX[(c >>> 8) & 255],
+    BYTE_HEX[c & 255],
+    hex8(d),
+  ].join('')
 }
