@@ -26,6 +26,18 @@ describe('request ids', () => {
   })
 })
 
+describe('request ids across versions', () => {
+  // Pinned: tests in other languages may record a seeded run's ids, so a change of the generator or the format is a breaking one.
+  it('are, for seed 42, the ones earlier versions gave', () => {
+    const random = seededRandom(42)
+    expect([requestIdFrom(random), requestIdFrom(random), requestIdFrom(random)]).toEqual([
+      'T99E1EF7C-72C3-4B8A-9A3B-32C0AB73B0AD',
+      'T2CC09A8A-86CE-44D3-85F2-45149FEF4401',
+      'TDD8FBF1E-78E9-4541-BFFB-0079E1CE9B93',
+    ])
+  })
+})
+
 describe('checkProtocol', () => {
   it.each([
     [{}, undefined],
