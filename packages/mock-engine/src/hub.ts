@@ -25,10 +25,8 @@ export function createMockHub(mocks: readonly ServiceMock[], seed = 1): MockHub 
     const message = `No service at ${path.slice(0, 100)}; this mock serves ${known}.`
     return errorReply(404, requestIdFrom(random), 'INVALID_SERVICE_NOT_FOUND', message)
   }
-  const handle = (request: WireRequest): Promise<WireResponse> => {
-    const reply = respond(request)
-    return reply instanceof Promise ? reply : Promise.resolve(reply)
-  }
+  // Promise.resolve hands a promise back as it is.
+  const handle = (request: WireRequest): Promise<WireResponse> => Promise.resolve(respond(request))
   return {
     mocks: Object.fromEntries(mocks.map((m) => [m.service.name, m])),
     handle,

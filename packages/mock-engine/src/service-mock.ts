@@ -214,10 +214,8 @@ export function createServiceMock(
     return json(200, { requestId, response: { ...outcome.response, requestId } })
   }
 
-  const handle = (request: WireRequest): Promise<WireResponse> => {
-    const reply = respond(request)
-    return reply instanceof Promise ? reply : Promise.resolve(reply)
-  }
+  // Promise.resolve hands a promise back as it is.
+  const handle = (request: WireRequest): Promise<WireResponse> => Promise.resolve(respond(request))
 
   const mock: ServiceMock = {
     service,
