@@ -1,15 +1,28 @@
 import createClient, { type Client } from 'openapi-fetch'
-import { type CredentialsSource, resolveCredentials } from './credentials.js'
+import {
+  checkEndpoint,
+  checkFunction,
+  checkPositiveInteger,
+  checkRetry,
+  checkTimeout,
+  type Endpoint,
+} from './config.js'
+import { type Credentials, type CredentialsSource, resolveCredentials } from './credentials.js'
 import type { OperationDescriptor, ServiceDescriptor } from './descriptor.js'
-import { ApiError, EdgeBlockedError, InvalidInputError, NetworkError, TimeoutError, ZenlayerError } from './errors.js'
+import { ApiError, ConfigError, NetworkError, TimeoutError, ZenlayerError } from './errors.js'
+import { checkInput, serialise } from './input.js'
 import type { ClientLogger } from './logging.js'
 import { loggingMiddleware, type ProtocolOptions, protocolHeaders, protocolMiddleware } from './middleware.js'
-import { backoffMs, DEFAULT_RETRY, NO_RETRY, type RetryPolicy, retryAfterMs, retryReason } from './retry.js'
+import { interpret, shapeBatch } from './reply.js'
+import { backoffMs, type RetryPolicy, retryAfterMs, retryReason, serverSeconds } from './retry.js'
 import { linkedController, realSleep, type Sleep } from './timing.js'
+import { DEFAULT_MAX_RESPONSE_BYTES, exchange, type FetchLike, guardedFetch } from './transport.js'
 
 export const DEFAULT_BASE_URL = 'https://console.zenlayer.com'
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000
 export const DEFAULT_CALL_TIMEOUT_MS = 120_000
+/** The code a server answers when the signature's timestamp is outside its window. */
+export const TIMESTAMP_EXPIRED_CODE = 'AUTH_FAILURE_TIMESTAMP_EXPIRED'
 
 /** What a request validator returns (the shape of @zenlayer-reset/<service>-validator's functions). */
 export type ValidationOutcome =
@@ -26,9 +39,15 @@ export type RequestValidators = Readonly<Record<string, unknown>>
 export interface ClientConfig {
   /** An access key, a bearer token, or a function giving either (`fromEnv()`). */
   readonly credentials?: CredentialsSource
-  /** Scheme, host and port; `http://127.0.0.1:8787` for the mock. Default https://console.zenlayer.com. */
+  /**
+   * Scheme, host and port; `http://127.0.0.1:8787` for the mock. Default
+   * https://console.zenlayer.com. Plain http is accepted for loopback hosts
+   * only, unless `allowInsecureHttp` is set; userinfo is refused.
+   */
   readonly baseUrl?: string
-  /** The fetch to use (tests, proxies). Default: the global fetch. */
+  /** Allow a plain-http `baseUrl` to a host that is not loopback (credentials and secrets then travel in clear). */
+  readonly allowInsecureHttp?: boolean
+  /** The fetch to use (tests, proxies). Default: the global fetch. Redirects are never followed, whatever it does. */
   readonly fetch?: typeof fetch
   /** Unix seconds now, for the signature timestamp; injectable for tests. */
   readonly now?: () => number
@@ -40,6 +59,8 @@ export interface ClientConfig {
   readonly attemptTimeoutMs?: number
   /** Limit of a whole call, retries and their waits included. Default 120 s. */
   readonly callTimeoutMs?: number
+  /** The largest reply body read, in bytes; a larger one is a ProtocolError. Default 4 MiB. */
+  readonly maxResponseBytes?: number
   /**
    * Validate each request before sending it: pass the validator package
    * (`import * as zecValidator from '@zenlayer-reset/zec-validator'`). Off by
@@ -84,28 +105,39 @@ export interface ResolvedConfig {
   readonly retry: RetryPolicy
   readonly attemptTimeoutMs: number
   readonly callTimeoutMs: number
+  readonly maxResponseBytes: number
   readonly sleep: Sleep
   readonly random: () => number
   readonly clock: () => number
 }
 
-type Envelope = { requestId?: unknown; response?: Record<string, unknown>; code?: unknown; message?: unknown }
 type Outcome = { data?: unknown; error?: unknown; response: Response }
 
-/** Whether a fetch failure happened before any byte of the request could reach the server. */
+const BEFORE_SENDING = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+])
+
+/** Whether a fetch failure happened before any byte of the request could reach the server (it failed to connect). */
 export function failedBeforeSending(error: unknown): boolean {
   const code = (error as { cause?: { code?: unknown } })?.cause?.code
-  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+  return typeof code === 'string' && BEFORE_SENDING.has(code)
 }
 
 function resolveConfig(config: ClientConfig): ResolvedConfig {
   return {
-    retry: config.retry === false ? NO_RETRY : { ...DEFAULT_RETRY, ...config.retry },
-    attemptTimeoutMs: config.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS,
-    callTimeoutMs: config.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
-    sleep: config.sleep ?? realSleep,
-    random: config.random ?? Math.random,
-    clock: config.clock ?? Date.now,
+    retry: checkRetry(config.retry),
+    attemptTimeoutMs: checkTimeout('attemptTimeoutMs', config.attemptTimeoutMs, DEFAULT_ATTEMPT_TIMEOUT_MS),
+    callTimeoutMs: checkTimeout('callTimeoutMs', config.callTimeoutMs, DEFAULT_CALL_TIMEOUT_MS),
+    maxResponseBytes: checkPositiveInteger('maxResponseBytes', config.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
+    sleep: checkFunction('sleep', config.sleep) ?? realSleep,
+    random: checkFunction('random', config.random) ?? Math.random,
+    clock: checkFunction('clock', config.clock) ?? Date.now,
   }
 }
 
@@ -114,52 +146,75 @@ export function createServiceClient<Paths extends {}>(
   service: ServiceDescriptor,
   config: ClientConfig = {},
 ): ServiceClient<Paths> {
+  if (config === null || typeof config !== 'object') throw new ConfigError('config', 'must be an object')
   const resolved = resolveConfig(config)
-  const baseUrl = config.baseUrl ?? DEFAULT_BASE_URL
-  const host = new URL(baseUrl).host
+  const endpoint: Endpoint = checkEndpoint(config.baseUrl ?? DEFAULT_BASE_URL, config.allowInsecureHttp === true)
+  const userFetch = checkFunction('fetch', config.fetch)
+  const logger = checkFunction('logger', config.logger)
+  const baseNow = checkFunction('now', config.now) ?? (() => Math.floor(Date.now() / 1000))
+  if (config.validator !== undefined && (config.validator === null || typeof config.validator !== 'object')) {
+    throw new ConfigError('validator', "must be a validator package's exports (import * as v from '...-validator')")
+  }
+  // The server's clock minus ours, learnt from a refused timestamp (see call()).
+  let clockOffsetSeconds = 0
   const protocol: ProtocolOptions = {
     credentials: config.credentials,
-    now: config.now ?? (() => Math.floor(Date.now() / 1000)),
+    now: () => baseNow() + clockOffsetSeconds,
     requestClient: config.requestClient,
   }
-  const raw = createClient<Paths>({ baseUrl, ...(config.fetch ? { fetch: config.fetch } : {}) })
+  const fetchFn: FetchLike =
+    (userFetch as FetchLike | undefined) ?? ((input, init) => globalThis.fetch(input as Request, init))
+  const raw = createClient<Paths>({
+    baseUrl: endpoint.origin,
+    fetch: guardedFetch(fetchFn, resolved.maxResponseBytes),
+    redirect: 'manual',
+  })
   raw.use(protocolMiddleware(service, protocol))
-  if (config.logger) raw.use(loggingMiddleware(service, config.logger))
+  if (logger) raw.use(loggingMiddleware(service, logger, () => lastCredentials))
   const post = raw.POST as unknown as (path: string, init: Record<string, unknown>) => Promise<Outcome>
   // Generated methods go through openapi-fetch, and so through every middleware,
   // as soon as anything but the client's own middleware is registered on `raw`.
   // Until then they send the same bytes and headers with one fetch() directly:
   // openapi-fetch builds a Request that fetch() then copies, which alone costs
-  // more than signing (tools/client-checks/bench/overhead.mjs).
-  let throughOpenapiFetch = config.logger !== undefined
+  // more than signing (tools/client-checks/bench/overhead.mjs). Both paths
+  // share the same exchange (transport.ts): no redirect, bounded, raced.
+  let throughOpenapiFetch = logger !== undefined
   const use = raw.use.bind(raw)
   raw.use = (...middleware) => {
     throughOpenapiFetch = true
     use(...middleware)
   }
-  const fetchDirect =
-    config.fetch ?? ((input: Parameters<typeof fetch>[0], init?: RequestInit) => globalThis.fetch(input, init))
-  const origin = baseUrl.replace(/\/+$/, '')
+  let lastCredentials: Credentials | undefined
 
   async function send(
     op: OperationDescriptor,
-    input: unknown,
     body: string,
     headers: Record<string, string>,
     signal: AbortSignal,
-  ): Promise<Outcome> {
+  ): Promise<{ status: number; headers: Headers; text: string }> {
     if (throughOpenapiFetch) {
-      return post(op.pathKey, { body: input, bodySerializer: () => body, headers, parseAs: 'text', signal })
+      if (signal.aborted) throw signal.reason
+      const { response, data, error } = await post(op.pathKey, {
+        body,
+        bodySerializer: () => body,
+        headers,
+        parseAs: 'text',
+        signal,
+      })
+      const value = response.ok ? data : error
+      const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)
+      return { status: response.status, headers: response.headers, text }
     }
-    const response = await fetchDirect(`${origin}${op.path}`, {
-      method: 'POST',
-      headers,
-      body,
+    const init = { method: 'POST', headers, body, signal, redirect: 'manual' } as const
+    const { response, text } = await exchange(
+      fetchFn,
+      `${endpoint.origin}${op.path}`,
+      init,
       signal,
-      redirect: 'follow',
-    })
-    const text = await response.text()
-    return response.ok ? { data: text, response } : { error: text, response }
+      op.action,
+      resolved.maxResponseBytes,
+    )
+    return { status: response.status, headers: response.headers, text }
   }
 
   /**
@@ -169,51 +224,69 @@ export function createServiceClient<Paths extends {}>(
    */
   async function attempt(
     op: OperationDescriptor,
-    input: unknown,
     body: string,
     userSignal: AbortSignal | undefined,
     deadline: number,
+    seen: { serverSeconds?: number | undefined; signed?: boolean },
   ): Promise<Record<string, unknown>> {
-    const headers = protocolHeaders(service, op, await resolveCredentials(config.credentials), body, host, protocol)
+    const creds = await resolveCredentials(config.credentials)
+    lastCredentials = creds
+    const headers = protocolHeaders(service, op, creds, body, endpoint.host, protocol)
+    seen.signed = !('token' in creds)
     const budget = Math.min(resolved.attemptTimeoutMs, deadline - Date.now())
     const limit = linkedController(userSignal, Math.max(0, budget))
-    let outcome: Outcome
+    let reply: { status: number; headers: Headers; text: string }
     try {
-      outcome = await send(op, input, body, headers, limit.signal)
+      reply = await send(op, body, headers, limit.signal)
     } catch (error) {
-      if (error instanceof ZenlayerError) throw error
       if (userSignal?.aborted) throw userSignal.reason
       if (limit.timedOut()) {
         const scope = budget < resolved.attemptTimeoutMs ? 'call' : 'attempt'
         throw new TimeoutError(op.action, scope === 'call' ? resolved.callTimeoutMs : resolved.attemptTimeoutMs, scope)
       }
+      if (error instanceof ZenlayerError) throw error
       throw new NetworkError(op.action, failedBeforeSending(error), error)
     } finally {
       limit.dispose()
     }
-    return interpret(op, outcome)
+    seen.serverSeconds = serverSeconds(reply.headers.get('date'))
+    return interpret(op, reply, body, creds, retryAfterMs)
   }
 
   async function call<T>(op: OperationDescriptor, input: unknown, options: CallOptions = {}): Promise<ApiResult<T>> {
-    checkInput(op, input, config.validator)
-    const body = JSON.stringify(input)
-    const callLimitMs = options.timeoutMs ?? resolved.callTimeoutMs
-    const deadline = Date.now() + callLimitMs
     const userSignal = options.signal
-    for (let n = 1; ; n++) {
+    if (userSignal?.aborted) throw userSignal.reason
+    const callLimitMs = checkTimeout('timeoutMs', options.timeoutMs, resolved.callTimeoutMs)
+    const body = serialise(op, input)
+    if (config.validator) checkInput(op, body, config.validator)
+    const deadline = Date.now() + callLimitMs
+    let resigned = false
+    const seen: { serverSeconds?: number | undefined; signed?: boolean } = {}
+    for (let n = 1; ; ) {
       try {
-        return shape(op, input, await attempt(op, input, body, userSignal, deadline)) as ApiResult<T>
+        const result = await attempt(op, body, userSignal, deadline, seen)
+        return (op.batch ? shapeBatch(op, body, result) : result) as ApiResult<T>
       } catch (error) {
         if (userSignal?.aborted) throw userSignal.reason
         if (error instanceof TimeoutError && error.scope === 'call')
           throw new TimeoutError(op.action, callLimitMs, 'call')
         if (!(error instanceof ZenlayerError)) throw error
+        // The server refused the timestamp and its Date shows our clock is off:
+        // nothing was applied, so correct the offset and sign once more.
+        if (!resigned && seen.signed && isClockRefusal(error) && seen.serverSeconds !== undefined) {
+          const skew = seen.serverSeconds - protocol.now()
+          if (Math.abs(skew) > 1) {
+            clockOffsetSeconds += skew
+            resigned = true
+            continue
+          }
+        }
         const reason = retryReason(error, op.idempotent)
         if (!reason || n >= resolved.retry.maxAttempts) throw error
-        const hinted = error instanceof ApiError ? error.retryAfterMs : undefined
+        const hinted = 'retryAfterMs' in error ? (error.retryAfterMs as number | undefined) : undefined
         const delay = Math.max(backoffMs(n, resolved.retry, resolved.random), hinted ?? 0)
         if (delay > resolved.retry.maxDelayMs || Date.now() + delay >= deadline) throw error
-        config.logger?.({
+        logger?.({
           type: 'retry',
           service: service.name,
           action: op.action,
@@ -223,6 +296,7 @@ export function createServiceClient<Paths extends {}>(
           code: error.code,
         })
         await resolved.sleep(delay, userSignal)
+        n++
       }
     }
   }
@@ -230,60 +304,6 @@ export function createServiceClient<Paths extends {}>(
   return { raw, config: resolved, call }
 }
 
-/** With a validator configured, an invalid input never reaches the network. */
-function checkInput(op: OperationDescriptor, input: unknown, validators: RequestValidators | undefined): void {
-  if (!validators) return
-  const validate = validators[`validate${op.action}Request`]
-  if (typeof validate !== 'function') {
-    throw new ZenlayerError(
-      'VALIDATOR_MISSING',
-      `the configured validator has no validate${op.action}Request (wrong service's package?)`,
-    )
-  }
-  const result = (validate as (input: unknown) => ValidationOutcome)(input)
-  if (!result.ok) throw new InvalidInputError(result.code, result.issues, op.action)
-}
-
-function interpret(op: OperationDescriptor, { response, data, error }: Outcome): Record<string, unknown> {
-  if (response.status === 403 && response.headers.get('cf-mitigated') === 'challenge') {
-    throw new EdgeBlockedError(403, 'challenge', op.action)
-  }
-  if (response.status === 451) throw new EdgeBlockedError(451, 'policy', op.action)
-  const text = response.ok ? data : error
-  const body = parseEnvelope(typeof text === 'string' ? text : JSON.stringify(text ?? null))
-  if (!body) throw new EdgeBlockedError(response.status, 'not-json', op.action)
-  if (!response.ok) {
-    if (typeof body.code !== 'string') throw new EdgeBlockedError(response.status, 'not-json', op.action)
-    const retryAfter = retryAfterMs(response.headers.get('retry-after'), Date.now())
-    throw new ApiError(
-      body.code,
-      String(body.message ?? ''),
-      String(body.requestId ?? ''),
-      response.status,
-      op.action,
-      retryAfter,
-    )
-  }
-  const result = body.response ?? {}
-  return { ...result, requestId: String(body.requestId ?? result.requestId ?? '') }
-}
-
-/** A batch action's result also says which ids failed (absent list: none, Decision 7) and which did not. */
-function shape(op: OperationDescriptor, input: unknown, body: Record<string, unknown>): Record<string, unknown> {
-  if (!op.batch) return body
-  const asked = (input as Record<string, unknown>)[op.batch.instances]
-  const failedList = body[op.batch.failed]
-  const failed = Array.isArray(failedList) ? failedList.map(String) : []
-  const failedSet = new Set(failed)
-  const succeeded = Array.isArray(asked) ? asked.map(String).filter((id) => !failedSet.has(id)) : []
-  return { ...body, failedInstanceIds: failed, succeededInstanceIds: succeeded }
-}
-
-function parseEnvelope(text: string): Envelope | undefined {
-  try {
-    const value: unknown = JSON.parse(text)
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Envelope) : undefined
-  } catch {
-    return undefined
-  }
+function isClockRefusal(error: ZenlayerError): boolean {
+  return error instanceof ApiError && error.status === 401 && error.code === TIMESTAMP_EXPIRED_CODE
 }

@@ -25,7 +25,7 @@ export interface OperationDescriptor {
   readonly pathKey: string
   /** Whether repeating a delivered call is harmless. */
   readonly idempotent: boolean
-  /** Top-level request fields holding secrets. */
+  /** Names of the fields holding secrets, in the request or the reply, at any depth (x-zc-sensitive). */
   readonly sensitiveFields: readonly string[]
   /** Documented error codes and their HTTP statuses. */
   readonly errors: Readonly<Record<string, number>>
@@ -45,6 +45,8 @@ export interface TransitionDescriptor {
   readonly deadEnds: readonly string[]
   /** The action that shows the status (DescribeInstancesStatus). */
   readonly observe: string
+  /** The request field naming the instance (or instances) the transition applies to. */
+  readonly instances: string | null
   readonly waiter: string | null
 }
 

@@ -1,23 +1,60 @@
 // One hierarchy for everything a call can throw; every class has a stable
-// `code` and is `instanceof`-able. No message ever holds a secret: messages
-// are built from codes, statuses and field names only.
+// `code`, says whether the call may have been applied, and is recognised by
+// `instanceof` even across two copies of this package (a brand registered with
+// Symbol.for, checked by Symbol.hasInstance). No message ever holds a secret:
+// messages are built from codes, statuses and field names, and the server's
+// own text is scrubbed of the request's secrets before it is kept.
+
+/** The brand every error of this package carries: the kinds of its class chain. */
+const KINDS = Symbol.for('@zenlayer-reset/client-runtime/error-kinds')
+
+type Branded = { readonly [KINDS]?: readonly string[] }
 
 export class ZenlayerError extends Error {
+  /** The class's stable kind; a subclass that names its own is recognised as such across package copies. */
+  static readonly kind: string = 'ZenlayerError'
+
   override readonly name: string = 'ZenlayerError'
+  /**
+   * Whether the server may have acted on the call. False only where the
+   * failure proves it did not: refused before sending, refused by the server
+   * with a 4xx, blocked by the edge.
+   */
+  readonly mayHaveBeenApplied: boolean
+
   constructor(
     readonly code: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; mayHaveBeenApplied?: boolean },
   ) {
-    super(message, options)
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
+    this.mayHaveBeenApplied = options?.mayHaveBeenApplied ?? false
+    const kinds: string[] = []
+    for (let c = new.target as unknown as { kind?: string } | null; c?.kind; c = Object.getPrototypeOf(c)) {
+      if (!kinds.includes(c.kind)) kinds.push(c.kind)
+    }
+    Object.defineProperty(this, KINDS, { value: Object.freeze(kinds), enumerable: false })
   }
 }
 
+// `instanceof` by brand: `this` is the class on the right of instanceof (a
+// subclass inherits this function); objects of no copy of this package fall
+// back to the prototype chain.
+Object.defineProperty(ZenlayerError, Symbol.hasInstance, {
+  value: function hasInstance(this: { kind?: string }, value: unknown): boolean {
+    const kinds = (value as Branded | null | undefined)?.[KINDS]
+    if (Array.isArray(kinds)) return this.kind !== undefined && kinds.includes(this.kind)
+    return Function.prototype[Symbol.hasInstance].call(this, value)
+  },
+})
+
 /** The API answered with its error envelope. */
 export class ApiError<Code extends string = string> extends ZenlayerError {
+  static override readonly kind: string = 'ApiError'
   override readonly name = 'ApiError'
   constructor(
     override readonly code: Code,
+    /** The server's message, already scrubbed of the request's secrets. */
     message: string,
     readonly requestId: string,
     readonly status: number,
@@ -25,30 +62,84 @@ export class ApiError<Code extends string = string> extends ZenlayerError {
     /** The server's Retry-After, when it sent one. */
     readonly retryAfterMs?: number,
   ) {
-    super(code, `${action}: ${code} (HTTP ${status}, request ${requestId}): ${message}`)
+    // A 4xx is the server refusing the call; a 5xx may come after it acted.
+    super(code, `${action}: ${code} (HTTP ${status}, request ${requestId}): ${message}`, {
+      mayHaveBeenApplied: status >= 500,
+    })
     this.serverMessage = message
   }
-  /** The envelope's `message` as the server sent it (for people; not stable). */
+  /** The envelope's `message` as the server sent it, secrets scrubbed (for people; not stable). */
   readonly serverMessage: string
 }
 
-/** The vendor's edge answered instead of the API (403 challenge, 451, or any non-JSON body). */
+/** The vendor's edge answered instead of the API (403 challenge, 451, a bare 429, or any non-envelope body). */
 export class EdgeBlockedError extends ZenlayerError {
+  static override readonly kind: string = 'EdgeBlockedError'
   override readonly name = 'EdgeBlockedError'
   constructor(
     readonly status: number,
-    readonly reason: 'challenge' | 'policy' | 'not-json',
+    readonly reason: 'challenge' | 'policy' | 'rate-limited' | 'not-json',
     readonly action: string,
+    /** The Retry-After of a bare 429, when it sent one. */
+    readonly retryAfterMs?: number,
   ) {
     super(
-      reason === 'challenge' ? 'EDGE_CHALLENGE' : reason === 'policy' ? 'EDGE_POLICY_BLOCKED' : 'EDGE_NOT_JSON',
+      EDGE_CODES[reason],
       `${action}: the vendor's edge answered HTTP ${status} (${reason}) instead of the API`,
+      // A challenge, a policy block or a rate limit stops the call before the
+      // API; any other non-API answer (a gateway's 502 page) may come after it.
+      { mayHaveBeenApplied: reason === 'not-json' },
     )
+  }
+}
+
+const EDGE_CODES = {
+  challenge: 'EDGE_CHALLENGE',
+  policy: 'EDGE_POLICY_BLOCKED',
+  'rate-limited': 'EDGE_RATE_LIMITED',
+  'not-json': 'EDGE_NOT_JSON',
+} as const
+
+/** Something answered with a redirect. Redirects are never followed: the body goes to no origin the caller did not configure. */
+export class RedirectError extends ZenlayerError {
+  static override readonly kind: string = 'RedirectError'
+  override readonly name = 'RedirectError'
+  constructor(
+    readonly action: string,
+    /** The 3xx status; 0 when the platform hides it (a browser's opaque redirect). */
+    readonly status: number,
+  ) {
+    super(
+      'REDIRECT_REFUSED',
+      `${action}: the server answered a redirect (HTTP ${status}), which is not followed; the request reached it and may have been applied`,
+      { mayHaveBeenApplied: true },
+    )
+  }
+}
+
+/** A reply that does not keep the API's protocol: it is not believed, and the call may have been applied. */
+export class ProtocolError extends ZenlayerError {
+  static override readonly kind: string = 'ProtocolError'
+  override readonly name = 'ProtocolError'
+  constructor(
+    code: 'REPLY_MALFORMED' | 'REPLY_TOO_LARGE',
+    readonly action: string,
+    readonly status: number,
+    /** What was wrong, in terms of the protocol (never the reply's text). */
+    readonly detail: string,
+    /** The instances the call named, whose fate the reply does not tell. */
+    readonly unknownInstanceIds: readonly string[],
+  ) {
+    const ids = unknownInstanceIds.length > 0 ? ` (fate unknown: ${unknownInstanceIds.join(', ')})` : ''
+    super(code, `${action}: HTTP ${status} reply not believed: ${detail}; the call may have been applied${ids}`, {
+      mayHaveBeenApplied: true,
+    })
   }
 }
 
 /** The request could not be completed on the network. */
 export class NetworkError extends ZenlayerError {
+  static override readonly kind: string = 'NetworkError'
   override readonly name = 'NetworkError'
   constructor(
     readonly action: string,
@@ -58,15 +149,14 @@ export class NetworkError extends ZenlayerError {
   ) {
     super(
       'NETWORK_ERROR',
-      `${action}: network error${neverSent ? ' before the request was sent' : ''}: ${describe(cause)}`,
-      {
-        cause,
-      },
+      `${action}: network error${neverSent ? ' before the request was sent' : '; the request may have reached the server'}: ${describe(cause)}`,
+      { cause, mayHaveBeenApplied: !neverSent },
     )
   }
 }
 
 export class TimeoutError extends ZenlayerError {
+  static override readonly kind: string = 'TimeoutError'
   override readonly name = 'TimeoutError'
   constructor(
     readonly action: string,
@@ -77,15 +167,19 @@ export class TimeoutError extends ZenlayerError {
     super(
       'TIMEOUT',
       `${action}: no answer within ${timeoutMs} ms (${scope} timeout); the request may have reached the server`,
+      { mayHaveBeenApplied: true },
     )
   }
 }
 
+export type WaiterErrorCode = 'RESET_FAILED' | 'INSTANCE_NOT_FOUND' | 'RESET_NOT_STARTED' | 'WAIT_TIMEOUT'
+
 /** A waiter gave up: an instance failed, can no longer succeed, was not found, or time ran out. */
 export class WaiterError extends ZenlayerError {
+  static override readonly kind: string = 'WaiterError'
   override readonly name = 'WaiterError'
   constructor(
-    code: 'RESET_FAILED' | 'INSTANCE_NOT_FOUND' | 'RESET_NOT_STARTED' | 'WAIT_TIMEOUT',
+    code: WaiterErrorCode,
     message: string,
     /** The instances concerned, with their last status (`null` when never seen). */
     readonly instances: Readonly<Record<string, string | null>>,
@@ -94,8 +188,9 @@ export class WaiterError extends ZenlayerError {
   }
 }
 
-/** Validation was turned on and the input breaks a rule of the spec; nothing was sent. */
+/** The input breaks a rule of the spec, or cannot be serialised; nothing was sent. */
 export class InvalidInputError extends ZenlayerError {
+  static override readonly kind: string = 'InvalidInputError'
   override readonly name = 'InvalidInputError'
   constructor(
     override readonly code: string,
@@ -107,9 +202,23 @@ export class InvalidInputError extends ZenlayerError {
 }
 
 export class MissingCredentialsError extends ZenlayerError {
+  static override readonly kind: string = 'MissingCredentialsError'
   override readonly name = 'MissingCredentialsError'
   constructor(detail: string) {
     super('MISSING_CREDENTIALS', `no usable credentials: ${detail}`)
+  }
+}
+
+/** The client's configuration is unusable; thrown when the client is created. */
+export class ConfigError extends ZenlayerError {
+  static override readonly kind: string = 'ConfigError'
+  override readonly name = 'ConfigError'
+  constructor(
+    /** The option at fault, e.g. `baseUrl` or `retry.maxAttempts`. */
+    readonly option: string,
+    rule: string,
+  ) {
+    super('INVALID_CONFIG', `${option} ${rule}`)
   }
 }
 

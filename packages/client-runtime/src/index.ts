@@ -12,8 +12,10 @@ export {
   type RequestValidators,
   type ResolvedConfig,
   type ServiceClient,
+  TIMESTAMP_EXPIRED_CODE,
   type ValidationOutcome,
 } from './client.js'
+export { isLoopback, MAX_TIMER_MS } from './config.js'
 export { type Credentials, type CredentialsSource, fromEnv, resolveCredentials } from './credentials.js'
 export type {
   BatchDescriptor,
@@ -25,18 +27,42 @@ export type {
 } from './descriptor.js'
 export {
   ApiError,
+  ConfigError,
   EdgeBlockedError,
   InvalidInputError,
   MissingCredentialsError,
   NetworkError,
+  ProtocolError,
+  RedirectError,
   TimeoutError,
   WaiterError,
+  type WaiterErrorCode,
   ZenlayerError,
 } from './errors.js'
 export type { ClientLogEvent, ClientLogger } from './logging.js'
 export { SDK_LANGUAGE, SDK_VERSION } from './middleware.js'
-export { MASK, redactBody, redactBodyText, redactHeaders } from './redact.js'
-export { backoffMs, DEFAULT_RETRY, NO_RETRY, type RetryPolicy, retryAfterMs, retryReason } from './retry.js'
+export {
+  MASK,
+  redactBody,
+  redactBodyText,
+  redactHeaders,
+  redactValue,
+  type Secrets,
+  scrub,
+  secretsOf,
+  sensitiveValues,
+} from './redact.js'
+export {
+  backoffMs,
+  DEFAULT_RETRY,
+  NO_RETRY,
+  type RetryPolicy,
+  type RetryReason,
+  retryAfterMs,
+  retryReason,
+  serverSeconds,
+} from './retry.js'
 export { SIGNATURE_METHOD, type Signature, type SignInput, sign } from './sign.js'
 export { realSleep, type Sleep } from './timing.js'
+export { DEFAULT_MAX_RESPONSE_BYTES, type FetchLike, raceSignal } from './transport.js'
 export { IDS_PER_POLL, type WaitOptions, type WaitProgress, type WaitResult, waitUntil } from './waiter.js'

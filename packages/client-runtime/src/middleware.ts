@@ -7,7 +7,8 @@ import { type Credentials, type CredentialsSource, resolveCredentials } from './
 import type { OperationDescriptor, ServiceDescriptor } from './descriptor.js'
 import { ZenlayerError } from './errors.js'
 import type { ClientLogger } from './logging.js'
-import { redactBodyText, redactHeaders } from './redact.js'
+import { redactHeaders, redactValue, type Secrets, secretsOf } from './redact.js'
+import { requestSecrets } from './reply.js'
 import { SIGNATURE_METHOD, sign } from './sign.js'
 
 /** The SDK identification sent in X-ZC-SDK-Lang / X-ZC-SDK-Version. */
@@ -91,44 +92,62 @@ export function protocolMiddleware(service: ServiceDescriptor, options: Protocol
   }
 }
 
-export function loggingMiddleware(service: ServiceDescriptor, logger: ClientLogger): Middleware {
+/**
+ * Log events for every request and response, masked: sensitive fields at any
+ * depth, the request's own secret values wherever the reply echoes them, and
+ * credential headers whole. Bodies are read from clones, so the call still
+ * gets the reply (already bounded by the transport).
+ */
+export function loggingMiddleware(
+  service: ServiceDescriptor,
+  logger: ClientLogger,
+  credentials: () => Credentials | undefined,
+): Middleware {
   const byPathKey = operationsByPathKey(service)
-  const started = new Map<string, number>()
+  const pending = new Map<string, { started: number; secrets: Secrets }>()
   return {
     async onRequest({ request, schemaPath, id }) {
       const op = byPathKey.get(schemaPath)
-      started.set(id, Date.now())
+      const text = await request.clone().text()
+      const secrets = op ? requestSecrets(op, text, credentials()) : secretsOf([])
+      pending.set(id, { started: Date.now(), secrets })
       const url = new URL(request.url)
       logger({
         type: 'request',
         service: service.name,
         action: op?.action ?? schemaPath,
         url: `${url.origin}${url.pathname}`,
-        headers: redactHeaders(request.headers),
-        body: JSON.parse(redactBodyText(await request.clone().text(), op?.sensitiveFields ?? [])),
+        headers: redactHeaders(request.headers, secrets),
+        body: describeBody(text, secrets),
       })
       return request
     },
     async onResponse({ response, schemaPath, id }) {
       const op = byPathKey.get(schemaPath)
-      const text = await response.clone().text()
-      let body: unknown
-      try {
-        body = JSON.parse(text)
-      } catch {
-        body = `<${text.length} bytes, not JSON>`
-      }
+      const { started, secrets } = pending.get(id) ?? { started: Date.now(), secrets: secretsOf([]) }
+      pending.delete(id)
       logger({
         type: 'response',
         service: service.name,
         action: op?.action ?? schemaPath,
         status: response.status,
-        durationMs: Date.now() - (started.get(id) ?? Date.now()),
-        headers: redactHeaders(response.headers),
-        body,
+        durationMs: Date.now() - started,
+        headers: redactHeaders(response.headers, secrets),
+        body: describeBody(await response.clone().text(), secrets),
       })
-      started.delete(id)
       return response
     },
+    onError({ id }) {
+      pending.delete(id)
+    },
+  }
+}
+
+/** A body for a log event: parsed and masked when it is JSON, its size otherwise. */
+function describeBody(text: string, secrets: Secrets): unknown {
+  try {
+    return redactValue(JSON.parse(text), secrets)
+  } catch {
+    return `<${text.length} bytes, not JSON>`
   }
 }

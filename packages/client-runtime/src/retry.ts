@@ -1,11 +1,15 @@
 // When a failed call may be tried again, and after how long.
 //
-// A reset has no idempotency token, so a call whose body may have reached the
-// server is never repeated: only rate limiting (the server refused it) and
-// failures before anything was sent are retried for every action. Actions the
-// spec marks x-zc-idempotent (DescribeInstancesStatus) may also be retried
-// after server errors, timeouts and network failures.
-import { ApiError, NetworkError, TimeoutError, type ZenlayerError } from './errors.js'
+// A reset has no idempotency token, so a call is repeated only when the
+// server provably did not act on it: it answered 429 (rate limited: the API
+// or its edge refused the call), or the failure came before any byte was
+// sent (connection refused, no such host). Never on an error code alone: a
+// 500 or a 504 carrying REQUEST_LIMIT_EXCEEDED may come from a gateway whose
+// upstream ran the call. Actions the spec marks x-zc-idempotent
+// (DescribeInstancesStatus) may also be retried after server errors,
+// timeouts and network failures. The table in test/retry.test.ts is the
+// reference for every case.
+import { ApiError, EdgeBlockedError, NetworkError, TimeoutError, type ZenlayerError } from './errors.js'
 
 export interface RetryPolicy {
   /** Attempts in all, the first included; 1 turns retries off. */
@@ -19,14 +23,16 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 20_000 }
 export const NO_RETRY: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 }
 
-export const RATE_LIMIT_CODE = 'REQUEST_LIMIT_EXCEEDED'
+export type RetryReason = 'rate-limited' | 'not-sent' | 'server-error' | 'transient'
 
 /** Why an error may be retried, or undefined when it must not be. */
-export function retryReason(error: ZenlayerError, idempotent: boolean): string | undefined {
-  if (error instanceof ApiError && (error.status === 429 || error.code === RATE_LIMIT_CODE)) return 'rate-limited'
+export function retryReason(error: ZenlayerError, idempotent: boolean): RetryReason | undefined {
+  const status = error instanceof ApiError || error instanceof EdgeBlockedError ? error.status : undefined
+  // The server (or its edge) refused the call outright: nothing was applied.
+  if (status === 429) return 'rate-limited'
   if (error instanceof NetworkError && error.neverSent) return 'not-sent'
   if (!idempotent) return undefined
-  if (error instanceof ApiError && error.status >= 500) return 'server-error'
+  if (status !== undefined && status >= 500) return 'server-error'
   if (error instanceof TimeoutError || error instanceof NetworkError) return 'transient'
   return undefined
 }
@@ -37,11 +43,26 @@ export function backoffMs(retry: number, policy: RetryPolicy, random: () => numb
   return Math.round(ceiling / 2 + random() * (ceiling / 2))
 }
 
-/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+/** An HTTP date (IMF-fixdate, RFC 850 or asctime): a weekday name, then the date. */
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? [0-9A-Za-z :-]+$/
+
+/**
+ * Retry-After as milliseconds: delta-seconds or an HTTP date (a date in the
+ * past is 0). Undefined when absent or unreadable (a negative or fractional
+ * number, words): the caller then backs off as it would without the header.
+ */
 export function retryAfterMs(header: string | null | undefined, nowMs: number): number | undefined {
   if (!header) return undefined
   const trimmed = header.trim()
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
+  if (/^\d{1,12}$/.test(trimmed)) return Number(trimmed) * 1000
+  if (!HTTP_DATE.test(trimmed)) return undefined
   const date = Date.parse(trimmed)
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs)
+}
+
+/** The server's clock from a `Date` header, in Unix seconds; undefined when absent or unreadable. */
+export function serverSeconds(header: string | null | undefined): number | undefined {
+  if (!header || !HTTP_DATE.test(header.trim())) return undefined
+  const ms = Date.parse(header.trim())
+  return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000)
 }

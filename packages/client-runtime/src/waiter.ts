@@ -14,6 +14,10 @@ const ID_FIELD = 'instanceId'
 const STATUS_FIELD = 'instanceStatus'
 /** At most this many ids per poll, the observing action's limit. */
 export const IDS_PER_POLL = 100
+/** The shortest delay between polls a caller may ask for: a waiter must not flood the API. */
+export const MIN_POLL_DELAY_MS = 100
+/** How long a poll may take when the wait's time is up: the waiter ends at most this long after its deadline. */
+const LAST_POLL_MS = 1000
 
 export interface WaitOptions {
   readonly instanceIds: readonly string[]
@@ -22,7 +26,7 @@ export interface WaitOptions {
   readonly signal?: AbortSignal
   /** Called after every poll. */
   readonly onProgress?: (progress: WaitProgress) => void
-  /** First delay between polls (default 2 s); each next one is 1.5 times longer. */
+  /** First delay between polls (default 2 s, at least 100 ms); each next one is 1.5 times longer. */
   readonly firstDelayMs?: number
   /** Longest delay between polls (default 30 s). */
   readonly maxDelayMs?: number
@@ -66,6 +70,15 @@ export async function waitUntil(
   if (!(options.maxWaitSeconds > 0) || !Number.isFinite(options.maxWaitSeconds)) {
     throw new ZenlayerError('INVALID_WAIT', 'maxWaitSeconds must be a positive, finite number of seconds')
   }
+  for (const key of ['firstDelayMs', 'maxDelayMs'] as const) {
+    const v = options[key]
+    if (v !== undefined && !(typeof v === 'number' && v >= MIN_POLL_DELAY_MS && Number.isFinite(v))) {
+      throw new ZenlayerError(
+        'INVALID_WAIT',
+        `${key} must be a finite number of milliseconds, at least ${MIN_POLL_DELAY_MS}`,
+      )
+    }
+  }
   const ids = [...new Set(options.instanceIds)]
   if (ids.length === 0) throw new ZenlayerError('INVALID_WAIT', 'instanceIds is empty: nothing to wait for')
 
@@ -76,8 +89,11 @@ export async function waitUntil(
   let delay = options.firstDelayMs ?? 2_000
   const statuses: Record<string, string | null> = Object.fromEntries(ids.map((id) => [id, null]))
   const moved = new Set<string>()
+  // Every poll is bounded by what is left of the wait, so a poll that hangs
+  // cannot hold the waiter past its deadline.
+  const left = () => limitMs - (clock.now() - started)
   for (let polls = 1; ; polls++) {
-    const seen = await poll(client, observe, ids, statuses, options.signal)
+    const seen = await poll(client, observe, ids, statuses, options.signal, left)
     const elapsedMs = clock.now() - started
     const verdict = judge(t, ids, statuses, seen, moved, elapsedMs > graceMs)
     options.onProgress?.({ elapsedMs, polls, statuses: { ...statuses }, done: verdict.done, pending: verdict.pending })
@@ -125,15 +141,21 @@ async function poll(
   ids: readonly string[],
   statuses: Record<string, string | null>,
   signal: AbortSignal | undefined,
+  left: () => number,
 ): Promise<Set<string>> {
   const answered = new Set<string>()
   const itemsField = observe.pagination?.items ?? 'dataSet'
   const sizeField = observe.pagination?.pageSize ?? 'pageSize'
   for (let i = 0; i < ids.length; i += IDS_PER_POLL) {
     const chunk = ids.slice(i, i + IDS_PER_POLL)
+    // The round's first poll always runs (a wait that ends at its deadline
+    // still looks once more), bounded by what is left of the wait, or 1 s.
+    if (i > 0 && left() <= 0) break
+    const timeoutMs = Math.min(Math.max(Math.ceil(left()), LAST_POLL_MS), client.config.callTimeoutMs)
     let reply: Record<string, unknown>
     try {
-      reply = await client.call(observe, { [IDS_FIELD]: chunk, [sizeField]: chunk.length }, signal ? { signal } : {})
+      const options = signal ? { signal, timeoutMs } : { timeoutMs }
+      reply = await client.call(observe, { [IDS_FIELD]: chunk, [sizeField]: chunk.length }, options)
     } catch (error) {
       if (signal?.aborted) throw signal.reason
       if (isFatal(error)) throw error

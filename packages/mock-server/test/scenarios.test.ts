@@ -140,7 +140,7 @@ describe.each(TRANSPORTS)('$name', (transport) => {
     const done = vm.waitUntilReset({
       instanceIds: ['v-1'],
       maxWaitSeconds: 60,
-      firstDelayMs: 1,
+      firstDelayMs: 100,
       onProgress: () => hub.mocks.vm?.advance(),
     })
     expect((await done).statuses).toEqual({ 'v-1': 'RUNNING' })

@@ -4,6 +4,7 @@ import {
   InvalidInputError,
   MissingCredentialsError,
   NetworkError,
+  ProtocolError,
   TimeoutError,
   ZenlayerError,
 } from '@zenlayer-reset/client-runtime'
@@ -79,8 +80,9 @@ describe('errors', () => {
     {
       name: 'a 200 that is not JSON',
       answer: new Response('OK', { status: 200 }),
-      type: EdgeBlockedError,
-      code: 'EDGE_NOT_JSON',
+      type: ProtocolError,
+      code: 'REPLY_MALFORMED',
+      extra: { status: 200, mayHaveBeenApplied: true, unknownInstanceIds: ['inst-a'] },
     },
     {
       name: 'JSON without the envelope on a 500',

@@ -67,6 +67,18 @@ describe('buildService on the fixture spec', () => {
   })
 })
 
+describe('secrets at any depth', () => {
+  it('names every field marked sensitive, nested ones too', () => {
+    const root = fixtureRepo({
+      file: DEMO_SPEC,
+      from: 'keyId: { type: string }',
+      to: 'keyId: { type: object, properties: { token: { type: string, x-zc-sensitive: true } } }',
+    })
+    const [create] = buildService(join(root, DEMO_SPEC), root).operations
+    expect(create?.sensitiveFields).toEqual(['secret', 'token'])
+  })
+})
+
 describe('buildService refuses a spec it cannot handle, naming the file and pointer', () => {
   const cases = [
     {
@@ -102,6 +114,16 @@ describe('buildService refuses a spec it cannot handle, naming the file and poin
         to: 'keyId: { type: string, oneOf: [{ minLength: 1 }] }',
       },
       problem: /#\/components\/schemas\/CreateThingRequest\/properties\/keyId: keyword 'oneOf' is not supported/,
+    },
+    {
+      name: 'a secret mark on an array item, which no field name carries',
+      edit: {
+        file: DEMO_SPEC,
+        from: 'keyId: { type: string }',
+        to: 'keyId: { type: array, items: { type: string, x-zc-sensitive: true } }',
+      },
+      problem:
+        /#\/components\/schemas\/CreateThingRequest\/properties\/keyId\/items: x-zc-sensitive is carried only on an object property/,
     },
   ]
   it.each(cases)('$name', ({ edit, problem }) => {

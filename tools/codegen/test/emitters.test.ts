@@ -101,6 +101,7 @@ const model: ServiceModel = {
         observe: 'Look',
         deadEnds: ['GONE'],
         waiter: 'waitUntilWiped',
+        instances: 'id',
       },
       batch: { instances: 'id', failed: 'id' },
     }),

@@ -70,7 +70,7 @@ const server = await startMockServer({ port: 0, progression: 'immediate', state:
 const zec = createZecClient({ baseUrl: server.url, credentials: { accessKeyId: 'mock-access-key', accessKeySecret: 'mock-access-secret' } })
 const reset = await zec.resetInstances({ instanceIds: ['a', 'ghost'] })
 check(reset.succeededInstanceIds.join() === 'a' && reset.failedInstanceIds.join() === 'ghost', 'zec reset over HTTP')
-check((await zec.waitUntilReset({ instanceIds: ['a'], maxWaitSeconds: 10, firstDelayMs: 10 })).statuses.a === 'RUNNING', 'waiter')
+check((await zec.waitUntilReset({ instanceIds: ['a'], maxWaitSeconds: 10, firstDelayMs: 100 })).statuses.a === 'RUNNING', 'waiter')
 await server.close()
 
 const vmMock = createVmMock({ state: { instances: [{ instanceId: 'v', status: 'RUNNING' }] } })

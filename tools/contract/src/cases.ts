@@ -25,16 +25,31 @@ export interface ResponseCase {
   readonly description: string
   readonly action: string
   readonly input: Record<string, unknown>
+  /**
+   * true: the client keeps its default retry policy (4 attempts), with a `sleep` that does not wait and a fixed
+   * `random`, and every attempt gets the same reply. Absent or false: retries off, one attempt.
+   */
+  readonly retry?: boolean
+  /** Any status, 3xx included: the runner's fetch returns it as it is (a redirect is never followed by it). */
   readonly reply: { readonly status: number; readonly headers?: Record<string, string>; readonly body: string }
   readonly expect:
-    | { readonly result: Record<string, unknown> }
+    | {
+        readonly result: Record<string, unknown>
+        /** How many times the client called fetch. */
+        readonly requests?: number
+      }
     | {
         readonly error: {
           readonly name: string
           readonly code: string
           readonly status?: number
           readonly requestId?: string
+          readonly mayHaveBeenApplied?: boolean
+          /** The ids of a reset whose outcome the reply does not tell, in the order asked. */
+          readonly unknownInstanceIds?: readonly string[]
         }
+        /** How many times the client called fetch. */
+        readonly requests?: number
       }
 }
 

@@ -56,29 +56,40 @@ export function clientSuite(options: {
 
   describe(`contract: ${options.service} client, response cases`, () => {
     it.each(responses)('$action $id', async (c) => {
-      const fetch = async () =>
-        new Response(c.reply.body === '' ? null : c.reply.body, {
+      let requests = 0
+      // Every attempt gets the same reply, as it is: a 3xx is returned, not followed.
+      const fetch = async () => {
+        requests += 1
+        return new Response(c.reply.body === '' ? null : c.reply.body, {
           status: c.reply.status,
           headers: c.reply.headers ?? {},
         })
-      const client = options.createClient({ credentials: { token: 'contract' }, fetch, retry: false })
+      }
+      const client = options.createClient(
+        c.retry === true
+          ? // The default retry policy, without waiting: no sleep, a fixed jitter.
+            { credentials: { token: 'contract' }, fetch, sleep: async () => {}, random: () => 0.5 }
+          : { credentials: { token: 'contract' }, fetch, retry: false },
+      )
       const call = callAction(client, c.action, c.input)
       if ('result' in c.expect) {
         expect(await call).toEqual(c.expect.result)
-      } else {
-        const error = await call.then(
-          () => undefined,
-          (e: unknown) => e,
-        )
-        expect(error, 'the call should fail').toBeInstanceOf(Error)
-        const want = c.expect.error
-        expect((error as Error).name).toBe(want.name)
-        expect(error).toMatchObject({
-          code: want.code,
-          ...(want.status === undefined ? {} : { status: want.status }),
-          ...(want.requestId === undefined ? {} : { requestId: want.requestId }),
-        })
+        if (c.expect.requests !== undefined) expect(requests, 'fetch calls').toBe(c.expect.requests)
+        return
       }
+      const error = await call.then(
+        (result: unknown) => ({ resolved: result }),
+        (e: unknown) => e,
+      )
+      if (!(error instanceof Error)) expect.fail(`the call should fail; it gave ${JSON.stringify(error)}`)
+      // Every field the case names, and the fetch count, compared at once: a failure shows them all.
+      const { name, ...fields } = c.expect.error
+      const seen = error as unknown as Record<string, unknown>
+      expect({
+        name: error.name,
+        ...Object.fromEntries(Object.keys(fields).map((key) => [key, seen[key]])),
+        ...(c.expect.requests === undefined ? {} : { requests }),
+      }).toEqual({ name, ...fields, ...(c.expect.requests === undefined ? {} : { requests: c.expect.requests }) })
     })
   })
 

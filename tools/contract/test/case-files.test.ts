@@ -57,7 +57,57 @@ describe('contract case files', () => {
         ],
       },
     ],
+    ['a response case whose retry is not a boolean', responses({ retry: 'yes' })],
+    ['a response case expecting zero requests', responses({ expect: { ...error, requests: 0 } })],
+    [
+      'a response case whose unknown ids are not strings',
+      responses({ expect: { error: { ...error.error, unknownInstanceIds: [1] } } }),
+    ],
+    [
+      'a response case whose mayHaveBeenApplied is not a boolean',
+      responses({ expect: { error: { ...error.error, mayHaveBeenApplied: 'yes' } } }),
+    ],
+    [
+      'a response case expecting an error of no known name',
+      responses({ expect: { error: { name: 'Oops', code: 'X' } } }),
+    ],
   ])('refuses %s', (_name, document) => {
     expect(caseFileProblems(document).length).toBeGreaterThan(0)
   })
+  it('takes a response case with retries, a request count and what the error says about the reset', () => {
+    expect(
+      caseFileProblems(
+        responses({
+          retry: true,
+          reply: { status: 307, headers: { location: 'https://elsewhere.example/' }, body: '' },
+          expect: {
+            error: { ...error.error, mayHaveBeenApplied: true, unknownInstanceIds: ['a', 'b'] },
+            requests: 1,
+          },
+        }),
+      ),
+    ).toEqual([])
+    expect(caseFileProblems(responses({ expect: { result: {}, requests: 4 } }))).toEqual([])
+  })
 })
+
+const error = { error: { name: 'ProtocolError', code: 'REPLY_MALFORMED', status: 200 } }
+
+/** A responses file of one case: a well-formed one, with `fields` put over it. */
+function responses(fields: Record<string, unknown>) {
+  return {
+    service: 'zec',
+    kind: 'responses',
+    cases: [
+      {
+        id: 'x',
+        description: 'd',
+        action: 'ResetInstances',
+        input: { instanceIds: ['a', 'b'] },
+        reply: { status: 200, body: '{}' },
+        expect: error,
+        ...fields,
+      },
+    ],
+  }
+}

@@ -42,7 +42,7 @@ export const service = {
       path: '/api/v2/vm',
       pathKey: '/api/v2/vm#ResetInstance',
       idempotent: false,
-      sensitiveFields: ['password', 'initScript'],
+      sensitiveFields: ['initScript', 'password'],
       errors: {
         INVALID_API_VERSION_NOT_SUPPORT: 400,
         INVALID_PARAMETER_MISSING: 400,
@@ -84,6 +84,7 @@ export const service = {
         observe: 'DescribeInstancesStatus',
         deadEnds: ['RELEASING', 'RECYCLE', 'RECYCLING', 'CREATE_FAILED'],
         waiter: 'waitUntilReset',
+        instances: 'instanceId',
       },
       pagination: null,
       batch: null,

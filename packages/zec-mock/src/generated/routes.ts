@@ -79,6 +79,7 @@ export const service = {
         observe: 'DescribeInstancesStatus',
         deadEnds: ['RELEASING', 'RECYCLE', 'RECYCLING', 'CREATE_FAILED'],
         waiter: 'waitUntilReset',
+        instances: 'instanceIds',
       },
       pagination: null,
       batch: { instances: 'instanceIds', failed: 'instanceIds' },

@@ -21,6 +21,7 @@ import type {
   ErrorCaseModel,
   OperationModel,
   PaginationModel,
+  SchemaNode,
   ServiceModel,
   SigningModel,
   StateRuleModel,
@@ -129,6 +130,7 @@ function buildOperation(
         observe: str(t.observe),
         deadEnds: stringList(t.deadEnds),
         waiter: typeof t.waiter === 'string' ? t.waiter : undefined,
+        instances: typeof t.instances === 'string' ? t.instances : undefined,
       }
     : undefined
   const p = op['x-zc-pagination']
@@ -157,8 +159,32 @@ function buildOperation(
     transition,
     pagination,
     batch,
-    sensitiveFields: request.properties.filter((prop) => prop.schema.sensitive).map((prop) => prop.name),
+    sensitiveFields: sensitiveFields([request, reply]),
   }
+}
+
+/**
+ * The names of the fields marked x-zc-sensitive anywhere in the request or
+ * the reply. The runtime masks secrets by field name at any depth, so a mark
+ * it could not find by a name (on a body, an array's items) is refused.
+ */
+function sensitiveFields(roots: readonly SchemaNode[]): string[] {
+  const names = new Set<string>()
+  const walk = (node: SchemaNode, propertyName: string | undefined): void => {
+    if (node.sensitive) {
+      if (propertyName === undefined) {
+        throw new SpecError(
+          node.location,
+          'x-zc-sensitive is carried only on an object property: the client masks secrets by field name',
+        )
+      }
+      names.add(propertyName)
+    }
+    if (node.kind === 'object') for (const prop of node.properties) walk(prop.schema, prop.name)
+    else if (node.kind === 'array') walk(node.items, undefined)
+  }
+  for (const root of roots) walk(root, undefined)
+  return [...names].sort()
 }
 
 /** The error codes of one operation, each with its HTTP status. */

@@ -48,7 +48,7 @@ export interface OperationModel {
   readonly transition: TransitionModel | undefined
   readonly pagination: PaginationModel | undefined
   readonly batch: BatchModel | undefined
-  /** Top-level request fields whose values are secrets. */
+  /** Names of the fields whose values are secrets, anywhere in the request or reply (x-zc-sensitive). */
   readonly sensitiveFields: readonly string[]
 }
 
@@ -78,6 +78,8 @@ export interface TransitionModel {
   readonly deadEnds: readonly string[]
   /** The client's waiter method, `waitUntilReset`; none when absent. */
   readonly waiter: string | undefined
+  /** The request field naming the instance (or instances) the transition applies to. */
+  readonly instances: string | undefined
 }
 
 export interface BatchModel {

@@ -129,6 +129,11 @@ export function checkOperations(spec: LoadedSpec): CheckResult[] {
       for (const s of named) if (!statuses.has(String(s))) problems.push(`status ${String(s)} is not in InstanceStatus`)
       const observed = `/api/v2/${String(service)}#${String(t.observe)}`
       if (!(observed in paths)) problems.push(`observe names ${String(t.observe)}, not an action of this service`)
+      if (t.instances !== undefined) {
+        const requestProps = obj(obj(obj(obj(body.content)['application/json']).schema).properties)
+        if (!(String(t.instances) in requestProps))
+          problems.push(`instances names ${String(t.instances)}, not a field of the request`)
+      }
       results.push(result('transition', action, at, problems))
     }
 

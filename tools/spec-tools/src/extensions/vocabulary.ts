@@ -102,6 +102,7 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionDefinition>> = {
         observe: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
         deadEnds: { type: 'array', items: statusName },
         waiter: { type: 'string', pattern: '^waitUntil[A-Z][A-Za-z0-9]*$' },
+        instances: { type: 'string' },
         'x-zc-decision': decisionList,
       },
     },

@@ -19,7 +19,7 @@ export async function emitClient(service: ServiceModel): Promise<GeneratedPackag
       ...packageFiles(service, {
         name,
         description: `Typed, signed client for the Zenlayer ${service.name} OS-reset API`,
-        dependencies: { '@zenlayer-reset/client-runtime': 'workspace:*' },
+        dependencies: { '@zenlayer-reset/client-runtime': 'workspace:^' },
         devDependencies: {
           '@zenlayer-reset/contract': 'workspace:*',
           [`@zenlayer-reset/${service.name}-mock`]: 'workspace:*',

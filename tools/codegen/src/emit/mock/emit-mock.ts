@@ -25,8 +25,8 @@ export type InstanceStatus = (typeof service.statuses)[number]
         name,
         description: `Stateful mock of the Zenlayer ${service.name} OS-reset API: in process, over HTTP and as MSW handlers`,
         dependencies: {
-          '@zenlayer-reset/mock-engine': 'workspace:*',
-          [`@zenlayer-reset/${service.name}-validator`]: 'workspace:*',
+          '@zenlayer-reset/mock-engine': 'workspace:^',
+          [`@zenlayer-reset/${service.name}-validator`]: 'workspace:^',
         },
         peerDependencies: { zod: '^4.1.0', msw: '^2.0.0' },
         peerDependenciesMeta: { msw: { optional: true } },

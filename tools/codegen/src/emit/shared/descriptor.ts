@@ -22,7 +22,12 @@ export function serviceDescriptor(service: ServiceModel, withState: boolean): Re
           sensitiveFields: op.sensitiveFields,
           errors: codeTable(op.errors),
           transition: op.transition
-            ? { ...op.transition, failure: op.transition.failure ?? null, waiter: op.transition.waiter ?? null }
+            ? {
+                ...op.transition,
+                failure: op.transition.failure ?? null,
+                waiter: op.transition.waiter ?? null,
+                instances: op.transition.instances ?? null,
+              }
             : null,
           pagination: op.pagination ?? null,
           batch: op.batch ?? null,

@@ -15,7 +15,7 @@ export function emitValidator(service: ServiceModel): GeneratedPackage {
     ...packageFiles(service, {
       name,
       description: `zod 4 schemas and validators for every request and response of the Zenlayer ${service.name} OS-reset API`,
-      dependencies: { '@zenlayer-reset/validator-runtime': 'workspace:*' },
+      dependencies: { '@zenlayer-reset/validator-runtime': 'workspace:^' },
       peerDependencies: { zod: '^4.1.0' },
       devDependencies: { zod: '^4.1.0', '@zenlayer-reset/contract': 'workspace:*' },
       exports: { './json-schema/*': './json-schema/*' },

@@ -39,6 +39,7 @@ export const service = {
         observe: 'DescribeThings',
         deadEnds: [],
         waiter: null,
+        instances: null,
       },
       pagination: null,
       batch: null,

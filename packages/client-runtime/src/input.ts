@@ -1,0 +1,51 @@
+// What a call sends is decided once: the input is serialised first, and the
+// validator (when configured) checks the parsed bytes, not the object, so a
+// getter or a toJSON cannot send something other than what was checked.
+import type { RequestValidators, ValidationOutcome } from './client.js'
+import type { OperationDescriptor } from './descriptor.js'
+import { InvalidInputError, ZenlayerError } from './errors.js'
+
+const MALFORMED = 'INVALID_REQUEST_BODY_MALFORMED'
+
+/** The request body exactly as it will be sent; an input that is not a serialisable object is refused. */
+export function serialise(op: OperationDescriptor, input: unknown): string {
+  let body: unknown
+  try {
+    body = JSON.stringify(input)
+  } catch (error) {
+    // The error's name only: a throwing getter's message is the caller's text and may hold anything.
+    const name = error instanceof Error ? error.name : typeof error
+    throw refuse(op, 'serialisable', `the input cannot be serialised to JSON (${name} while serialising)`)
+  }
+  if (typeof body !== 'string' || body.charCodeAt(0) !== 123 /* { */) {
+    throw refuse(op, 'type', 'the input must be an object')
+  }
+  return body
+}
+
+/** With a validator configured, an invalid body never reaches the network. Synchronous: no promise is left behind. */
+export function checkInput(op: OperationDescriptor, body: string, validators: RequestValidators): void {
+  const name = `validate${op.action}Request`
+  const validate = validators[name]
+  if (typeof validate !== 'function') {
+    throw new ZenlayerError('VALIDATOR_MISSING', `the configured validator has no ${name} (wrong service's package?)`)
+  }
+  let result: ValidationOutcome
+  try {
+    result = (validate as (input: unknown) => ValidationOutcome)(JSON.parse(body))
+  } catch (error) {
+    throw new ZenlayerError(
+      'VALIDATOR_FAILED',
+      `${op.action}: the validator threw ${error instanceof Error ? error.name : typeof error}; nothing was sent`,
+    )
+  }
+  if (typeof (result as unknown as PromiseLike<unknown>)?.then === 'function') {
+    Promise.resolve(result).catch(() => {})
+    throw new ZenlayerError('VALIDATOR_FAILED', `${op.action}: the validator answered asynchronously; nothing was sent`)
+  }
+  if (!result.ok) throw new InvalidInputError(result.code, result.issues, op.action)
+}
+
+function refuse(op: OperationDescriptor, rule: string, message: string): InvalidInputError {
+  return new InvalidInputError(MALFORMED, [{ path: '', rule, message, code: MALFORMED }], op.action)
+}
