@@ -14,7 +14,8 @@ export class ZenlayerError extends Error {
   /** The class's stable kind; a subclass that names its own is recognised as such across package copies. */
   static readonly kind: string = 'ZenlayerError'
 
-  override readonly name: string = 'ZenlayerError'
+  /** The class's kind: `ApiError`, `TimeoutError`... */
+  override readonly name: string
   /**
    * Whether the server may have acted on the call. False only where the
    * failure proves it did not: refused before sending, refused by the server
@@ -29,6 +30,7 @@ export class ZenlayerError extends Error {
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause })
     this.mayHaveBeenApplied = options?.mayHaveBeenApplied ?? false
+    this.name = (new.target as unknown as { kind: string }).kind
     const kinds: string[] = []
     for (let c = new.target as unknown as { kind?: string } | null; c?.kind; c = Object.getPrototypeOf(c)) {
       if (!kinds.includes(c.kind)) kinds.push(c.kind)
@@ -51,7 +53,6 @@ Object.defineProperty(ZenlayerError, Symbol.hasInstance, {
 /** The API answered with its error envelope. */
 export class ApiError<Code extends string = string> extends ZenlayerError {
   static override readonly kind: string = 'ApiError'
-  override readonly name = 'ApiError'
   constructor(
     override readonly code: Code,
     /** The server's message, already scrubbed of the request's secrets. */
@@ -75,7 +76,6 @@ export class ApiError<Code extends string = string> extends ZenlayerError {
 /** The vendor's edge answered instead of the API (403 challenge, 451, a bare 429, or any non-envelope body). */
 export class EdgeBlockedError extends ZenlayerError {
   static override readonly kind: string = 'EdgeBlockedError'
-  override readonly name = 'EdgeBlockedError'
   constructor(
     readonly status: number,
     readonly reason: 'challenge' | 'policy' | 'rate-limited' | 'not-json',
@@ -103,7 +103,6 @@ const EDGE_CODES = {
 /** Something answered with a redirect. Redirects are never followed: the body goes to no origin the caller did not configure. */
 export class RedirectError extends ZenlayerError {
   static override readonly kind: string = 'RedirectError'
-  override readonly name = 'RedirectError'
   constructor(
     readonly action: string,
     /** The 3xx status; 0 when the platform hides it (a browser's opaque redirect). */
@@ -120,7 +119,6 @@ export class RedirectError extends ZenlayerError {
 /** A reply that does not keep the API's protocol: it is not believed, and the call may have been applied. */
 export class ProtocolError extends ZenlayerError {
   static override readonly kind: string = 'ProtocolError'
-  override readonly name = 'ProtocolError'
   constructor(
     code: 'REPLY_MALFORMED' | 'REPLY_TOO_LARGE',
     readonly action: string,
@@ -140,7 +138,6 @@ export class ProtocolError extends ZenlayerError {
 /** The request could not be completed on the network. */
 export class NetworkError extends ZenlayerError {
   static override readonly kind: string = 'NetworkError'
-  override readonly name = 'NetworkError'
   constructor(
     readonly action: string,
     /** True when the request provably never reached the server (e.g. connection refused). */
@@ -157,7 +154,6 @@ export class NetworkError extends ZenlayerError {
 
 export class TimeoutError extends ZenlayerError {
   static override readonly kind: string = 'TimeoutError'
-  override readonly name = 'TimeoutError'
   constructor(
     readonly action: string,
     readonly timeoutMs: number,
@@ -177,7 +173,6 @@ export type WaiterErrorCode = 'RESET_FAILED' | 'INSTANCE_NOT_FOUND' | 'RESET_NOT
 /** A waiter gave up: an instance failed, can no longer succeed, was not found, or time ran out. */
 export class WaiterError extends ZenlayerError {
   static override readonly kind: string = 'WaiterError'
-  override readonly name = 'WaiterError'
   constructor(
     code: WaiterErrorCode,
     message: string,
@@ -191,7 +186,6 @@ export class WaiterError extends ZenlayerError {
 /** The input breaks a rule of the spec, or cannot be serialised; nothing was sent. */
 export class InvalidInputError extends ZenlayerError {
   static override readonly kind: string = 'InvalidInputError'
-  override readonly name = 'InvalidInputError'
   constructor(
     override readonly code: string,
     readonly issues: readonly { path: string; rule: string; message: string; code: string }[],
@@ -203,7 +197,6 @@ export class InvalidInputError extends ZenlayerError {
 
 export class MissingCredentialsError extends ZenlayerError {
   static override readonly kind: string = 'MissingCredentialsError'
-  override readonly name = 'MissingCredentialsError'
   constructor(detail: string) {
     super('MISSING_CREDENTIALS', `no usable credentials: ${detail}`)
   }
@@ -212,7 +205,6 @@ export class MissingCredentialsError extends ZenlayerError {
 /** The client's configuration is unusable; thrown when the client is created. */
 export class ConfigError extends ZenlayerError {
   static override readonly kind: string = 'ConfigError'
-  override readonly name = 'ConfigError'
   constructor(
     /** The option at fault, e.g. `baseUrl` or `retry.maxAttempts`. */
     readonly option: string,

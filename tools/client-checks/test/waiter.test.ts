@@ -153,6 +153,39 @@ describe('waitUntilReset', () => {
     ).toMatchObject({ code: 'INVALID_WAIT' })
   })
 
+  it.each([0, 1, 99, -5, Number.NaN])(
+    'refuses a delay between polls of %s ms (a waiter must not flood the API)',
+    async (ms) => {
+      const { zec } = zecWith(statusServer({ a: ['RUNNING'] }))
+      for (const key of ['firstDelayMs', 'maxDelayMs'] as const) {
+        expect(await failure(zec.waitUntilReset({ instanceIds: ['a'], maxWaitSeconds: 60, [key]: ms }))).toMatchObject({
+          code: 'INVALID_WAIT',
+          message: expect.stringContaining(key),
+        })
+      }
+    },
+  )
+
+  it('keeps its deadline when every poll hangs, even with a fetch that ignores signals', async () => {
+    // Real clock and timers: the deadline is the point. The bound is generous
+    // (the wait may overrun by one last poll of 1 s); before the fix it took 14 s.
+    let polls = 0
+    const zec = createZecClient({
+      credentials: { token: 'token-1' },
+      fetch: () => {
+        polls += 1
+        return new Promise<Response>(() => {})
+      },
+    })
+    const started = Date.now()
+    const error = await failure(zec.waitUntilReset({ instanceIds: ['a'], maxWaitSeconds: 1 }))
+    const elapsed = Date.now() - started
+    expect(error).toBeInstanceOf(WaiterError)
+    expect(error).toMatchObject({ code: 'WAIT_TIMEOUT', instances: { a: null } })
+    expect(polls).toBeGreaterThanOrEqual(1)
+    expect(elapsed).toBeLessThan(3_000)
+  })
+
   it('is cancelled by its signal', async () => {
     const controller = new AbortController()
     const { zec } = zecWith(statusServer({ a: ['DEPLOYING'] }))

@@ -162,8 +162,8 @@ function readme(service: ServiceModel): string {
 
 Typed, signed client for the Zenlayer ${service.name} OS-reset API (X-ZC-Version
 ${service.version}), generated from \`${service.specPath}\`. Runs on Node 20.19+ and
-in browsers; pulls in no zod and no mock code (under 10 kB gzipped with
-everything it needs; the suite enforces 12 kB).
+in browsers; pulls in no zod and no mock code (about 13 kB gzipped with
+everything it needs; the suite enforces 14 kB).
 
 \`\`\`ts
 import { create${Svc}Client, fromEnv } from '${SCOPE}/${service.name}-client'
@@ -180,29 +180,51 @@ Actions: ${service.operations.map((o) => `\`${o.methodName}\` (${o.action}${o.id
 | option | default | |
 | --- | --- | --- |
 | \`credentials\` | none | access key (signed ZC2-HMAC-SHA256), bearer token, or \`fromEnv()\` (ZENLAYERCLOUD_SECRET_KEY_ID / _PASSWORD) |
-| \`baseUrl\` | https://console.zenlayer.com | e.g. \`http://127.0.0.1:8787\` for the mock |
+| \`baseUrl\` | https://console.zenlayer.com | https only, or plain http to a loopback host (\`http://127.0.0.1:8787\` for the mock); no user:password in it |
+| \`allowInsecureHttp\` | false | allow plain http to a host that is not loopback (secrets then travel in clear) |
 | \`retry\` | 4 attempts, 1 s base, 20 s cap | \`false\` turns retries off |
 | \`attemptTimeoutMs\` / \`callTimeoutMs\` | 30 s / 120 s | the call limit covers retries and their waits |
-| \`validator\` | off | \`import * as v from '${SCOPE}/${service.name}-validator'\`: invalid input never reaches the network |
+| \`maxResponseBytes\` | 4 MiB | a larger reply is a \`ProtocolError\`, never read whole |
+| \`validator\` | off | \`import * as v from '${SCOPE}/${service.name}-validator'\`: the bytes to be sent are checked; invalid input never reaches the network |
 | \`logger\` | none | masked request, response and retry events |
 | \`fetch\`, \`now\`, \`sleep\`, \`clock\`, \`random\` | globals | for tests |
 
-Every call also takes \`{ signal, timeoutMs }\`.
+A bad option is a \`ConfigError\` naming it, thrown when the client is created.
+Every call also takes \`{ signal, timeoutMs }\`; both hold whatever \`fetch\` does
+with signals, and an aborted signal sends nothing.
 
 ## Safety
 
-- Retries: rate limiting (429 / REQUEST_LIMIT_EXCEEDED, honouring Retry-After)
-  and failures where the request provably never left (connection refused) for
-  every action; server errors, timeouts and dropped connections only for
-  actions the spec marks idempotent. A reset whose body may have reached the
-  server is never sent twice. Each attempt is signed afresh.
-- Errors: \`ApiError\` (code, requestId, status, action, and the server's \`serverMessage\`), \`EdgeBlockedError\`
-  (403 challenge, 451, non-JSON), \`NetworkError\`, \`TimeoutError\`,
-  \`InvalidInputError\`, \`MissingCredentialsError\`${waiter ? ', `WaiterError`' : ''}, all
-  \`ZenlayerError\`s with a stable \`code\`. \`is<Action>Error(e)\` narrows \`e.code\`
-  to the codes that action documents.
-- Secrets (the access-key secret, the signature, the token, and the fields
-  the spec marks sensitive) never appear in log events or errors.
+- A reset carries no idempotency token, so it is sent again only when the
+  server provably did not act on it: HTTP 429 (with or without the API's
+  envelope; Retry-After honoured) and failures before any byte left (connection
+  refused, no such host). Never on an error code alone: a 500 or 504 carrying
+  REQUEST_LIMIT_EXCEEDED is not retried. Actions the spec marks idempotent also
+  retry server errors, timeouts and dropped connections. Each attempt is
+  signed afresh.
+- Redirects are never followed: a 3xx is a \`RedirectError\`, and the body goes
+  to no origin you did not configure.
+- Replies are checked before they are believed: a 2xx must be the envelope
+  with an object \`response\`${batch ? `, and the failed list (\`${batch.failed}\`) an array of the ids asked` : ''}. Anything else is a
+  \`ProtocolError\` listing the ids whose fate is unknown (\`unknownInstanceIds\`);
+  an id is never reported reset without evidence.
+- A refused timestamp (AUTH_FAILURE_TIMESTAMP_EXPIRED) whose reply's \`Date\`
+  shows the local clock is off corrects the clock offset and signs once more;
+  later calls keep the offset.
+- Errors: \`ApiError\` (code, requestId, status, action, the server's
+  \`serverMessage\`), \`EdgeBlockedError\` (403 challenge, 451, a bare 429,
+  non-JSON), \`RedirectError\`, \`ProtocolError\`, \`NetworkError\` (\`neverSent\`),
+  \`TimeoutError\`, \`InvalidInputError\`, \`MissingCredentialsError\`, \`ConfigError\`${waiter ? ', `WaiterError`' : ''}:
+  all \`ZenlayerError\`s with a stable \`code\` and \`mayHaveBeenApplied\` (false
+  only when the failure proves the server did not act). \`instanceof\` works
+  across two installed copies of the runtime. \`is<Action>Error(e)\` narrows
+  \`e.code\` to the codes that action documents.
+- Secrets (the access-key secret, the signature, the token, and the fields the
+  spec marks sensitive, at any depth) never appear in log events, errors or
+  results: sensitive fields are masked by name in requests and replies, the
+  request's own secret values are scrubbed from anything the server echoes,
+  and the Authorization, Proxy-Authorization, Cookie and Set-Cookie headers
+  are masked whole.
 - \`client.raw\` is the openapi-fetch client underneath, with the same
   signing middleware; middleware added to it also applies to the methods.
 `
