@@ -13,7 +13,8 @@ import { ApiError, ConfigError, NetworkError, TimeoutError, ZenlayerError } from
 import { checkInput, serialise } from './input.js'
 import type { ClientLogger } from './logging.js'
 import { loggingMiddleware, type ProtocolOptions, protocolHeaders, protocolMiddleware } from './middleware.js'
-import { interpret, shapeBatch } from './reply.js'
+import { type Secrets, scrub } from './redact.js'
+import { interpret, requestSecrets, shapeBatch } from './reply.js'
 import { backoffMs, type RetryPolicy, retryAfterMs, retryReason, serverSeconds } from './retry.js'
 import { linkedController, realSleep, type Sleep } from './timing.js'
 import { DEFAULT_MAX_RESPONSE_BYTES, exchange, type FetchLike, guardedFetch } from './transport.js'
@@ -245,7 +246,7 @@ export function createServiceClient<Paths extends {}>(
         throw new TimeoutError(op.action, scope === 'call' ? resolved.callTimeoutMs : resolved.attemptTimeoutMs, scope)
       }
       if (error instanceof ZenlayerError) throw error
-      throw new NetworkError(op.action, failedBeforeSending(error), error)
+      throw new NetworkError(op.action, failedBeforeSending(error), cleanCause(error, requestSecrets(op, body, creds)))
     } finally {
       limit.dispose()
     }
@@ -302,6 +303,22 @@ export function createServiceClient<Paths extends {}>(
   }
 
   return { raw, config: resolved, call }
+}
+
+/**
+ * A low-level error as a NetworkError's cause: its class, code and message
+ * kept for diagnosis, scrubbed of the request's secrets (a platform error may
+ * quote a header value or a URL), its own cause cleaned the same way.
+ */
+function cleanCause(error: unknown, secrets: Secrets, depth = 0): unknown {
+  if (!(error instanceof Error) || depth > 4) return error instanceof Error ? undefined : typeof error
+  const inner = error.cause === undefined ? undefined : cleanCause(error.cause, secrets, depth + 1)
+  const clean = new Error(scrub(error.message, secrets), inner === undefined ? undefined : { cause: inner })
+  clean.name = error.name
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string') Object.assign(clean, { code })
+  clean.stack = `${clean.name}: ${clean.message}`
+  return clean
 }
 
 function isClockRefusal(error: ZenlayerError): boolean {

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import {
   ApiError,
   EdgeBlockedError,
@@ -140,6 +141,68 @@ describe('errors', () => {
     await zec.resetInstances({ instanceIds: ['a'], password: 'Example+123' })
     expect(server.requests[0]?.body).toBe('{"instanceIds":["a"],"password":"Example+123"}')
   })
+
+  it('with validation on, the bytes to be sent are checked, not the object', async () => {
+    // The object looks valid; what JSON.stringify would send is not.
+    const sneaky = { instanceIds: ['a'], toJSON: () => ({ instanceIds: ['a', 'a'], extra: 1 }) }
+    const { zec, server } = client([envelope()], { validator: zecValidator })
+    const error = await failure(zec.resetInstances(sneaky))
+    expect(error).toBeInstanceOf(InvalidInputError)
+    expect(server.requests).toHaveLength(0)
+    // A getter on the prototype is not sent (JSON.stringify reads own fields only): what is checked is what goes.
+    class Input {
+      instanceIds = ['a']
+      get password() {
+        return 'x'
+      }
+    }
+    const { zec: zec2, server: server2 } = client([envelope()], { validator: zecValidator })
+    await zec2.resetInstances(new Input())
+    expect(server2.requests[0]?.body).toBe('{"instanceIds":["a"]}')
+  })
+
+  it.each<[string, () => unknown]>([
+    [
+      'a throwing getter',
+      () =>
+        Object.defineProperty({ instanceIds: ['a'] }, 'password', {
+          enumerable: true,
+          get() {
+            throw new Error('secret-in-message')
+          },
+        }),
+    ],
+    [
+      'a throwing toJSON',
+      () => ({
+        instanceIds: ['a'],
+        toJSON() {
+          throw new Error('secret-in-message')
+        },
+      }),
+    ],
+    ['a BigInt', () => ({ instanceIds: ['a'], n: 1n })],
+    [
+      'a cycle',
+      () => {
+        const o: Record<string, unknown> = { instanceIds: ['a'] }
+        o.self = o
+        return o
+      },
+    ],
+    ['an array', () => [1, 2]],
+    ['a string', () => 'instanceIds'],
+    ['undefined', () => undefined],
+  ])('%s is an InvalidInputError, with or without validation, and nothing is sent', async (_name, make) => {
+    for (const extra of [{}, { validator: zecValidator }]) {
+      const { zec, server } = client([envelope()], extra)
+      const error = await failure(zec.resetInstances(make() as never))
+      expect(error).toBeInstanceOf(InvalidInputError)
+      expect(error).toMatchObject({ code: 'INVALID_REQUEST_BODY_MALFORMED' })
+      expect(String((error as Error).message)).not.toContain('secret-in-message')
+      expect(server.requests).toHaveLength(0)
+    }
+  })
 })
 
 describe('retries', () => {
@@ -250,6 +313,30 @@ describe('retries', () => {
     )
     await failure(zec.resetInstances(RESET))
     expect(time.sleeps).toEqual([750, 1500, 3000, 3750, 3750])
+  })
+})
+
+describe('network errors keep no secret', () => {
+  it('a platform error quoting the token or a password is scrubbed from the cause, at any depth', async () => {
+    const token = 'TOKEN-CANARY\nsplit'
+    const password = 'Canary+Pass-123'
+    const zec = createZecClient({
+      credentials: { token },
+      retry: false,
+      // As undici does for a header value it refuses: the message quotes it.
+      fetch: async () => {
+        throw new TypeError(`Headers.append: "Bearer ${token}" is an invalid header value`, {
+          cause: Object.assign(new Error(`echo ${password}`), { code: 'ERR_TEST' }),
+        })
+      },
+    })
+    const error = await failure(zec.resetInstances({ instanceIds: ['inst-a'], password }))
+    expect(error).toBeInstanceOf(NetworkError)
+    const shown = `${inspect(error, { showHidden: true, depth: 10 })} ${JSON.stringify(error)} ${(error as Error).stack}`
+    expect(shown).not.toContain('TOKEN-CANARY')
+    expect(shown).not.toContain(password)
+    expect(shown).toContain('ERR_TEST')
+    expect(shown).toContain('is an invalid header value')
   })
 })
 

@@ -111,6 +111,18 @@ describe('checkOperations', () => {
     ])
   })
 
+  it.each([
+    ['nope', ['instances names nope, not a field of the request']],
+    ['name', []],
+  ])('checks that a transition names a request field as its instances (%s)', (field, expected) => {
+    const spec = minimalSpec().replace(
+      'x-zc-idempotent: true',
+      `x-zc-idempotent: true\n      x-zc-transition: { from: [A], via: B, to: C, observe: DoThing, instances: ${field} }`,
+    )
+    const found = problems(checkOperations(load(spec))).filter((p) => p.startsWith('instances'))
+    expect(found).toEqual(expected)
+  })
+
   it('fails a version header that is not info.version', () => {
     const spec = minimalSpec().replace("const: '2025-01-01'", "const: '2024-01-01'")
     expect(problems(checkOperations(load(spec)))).toEqual([
