@@ -114,6 +114,8 @@ interface Harness {
   call(input?: unknown, options?: CallOptions): Promise<unknown>
   readonly sleeps: number[]
   readonly logs: ClientLogEvent[]
+  /** Requests seen by the middleware registered on `raw` (openapi-fetch (raw.use) only). */
+  readonly middleware: { requests: number }
 }
 
 /** A client of the target's service on the given send path, with no real waiting and fixed jitter. */
@@ -129,7 +131,15 @@ function harness(target: Target, path: Path, server: { url: string }, extra: Par
     ...extra,
   }
   const client = target.service === 'zec' ? createZecClient(config) : createVmClient(config)
-  if (path === 'openapi-fetch (raw.use)') client.raw.use({ onRequest: () => undefined })
+  const middleware = { requests: 0 }
+  if (path === 'openapi-fetch (raw.use)') {
+    client.raw.use({
+      onRequest: () => {
+        middleware.requests++
+        return undefined
+      },
+    })
+  }
   const method = (
     target.action === 'ResetInstances'
       ? (client as zec.ZecClient).resetInstances
@@ -141,6 +151,7 @@ function harness(target: Target, path: Path, server: { url: string }, extra: Par
     call: (input = target.input, options) => method(input, options),
     sleeps: time.sleeps,
     logs,
+    middleware,
   }
 }
 
@@ -154,15 +165,27 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** Runs `body` with one server per script, closing them after. */
-function on<T>(scripts: readonly Script[], body: (...servers: LocalServer[]) => Promise<T>): Promise<T> {
-  return withServers(scripts, body)
-}
+const on: (scripts: readonly Script[], body: (...servers: LocalServer[]) => Promise<void>) => Promise<void> =
+  withServers
 
 const statusOf = (target: Target): Reply =>
   target.reset ? ok({ requestId: REQUEST_ID }) : ok({ requestId: REQUEST_ID, totalCount: 0, dataSet: [] })
 
 describe.each(PATHS)('%s', (path) => {
   describe.each(TARGETS)('$name', (target) => {
+    it('goes through the send path under test', async () => {
+      await on([[statusOf(target)]], async (server) => {
+        const h = harness(target, path, server)
+        await expect(h.call()).resolves.toMatchObject({ requestId: REQUEST_ID })
+        expect(server.received).toBe(1)
+        expect(server.requests[0]).toMatchObject({ method: 'POST', url: target.path })
+        expect(server.requests[0]?.headers['x-zc-action']).toBe(target.action)
+        expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual(target.input)
+        expect(h.middleware.requests).toBe(path === 'openapi-fetch (raw.use)' ? 1 : 0)
+        expect(h.logs.some((e) => e.type === 'request')).toBe(path === 'openapi-fetch (logger)')
+      })
+    })
+
     describe('redirects are refused, never followed, never retried', () => {
       const cases = [
         { name: '307 to the same URL', status: 307, elsewhere: false },
@@ -170,6 +193,7 @@ describe.each(PATHS)('%s', (path) => {
         { name: '303 to another origin', status: 303, elsewhere: true },
         { name: '302 to another origin', status: 302, elsewhere: true },
         { name: '301 to the same URL', status: 301, elsewhere: false },
+        { name: '300 to another origin', status: 300, elsewhere: true },
       ]
       it.each(cases)('$name', async ({ status, elsewhere }) => {
         let self = ''
@@ -308,6 +332,10 @@ describe.each(PATHS)('%s', (path) => {
             expect(server.received).toBe(2)
           }
           sleeps(h.sleeps)
+          // The logger is told the delay that was really waited.
+          if (path === 'openapi-fetch (logger)') {
+            expect(h.logs.flatMap((e) => (e.type === 'retry' ? [e.delayMs] : []))).toEqual(h.sleeps)
+          }
         })
       })
       it('a Retry-After past the end of the call timeout: no wait, 1 request', async () => {
@@ -519,6 +547,26 @@ describe.each(PATHS)('%s', (path) => {
       })
     })
 
+    if (target.reset) {
+      it('the bytes validated are the bytes sent (a getter changing its answer is read once)', async () => {
+        await on([[statusOf(target)]], async (server) => {
+          let reads = 0
+          const input = Object.defineProperty({ ...target.input }, 'password', {
+            enumerable: true,
+            get() {
+              reads++
+              return reads === 1 ? 'Valid+Pass1' : 'x'
+            },
+          })
+          const validator = target.service === 'zec' ? zecValidator : vmValidator
+          const h = harness(target, path, server, { validator })
+          await h.call(input)
+          expect(reads).toBe(1)
+          expect(JSON.parse(server.requests[0]?.body ?? '{}')).toMatchObject({ password: 'Valid+Pass1' })
+        })
+      })
+    }
+
     describe('inputs that cannot be serialised: InvalidInputError, nothing sent', () => {
       const idField = target.service === 'vm' && target.reset ? { instanceId: 'inst-1' } : { instanceIds: ['inst-1'] }
       const cycle: Record<string, unknown> = { ...idField }
@@ -588,6 +636,15 @@ describe.each(PATHS)('%s', (path) => {
           await expect(h.call()).resolves.toMatchObject({ requestId: REQUEST_ID })
           expect(server.received).toBe(2)
           expect(Math.abs(stampOf(server, 1) - Date.now() / 1000)).toBeLessThan(5)
+        })
+      })
+      it('an unreadable Date header on the 401: the ApiError after 1 request', async () => {
+        const refusal = apiError(401, 'AUTH_FAILURE_TIMESTAMP_EXPIRED', { date: 'not a date' })
+        await on([[{ ...refusal, sendDate: false }, statusOf(target)]], async (server) => {
+          const h = harness(target, path, server, skewed)
+          const error = await failure(h.call())
+          expect(error).toMatchObject({ name: 'ApiError', status: 401, code: 'AUTH_FAILURE_TIMESTAMP_EXPIRED' })
+          expect(server.received).toBe(1)
         })
       })
       it('without a Date header on the 401: the ApiError after 1 request', async () => {
@@ -775,6 +832,12 @@ describe('configuration is checked at creation', () => {
       }
     }
   })
+  it.each(['ftp://x', 'javascript:alert(1)', 'http://user:SECRETPASS@10.0.0.1'])(
+    'baseUrl %j is refused even with allowInsecureHttp',
+    (baseUrl) => {
+      expect(() => createZecClient({ baseUrl, allowInsecureHttp: true })).toThrow(ConfigError)
+    },
+  )
   const accepted: { baseUrl: string; allowInsecureHttp?: true }[] = [
     { baseUrl: 'http://127.0.0.1:8787' },
     { baseUrl: 'http://127.1.2.3:8787' },

@@ -62,8 +62,16 @@ function echoOf(request: Received, secrets: readonly string[]): string {
   return `you sent ${request.body} with ${String(request.headers.authorization)}; secrets: ${secrets.join(' ')}`
 }
 
-/** A header value may not hold every character a body can; keep it to one printable line. */
-const headerSafe = (s: string) => s.replace(/[^\x20-\x7e]/g, '?')
+/**
+ * The echo as a header value can carry it: the body (JSON, so printable) and
+ * the secrets that are printable ASCII. Altering a secret here would make a
+ * string that is not the secret, so the others are left out instead.
+ */
+const headerEcho = (request: Received, secrets: readonly string[]) =>
+  echoOf(
+    request,
+    secrets.filter((secret) => /^[\x20-\x7e]*$/.test(secret)),
+  ).replace(/[^\x20-\x7e]/g, '')
 
 interface Scenario {
   readonly name: string
@@ -79,7 +87,7 @@ interface Scenario {
 const echoHeaders = (request: Received, secrets: readonly string[]) => ({
   'content-type': 'application/json',
   'set-cookie': `session=${secrets[1]}; Path=/`,
-  'x-echo': headerSafe(echoOf(request, secrets)),
+  'x-echo': headerEcho(request, secrets),
   'x-echo-password': secrets[1] ?? '',
 })
 
@@ -143,10 +151,23 @@ const SCENARIOS: readonly Scenario[] = [
     ],
   },
   {
+    name: 'a 429 whose code and requestId hold the secrets (the retry log event quotes the code)',
+    fails: true,
+    script: (secrets) => [
+      () =>
+        json(429, {
+          requestId: `${REQUEST_ID} ${secrets[1]}`,
+          code: `REQUEST_LIMIT_EXCEEDED ${secrets.join(' ')}`,
+          message: 'slow down',
+        }),
+      (request) => json(400, { requestId: REQUEST_ID, code: `BAD ${secrets[1]}`, message: echoOf(request, secrets) }),
+    ],
+  },
+  {
     name: 'a bare 429 and a 502 page echoing',
     fails: true,
     script: (secrets) => [
-      (request) => text(429, echoOf(request, secrets), { 'x-echo': headerSafe(echoOf(request, secrets)) }),
+      (request) => text(429, echoOf(request, secrets), { 'x-echo': headerEcho(request, secrets) }),
       (request) => text(502, `<html>${echoOf(request, secrets)}</html>`),
     ],
     config: { retry: { maxAttempts: 2 } },
@@ -195,7 +216,7 @@ const SCENARIOS: readonly Scenario[] = [
         status: 307,
         headers: {
           location: `http://127.0.0.1:1/${secrets[1]}?p=${secrets[1]}&u=${secrets[2]}`,
-          'x-echo': headerSafe(echoOf(request, secrets)),
+          'x-echo': headerEcho(request, secrets),
         },
       }),
     ],
@@ -262,8 +283,14 @@ function expectNoCanary(places: [string, string][]): void {
   }
 }
 
-async function run(service: Service, creds: Creds, path: Path, scenario: Scenario) {
-  const secrets = knownSecrets(service, creds)
+async function run(
+  service: Service,
+  creds: Creds,
+  path: Path,
+  scenario: Scenario,
+  input: Record<string, unknown> = inputOf(service),
+  secrets: readonly string[] = knownSecrets(service, creds),
+) {
   const server = await startServer(scenario.script(secrets))
   const logs: ClientLogEvent[] = []
   const sleeps: number[] = []
@@ -287,8 +314,8 @@ async function run(service: Service, creds: Creds, path: Path, scenario: Scenari
   try {
     result =
       service === 'zec'
-        ? await (client as ReturnType<typeof createZecClient>).resetInstances(inputOf('zec') as never)
-        : await (client as ReturnType<typeof createVmClient>).resetInstance(inputOf('vm') as never)
+        ? await (client as ReturnType<typeof createZecClient>).resetInstances(input as never)
+        : await (client as ReturnType<typeof createVmClient>).resetInstance(input as never)
   } catch (e) {
     error = e
   } finally {
@@ -345,6 +372,32 @@ describe.each(matrix)('$label', ({ service, creds, path }) => {
     const { error, result } = await run(service, creds, path, SCENARIOS[0] as Scenario)
     expect(error).toBeUndefined()
     expect(result).toMatchObject({ requestId: REQUEST_ID })
+    expectNoCanary(exposures(result, 'result'))
+  })
+})
+
+describe('secrets that JSON must escape, echoed in the escaped form', () => {
+  // Quotes, a backslash, a newline and a tab (ASCII: a header can echo them): the request body
+  // spells them differently from the values themselves.
+  const special = {
+    password: 'Pw"CANARY\\x1',
+    script: '#!/bin/sh\n\techo "SPECIAL-CANARY" \\ done',
+  }
+  const scenarios = SCENARIOS.filter((s) => /400 error envelope|a 200 echoing everything|not JSON/.test(s.name))
+  const cases = SERVICES.flatMap((service) =>
+    PATHS.flatMap((path) => scenarios.map((scenario) => ({ service, path, scenario, label: scenario.name }))),
+  )
+  it.each(cases)('$service, $path: $label', async ({ service, path, scenario }) => {
+    const input =
+      service === 'zec'
+        ? { instanceIds: ['inst-1'], password: special.password, userData: special.script }
+        : { instanceId: 'inst-1', password: special.password, initScript: special.script }
+    const secrets = [CANARY.token, special.password, special.script]
+    const { server, logs, error, result } = await run(service, 'token', path, scenario, input, secrets)
+    expect(server.requests[0]?.body).toContain(JSON.stringify(special.script).slice(1, -1))
+    if (path !== 'direct') expect(logs.length).toBeGreaterThan(0)
+    expectNoCanary(logs.map((event, n) => [`log event ${n} (${event.type})`, JSON.stringify(event)]))
+    expectNoCanary(exposures(error, 'error'))
     expectNoCanary(exposures(result, 'result'))
   })
 })
