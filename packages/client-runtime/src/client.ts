@@ -165,9 +165,11 @@ export function createServiceClient<Paths extends {}>(
   }
   const fetchFn: FetchLike =
     (userFetch as FetchLike | undefined) ?? ((input, init) => globalThis.fetch(input as Request, init))
+  // The platform's fetch aborts on its signal; a given one is raced against it.
+  const honoursSignals = userFetch === undefined
   const raw = createClient<Paths>({
     baseUrl: endpoint.origin,
-    fetch: guardedFetch(fetchFn, resolved.maxResponseBytes),
+    fetch: guardedFetch(fetchFn, resolved.maxResponseBytes, honoursSignals),
     redirect: 'manual',
   })
   raw.use(protocolMiddleware(service, protocol))
@@ -214,6 +216,7 @@ export function createServiceClient<Paths extends {}>(
       signal,
       op.action,
       resolved.maxResponseBytes,
+      honoursSignals,
     )
     return { status: response.status, headers: response.headers, text }
   }
@@ -250,7 +253,8 @@ export function createServiceClient<Paths extends {}>(
     } finally {
       limit.dispose()
     }
-    seen.serverSeconds = serverSeconds(reply.headers.get('date'))
+    // The server's clock matters only when it refuses our timestamp.
+    seen.serverSeconds = reply.status === 401 ? serverSeconds(reply.headers.get('date')) : undefined
     return interpret(op, reply, body, creds, retryAfterMs)
   }
 

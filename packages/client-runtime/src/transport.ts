@@ -39,25 +39,41 @@ export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise
   })
 }
 
-/** Sends and reads one reply: never past the signal, never following a redirect, never more than `maxBytes`. */
-export async function exchange(
+/**
+ * Sends and reads one reply: never past the signal, never following a
+ * redirect, never more than `maxBytes`. `honoursSignals` says the fetch is the
+ * platform's own, which aborts the request and its body by itself; any other
+ * fetch is raced against the signal.
+ */
+export function exchange(
   fetchFn: FetchLike,
   input: Request | string,
   init: RequestInit | undefined,
   signal: AbortSignal,
   action: string,
   maxBytes: number,
+  honoursSignals: boolean,
 ): Promise<{ response: Response; text: string }> {
-  if (signal.aborted) throw signal.reason
-  const response = await raceSignal(fetchFn(input, init), signal)
+  if (signal.aborted) return Promise.reject(signal.reason)
+  const work = fetchAndRead(fetchFn, input, init, action, maxBytes)
+  return honoursSignals ? work : raceSignal(work, signal)
+}
+
+async function fetchAndRead(
+  fetchFn: FetchLike,
+  input: Request | string,
+  init: RequestInit | undefined,
+  action: string,
+  maxBytes: number,
+): Promise<{ response: Response; text: string }> {
+  const response = await fetchFn(input, init)
   // `redirect: 'manual'` gives the 3xx itself in Node and an opaque redirect
   // (status 0) in browsers; a fetch that followed anyway says `redirected`.
   if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect' || response.redirected) {
     discard(response)
     throw new RedirectError(action, response.redirected ? 0 : response.status)
   }
-  const text = await raceSignal(readBounded(response, maxBytes, action), signal)
-  return { response, text }
+  return { response, text: await readBounded(response, maxBytes, action) }
 }
 
 /**
@@ -65,10 +81,22 @@ export async function exchange(
  * handed on buffered, so that openapi-fetch and its middleware read the
  * bounded copy.
  */
-export function guardedFetch(fetchFn: FetchLike, maxBytes: number): (request: Request) => Promise<Response> {
+export function guardedFetch(
+  fetchFn: FetchLike,
+  maxBytes: number,
+  honoursSignals: boolean,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const action = request.headers.get('x-zc-action') ?? 'request'
-    const { response, text } = await exchange(fetchFn, request, undefined, request.signal, action, maxBytes)
+    const { response, text } = await exchange(
+      fetchFn,
+      request,
+      undefined,
+      request.signal,
+      action,
+      maxBytes,
+      honoursSignals,
+    )
     const empty = text === '' || response.status === 204 || response.status === 205
     try {
       return new Response(empty ? null : text, {
