@@ -7,17 +7,17 @@ import {
   checkTimeout,
   type Endpoint,
 } from './config.js'
-import { type Credentials, type CredentialsSource, resolveCredentials } from './credentials.js'
+import { type Credentials, type CredentialsSource, credentialsProblem, resolveCredentials } from './credentials.js'
 import type { OperationDescriptor, ServiceDescriptor } from './descriptor.js'
-import { ApiError, ConfigError, NetworkError, TimeoutError, ZenlayerError } from './errors.js'
+import { ApiError, ConfigError, MissingCredentialsError, NetworkError, TimeoutError, ZenlayerError } from './errors.js'
 import { checkInput, serialise } from './input.js'
 import type { ClientLogger } from './logging.js'
 import { loggingMiddleware, type ProtocolOptions, protocolHeaders, protocolMiddleware } from './middleware.js'
 import { type Secrets, scrub } from './redact.js'
-import { interpret, requestSecrets, shapeBatch } from './reply.js'
+import { authorizationSecrets, interpret, requestSecrets, shapeBatch } from './reply.js'
 import { backoffMs, type RetryPolicy, retryAfterMs, retryReason, serverSeconds } from './retry.js'
 import { linkedController, realSleep, type Sleep } from './timing.js'
-import { DEFAULT_MAX_RESPONSE_BYTES, exchange, type FetchLike, guardedFetch } from './transport.js'
+import { DEFAULT_MAX_RESPONSE_BYTES, exchange, type FetchLike, guardedFetch, raceSignal } from './transport.js'
 
 export const DEFAULT_BASE_URL = 'https://console.zenlayer.com'
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000
@@ -48,7 +48,12 @@ export interface ClientConfig {
   readonly baseUrl?: string
   /** Allow a plain-http `baseUrl` to a host that is not loopback (credentials and secrets then travel in clear). */
   readonly allowInsecureHttp?: boolean
-  /** The fetch to use (tests, proxies). Default: the global fetch. Redirects are never followed, whatever it does. */
+  /**
+   * The fetch to use (tests, proxies). Default: the global fetch. The client
+   * asks it for `redirect: 'manual'` and refuses any reply that is a redirect
+   * or says it followed one; a fetch of your own must not follow redirects by
+   * itself (it would have sent the body again before the client could refuse).
+   */
   readonly fetch?: typeof fetch
   /** Unix seconds now, for the signature timestamp; injectable for tests. */
   readonly now?: () => number
@@ -151,7 +156,17 @@ export function createServiceClient<Paths extends {}>(
   const resolved = resolveConfig(config)
   const endpoint: Endpoint = checkEndpoint(config.baseUrl ?? DEFAULT_BASE_URL, config.allowInsecureHttp === true)
   const userFetch = checkFunction('fetch', config.fetch)
-  const logger = checkFunction('logger', config.logger)
+  const logger = safeLogger(checkFunction('logger', config.logger))
+  if (config.credentials !== undefined && typeof config.credentials !== 'function') {
+    const problem = credentialsProblem(config.credentials)
+    if (problem) throw new ConfigError('credentials', problem)
+  }
+  if (
+    config.requestClient !== undefined &&
+    (typeof config.requestClient !== 'string' || !/^[\x20-\x7e]{1,128}$/.test(config.requestClient))
+  ) {
+    throw new ConfigError('requestClient', 'must be 1 to 128 printable ASCII characters')
+  }
   const baseNow = checkFunction('now', config.now) ?? (() => Math.floor(Date.now() / 1000))
   if (config.validator !== undefined && (config.validator === null || typeof config.validator !== 'object')) {
     throw new ConfigError('validator', "must be a validator package's exports (import * as v from '...-validator')")
@@ -173,7 +188,9 @@ export function createServiceClient<Paths extends {}>(
     redirect: 'manual',
   })
   raw.use(protocolMiddleware(service, protocol))
-  if (logger) raw.use(loggingMiddleware(service, logger, () => lastCredentials))
+  // Access-key secrets by key id, for the logger to scrub: each request names its own key.
+  const keySecrets = new Map<string, string>()
+  if (logger) raw.use(loggingMiddleware(service, logger, keySecrets))
   const post = raw.POST as unknown as (path: string, init: Record<string, unknown>) => Promise<Outcome>
   // Generated methods go through openapi-fetch, and so through every middleware,
   // as soon as anything but the client's own middleware is registered on `raw`.
@@ -184,10 +201,9 @@ export function createServiceClient<Paths extends {}>(
   let throughOpenapiFetch = logger !== undefined
   const use = raw.use.bind(raw)
   raw.use = (...middleware) => {
-    throughOpenapiFetch = true
     use(...middleware)
+    throughOpenapiFetch = true
   }
-  let lastCredentials: Credentials | undefined
 
   async function send(
     op: OperationDescriptor,
@@ -233,14 +249,15 @@ export function createServiceClient<Paths extends {}>(
     deadline: number,
     seen: { serverSeconds?: number | undefined; signed?: boolean },
   ): Promise<Record<string, unknown>> {
-    const creds = await resolveCredentials(config.credentials)
-    lastCredentials = creds
-    const headers = protocolHeaders(service, op, creds, body, endpoint.host, protocol)
-    seen.signed = !('token' in creds)
     const budget = Math.min(resolved.attemptTimeoutMs, deadline - Date.now())
     const limit = linkedController(userSignal, Math.max(0, budget))
+    let creds: Credentials | undefined
+    let headers: Record<string, string> | undefined
     let reply: { status: number; headers: Headers; text: string }
     try {
+      creds = await credentialsWithin(limit.signal)
+      headers = protocolHeaders(service, op, creds, body, endpoint.host, protocol)
+      seen.signed = !('token' in creds)
       reply = await send(op, body, headers, limit.signal)
     } catch (error) {
       if (userSignal?.aborted) throw userSignal.reason
@@ -249,13 +266,42 @@ export function createServiceClient<Paths extends {}>(
         throw new TimeoutError(op.action, scope === 'call' ? resolved.callTimeoutMs : resolved.attemptTimeoutMs, scope)
       }
       if (error instanceof ZenlayerError) throw error
-      throw new NetworkError(op.action, failedBeforeSending(error), cleanCause(error, requestSecrets(op, body, creds)))
+      const secrets = requestSecrets(op, body, creds, authorizationSecrets(headers?.authorization))
+      throw new NetworkError(op.action, failedBeforeSending(error), cleanCause(error, secrets))
     } finally {
       limit.dispose()
     }
     // The server's clock matters only when it refuses our timestamp.
     seen.serverSeconds = reply.status === 401 ? serverSeconds(reply.headers.get('date')) : undefined
-    return interpret(op, reply, body, creds, retryAfterMs)
+    return interpret(op, reply, body, creds, headers.authorization, retryAfterMs)
+  }
+
+  /**
+   * The credentials for one attempt. A credentials function is bounded by the
+   * attempt's signal like the rest, and what it throws is a
+   * MissingCredentialsError naming only the error's class.
+   */
+  async function credentialsWithin(signal: AbortSignal): Promise<Credentials> {
+    const source = config.credentials
+    let creds: Credentials
+    if (typeof source !== 'function') creds = await resolveCredentials(source)
+    else {
+      try {
+        creds = await raceSignal(resolveCredentials(source), signal)
+      } catch (error) {
+        if (signal.aborted || error instanceof ZenlayerError) throw error
+        throw new MissingCredentialsError(
+          `the credentials function threw ${error instanceof Error ? error.name : typeof error}`,
+        )
+      }
+    }
+    if (!('token' in creds)) {
+      // The logger finds an echoed secret by the key id the request names; a few recent keys suffice.
+      keySecrets.delete(creds.accessKeyId)
+      keySecrets.set(creds.accessKeyId, creds.accessKeySecret)
+      if (keySecrets.size > 16) keySecrets.delete(keySecrets.keys().next().value as string)
+    }
+    return creds
   }
 
   async function call<T>(op: OperationDescriptor, input: unknown, options: CallOptions = {}): Promise<ApiResult<T>> {
@@ -323,6 +369,21 @@ function cleanCause(error: unknown, secrets: Secrets, depth = 0): unknown {
   if (typeof code === 'string') Object.assign(clean, { code })
   clean.stack = `${clean.name}: ${clean.message}`
   return clean
+}
+
+/** A logger that cannot break a call: what it throws or rejects is dropped (the reset may already be done). */
+function safeLogger(logger: ClientLogger | undefined): ClientLogger | undefined {
+  if (!logger) return undefined
+  return (event) => {
+    try {
+      const outcome: unknown = logger(event)
+      if (outcome && typeof (outcome as PromiseLike<unknown>).then === 'function') {
+        Promise.resolve(outcome).catch(() => {})
+      }
+    } catch {
+      // a logger's failure is not the call's
+    }
+  }
 }
 
 function isClockRefusal(error: ZenlayerError): boolean {

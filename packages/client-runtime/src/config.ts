@@ -49,7 +49,8 @@ export function checkEndpoint(baseUrl: unknown, allowInsecureHttp: boolean): End
 /** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
 export function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '')
-  if (host === 'localhost' || host.endsWith('.localhost') || host === '[::1]') return true
+  // Not `*.localhost`: the platform's resolver, not the client, would decide where that goes.
+  if (host === 'localhost' || host === '[::1]') return true
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
@@ -65,7 +66,9 @@ export function checkTimeout(option: string, value: unknown, fallback: number): 
 export function checkRetry(value: unknown): RetryPolicy {
   if (value === false) return NO_RETRY
   if (value === undefined) return DEFAULT_RETRY
-  if (value === null || typeof value !== 'object') throw new ConfigError('retry', 'must be false or an object')
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError('retry', 'must be false or an object')
+  }
   const policy = { ...DEFAULT_RETRY, ...(value as Partial<RetryPolicy>) }
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1 || policy.maxAttempts > 20) {
     throw new ConfigError('retry.maxAttempts', 'must be a whole number from 1 to 20')

@@ -25,15 +25,36 @@ export function fromEnv(env?: Record<string, string | undefined>): () => Credent
   }
 }
 
+/** Printable ASCII without spaces: what a header can carry, and all a key id or token ever is. */
+const HEADER_SAFE = /^[\x21-\x7e]+$/
+
+/**
+ * Why `value` is not usable credentials, or undefined when it is. Never
+ * quotes the value: it may be the secret itself (a token passed bare).
+ */
+export function credentialsProblem(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') {
+    return 'must be { accessKeyId, accessKeySecret }, { token } or a function giving either'
+  }
+  const c = value as Record<string, unknown>
+  if ('token' in c) {
+    if (typeof c.token !== 'string' || c.token === '') return 'has a token that is not a non-empty string'
+    if (!HEADER_SAFE.test(c.token)) return 'has a token with spaces or characters a header cannot carry'
+    return undefined
+  }
+  if (typeof c.accessKeyId !== 'string' || c.accessKeyId === '') return 'has no access key id (a non-empty string)'
+  if (!HEADER_SAFE.test(c.accessKeyId)) return 'has an access key id with spaces or characters a header cannot carry'
+  if (typeof c.accessKeySecret !== 'string' || c.accessKeySecret === '') {
+    return 'has no access key secret (a non-empty string)'
+  }
+  return undefined
+}
+
 export async function resolveCredentials(source: CredentialsSource | undefined): Promise<Credentials> {
   if (source === undefined)
     throw new MissingCredentialsError('pass credentials to the client (an access key, a token, or fromEnv())')
-  const creds = typeof source === 'function' ? await source() : source
-  if ('token' in creds) {
-    if (!creds.token) throw new MissingCredentialsError('the bearer token is empty')
-    return creds
-  }
-  if (!creds.accessKeyId || !creds.accessKeySecret)
-    throw new MissingCredentialsError('the access key id or secret is empty')
-  return creds
+  const creds: unknown = typeof source === 'function' ? await source() : source
+  const problem = credentialsProblem(creds)
+  if (problem) throw new MissingCredentialsError(`the credentials ${problem}`)
+  return creds as Credentials
 }

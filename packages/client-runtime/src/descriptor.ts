@@ -27,8 +27,6 @@ export interface OperationDescriptor {
   readonly idempotent: boolean
   /** Names of the fields holding secrets, in the request or the reply, at any depth (x-zc-sensitive). */
   readonly sensitiveFields: readonly string[]
-  /** Documented error codes and their HTTP statuses. */
-  readonly errors: Readonly<Record<string, number>>
   /** The status path an accepted instance follows, when the action starts one. */
   readonly transition: TransitionDescriptor | null
   readonly pagination: PaginationDescriptor | null

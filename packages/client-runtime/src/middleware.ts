@@ -8,7 +8,7 @@ import type { OperationDescriptor, ServiceDescriptor } from './descriptor.js'
 import { ZenlayerError } from './errors.js'
 import type { ClientLogger } from './logging.js'
 import { redactHeaders, redactValue, type Secrets, secretsOf } from './redact.js'
-import { requestSecrets } from './reply.js'
+import { authorizationSecrets, requestSecrets } from './reply.js'
 import { SIGNATURE_METHOD, sign } from './sign.js'
 
 /** The SDK identification sent in X-ZC-SDK-Lang / X-ZC-SDK-Version. */
@@ -101,15 +101,25 @@ export function protocolMiddleware(service: ServiceDescriptor, options: Protocol
 export function loggingMiddleware(
   service: ServiceDescriptor,
   logger: ClientLogger,
-  credentials: () => Credentials | undefined,
+  keySecrets: ReadonlyMap<string, string>,
 ): Middleware {
   const byPathKey = operationsByPathKey(service)
   const pending = new Map<string, { started: number; secrets: Secrets }>()
+  /** The credential behind a request's own Authorization: its token, or the secret of the key it names. */
+  const credentialOf = (authorization: string | null): string[] => {
+    if (!authorization) return []
+    if (authorization.startsWith('Bearer ')) return [authorization.slice(7)]
+    const keyId = /Credential=([^,\s]+)/.exec(authorization)?.[1]
+    const secret = keyId === undefined ? undefined : keySecrets.get(keyId)
+    return secret === undefined ? [] : [secret]
+  }
   return {
     async onRequest({ request, schemaPath, id }) {
       const op = byPathKey.get(schemaPath)
       const text = await request.clone().text()
-      const secrets = op ? requestSecrets(op, text, credentials()) : secretsOf([])
+      const authorization = request.headers.get('authorization')
+      const extra = [...credentialOf(authorization), ...authorizationSecrets(authorization ?? undefined)]
+      const secrets = op ? requestSecrets(op, text, undefined, extra) : secretsOf([], extra)
       pending.set(id, { started: Date.now(), secrets })
       const url = new URL(request.url)
       logger({

@@ -28,18 +28,49 @@ export interface Secrets {
 export const MIN_SCRUBBED_LENGTH = 4
 
 export function secretsOf(sensitiveFields: readonly string[], values: readonly string[] = []): Secrets {
-  const unique = [...new Set(values.filter((v) => v.length >= MIN_SCRUBBED_LENGTH))]
-  // Longest first, so that a secret containing another is replaced whole; each
-  // also in its JSON-escaped spelling, as a server echoing it in JSON would write it.
-  const spellings = new Set<string>()
-  for (const v of unique) {
-    spellings.add(v)
-    spellings.add(JSON.stringify(v).slice(1, -1))
-  }
+  // Longest first, so that a secret containing another is replaced whole.
+  const all = new Set<string>()
+  for (const v of values) if (v.length >= MIN_SCRUBBED_LENGTH) for (const w of spellings(v)) all.add(w)
   return {
     names: new Set(sensitiveFields.map((f) => f.toLowerCase())),
-    values: [...spellings].filter((v) => v.length > 0).sort((a, b) => b.length - a.length),
+    values: [...all].filter((v) => v.length >= MIN_SCRUBBED_LENGTH).sort((a, b) => b.length - a.length),
   }
+}
+
+const memo = new Map<string, readonly string[]>()
+
+/**
+ * The ways a server may write a secret back: as is, JSON-escaped (also with
+ * `\/` and with every non-ASCII character as `\uXXXX`, as PHP and Python
+ * write JSON), URL-encoded, and base64 of its UTF-8 bytes.
+ */
+export function spellings(value: string): readonly string[] {
+  const known = memo.get(value)
+  if (known) return known
+  const json = JSON.stringify(value).slice(1, -1)
+  const ascii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  const forms = new Set([value, json, json.replaceAll('/', '\\/'), ascii, ascii.replaceAll('/', '\\/')])
+  try {
+    forms.add(encodeURIComponent(value))
+  } catch {
+    // a lone surrogate has no URL encoding
+  }
+  forms.add(base64(value))
+  const list = [...forms]
+  if (memo.size > 64) memo.clear()
+  memo.set(value, list)
+  return list
+}
+
+function base64(value: string): string {
+  let binary = ''
+  for (const byte of new TextEncoder().encode(value)) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
+
+/** Whether `text` holds any of `values` (already spelt out by secretsOf). */
+export function holdsAny(text: string, secrets: Secrets): boolean {
+  return secrets.values.some((v) => text.includes(v))
 }
 
 /** The values of every field named sensitive in `body`, at any depth (what a request would leak if echoed). */
@@ -80,9 +111,14 @@ export function redactValue(value: unknown, secrets: Secrets, depth = 0, seen = 
   else {
     const copy: Record<string, unknown> = {}
     for (const [key, item] of Object.entries(value)) {
-      copy[scrub(key, secrets)] = secrets.names.has(key.toLowerCase())
-        ? MASK
-        : redactValue(item, secrets, depth + 1, seen)
+      const v = secrets.names.has(key.toLowerCase()) ? MASK : redactValue(item, secrets, depth + 1, seen)
+      // defineProperty: a `__proto__` key in a reply stays a key, not the copy's prototype.
+      Object.defineProperty(copy, scrub(key, secrets), {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
     }
     out = copy
   }
@@ -117,7 +153,7 @@ export function redactHeaders(
   const out: Record<string, string> = {}
   for (const [name, value] of headers) {
     const lower = name.toLowerCase()
-    out[lower] = SECRET_HEADERS.has(lower) ? MASK : scrub(value, secrets)
+    out[scrub(lower, secrets)] = SECRET_HEADERS.has(lower) ? MASK : scrub(value, secrets)
   }
   return out
 }

@@ -7,7 +7,7 @@
 import type { Credentials } from './credentials.js'
 import type { OperationDescriptor } from './descriptor.js'
 import { ApiError, EdgeBlockedError, ProtocolError } from './errors.js'
-import { redactValue, type Secrets, scrub, secretsOf, sensitiveValues } from './redact.js'
+import { holdsAny, redactValue, type Secrets, scrub, secretsOf, sensitiveValues } from './redact.js'
 
 /** The longest server message an error keeps. */
 const MAX_MESSAGE = 500
@@ -21,6 +21,7 @@ export function interpret(
   reply: { status: number; headers: Headers; text: string },
   body: string,
   creds: Credentials,
+  authorization: string | undefined,
   retryAfter: (header: string | null, nowMs: number) => number | undefined,
 ): Obj {
   const { status, headers } = reply
@@ -31,7 +32,7 @@ export function interpret(
   if (status < 200 || status >= 300) {
     const hint = retryAfter(headers.get('retry-after'), Date.now())
     if (envelope && typeof envelope.code === 'string') {
-      const secrets = requestSecrets(op, body, creds)
+      const secrets = requestSecrets(op, body, creds, authorizationSecrets(authorization))
       // Scrubbed before it is cut: a cut through a secret would leave a piece no scrub can recognise.
       const clip = (text: string) => {
         const clean = scrub(text, secrets)
@@ -43,25 +44,22 @@ export function interpret(
     }
     throw new EdgeBlockedError(status, status === 429 ? 'rate-limited' : 'not-json', op.action, hint)
   }
+  // The API answers success with 200 and nothing else; any other 2xx is not its answer.
+  if (status !== 200) throw malformed(op, status, body, `the API answers 200, not ${status}`)
   if (!envelope) throw malformed(op, status, body, 'the body is not a JSON object')
+  if (typeof envelope.code === 'string') throw malformed(op, status, body, 'an error envelope came with a 2xx status')
   const response = envelope.response
-  if (!isObject(response)) {
-    const what =
-      typeof envelope.code === 'string' ? 'an error envelope came with a 2xx status' : '`response` is not an object'
-    throw malformed(op, status, body, what)
-  }
-  const requestId =
-    typeof envelope.requestId === 'string'
-      ? envelope.requestId
-      : typeof response.requestId === 'string'
-        ? response.requestId
-        : ''
+  if (!isObject(response)) throw malformed(op, status, body, '`response` is not an object')
+  const requestId = envelope.requestId
+  if (typeof requestId !== 'string' || requestId === '') throw malformed(op, status, body, 'the reply has no requestId')
+  // A reset's reply is small and decides what is reported done: read it strictly.
+  if (!op.idempotent && hasDuplicateKeys(reply.text)) throw malformed(op, status, body, 'the reply names a field twice')
   const result = { ...response, requestId }
   // What the caller gets holds no secret either: fields named sensitive are
   // masked and the request's secrets scrubbed, should the server echo them.
   const credential = 'token' in creds ? creds.token : creds.accessKeySecret
-  if (op.sensitiveFields.length === 0 && !reply.text.includes(credential)) return result
-  return redactValue(result, requestSecrets(op, body, creds)) as Obj
+  if (op.sensitiveFields.length === 0 && !holdsAny(reply.text, secretsOf([], [credential]))) return result
+  return redactValue(result, requestSecrets(op, body, creds, authorizationSecrets(authorization))) as Obj
 }
 
 /** A batch action's result also says which ids failed (absent list: none, Decision 7) and which did not. */
@@ -105,8 +103,16 @@ function idsIn(request: Obj, field: string): string[] {
   return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []
 }
 
-/** The secrets of one request: its sensitive fields' values, at any depth, and the credentials. */
-export function requestSecrets(op: OperationDescriptor, body: string, creds: Credentials | undefined): Secrets {
+/**
+ * The secrets of one request: its sensitive fields' values at any depth, the
+ * credentials, and `extra` (the Authorization value as sent, and its signature).
+ */
+export function requestSecrets(
+  op: OperationDescriptor,
+  body: string,
+  creds: Credentials | undefined,
+  extra: readonly string[] = [],
+): Secrets {
   let values: string[] = []
   try {
     values = sensitiveValues(JSON.parse(body), secretsOf(op.sensitiveFields).names)
@@ -114,7 +120,60 @@ export function requestSecrets(op: OperationDescriptor, body: string, creds: Cre
     // not JSON: nothing of it can be told apart, and it is never quoted
   }
   if (creds) values.push('token' in creds ? creds.token : creds.accessKeySecret)
-  return secretsOf(op.sensitiveFields, values)
+  return secretsOf(op.sensitiveFields, [...values, ...extra])
+}
+
+/** An Authorization value and, for a signature, the signature alone: both are credentials. */
+export function authorizationSecrets(authorization: string | undefined): string[] {
+  if (!authorization) return []
+  const signature = /Signature=([0-9a-fA-F]+)/.exec(authorization)?.[1]
+  return signature ? [authorization, signature] : [authorization]
+}
+
+/**
+ * Whether a JSON text names a key twice in one object. JSON.parse keeps the
+ * last, so `{"response":{...failed...},"response":{}}` would read as success.
+ * Run on text that JSON.parse accepted.
+ */
+export function hasDuplicateKeys(text: string): boolean {
+  const objects: (Set<string> | null)[] = []
+  let expectKey = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 34) {
+      let j = i + 1
+      let escaped = false
+      while (j < text.length) {
+        const d = text.charCodeAt(j)
+        if (d === 92) {
+          escaped = true
+          j += 2
+        } else if (d === 34) break
+        else j++
+      }
+      const keys = objects[objects.length - 1]
+      if (keys && expectKey) {
+        const raw = text.slice(i, j + 1)
+        const key = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1)
+        if (keys.has(key)) return true
+        keys.add(key)
+        expectKey = false
+      }
+      i = j
+    } else if (c === 123) {
+      objects.push(new Set())
+      expectKey = true
+    } else if (c === 91) {
+      objects.push(null)
+      expectKey = false
+    } else if (c === 125 || c === 93) {
+      objects.pop()
+      expectKey = false
+    } else if (c === 44) {
+      expectKey = objects[objects.length - 1] != null
+    }
+  }
+  return false
 }
 
 function parseObject(text: string): Obj | undefined {

@@ -86,7 +86,9 @@ export function guardedFetch(
   maxBytes: number,
   honoursSignals: boolean,
 ): (request: Request) => Promise<Response> {
-  return async (request) => {
+  return async (given) => {
+    // A middleware that rebuilt the request may have reset its redirect mode to 'follow'.
+    const request = given.redirect === 'manual' ? given : new Request(given, { redirect: 'manual' })
     const action = request.headers.get('x-zc-action') ?? 'request'
     const { response, text } = await exchange(
       fetchFn,
@@ -120,7 +122,10 @@ async function readBounded(response: Response, maxBytes: number, action: string)
       [],
     )
   const declared = response.headers.get('content-length')
-  if (declared !== null && /^\d+$/.test(declared)) {
+  const encoding = response.headers.get('content-encoding')
+  // A declared length bounds the body as sent; a compressed body is decoded
+  // on reading and may be far larger, so it is counted as it is read.
+  if (declared !== null && /^\d+$/.test(declared) && (encoding === null || encoding === 'identity')) {
     if (Number(declared) > maxBytes) {
       discard(response)
       throw tooLarge()

@@ -79,6 +79,13 @@ export async function waitUntil(
       )
     }
   }
+  if (!Array.isArray(options.instanceIds) || !options.instanceIds.every((id) => typeof id === 'string' && id !== '')) {
+    throw new ZenlayerError('INVALID_WAIT', 'instanceIds must be an array of instance ids (non-empty strings)')
+  }
+  const grace = options.startGraceSeconds
+  if (grace !== undefined && !(typeof grace === 'number' && grace >= 0 && Number.isFinite(grace))) {
+    throw new ZenlayerError('INVALID_WAIT', 'startGraceSeconds must be a finite number of seconds, at least 0')
+  }
   const ids = [...new Set(options.instanceIds)]
   if (ids.length === 0) throw new ZenlayerError('INVALID_WAIT', 'instanceIds is empty: nothing to wait for')
 
@@ -107,7 +114,7 @@ export async function waitUntil(
     if (verdict.missing.length > 0) {
       throw new WaiterError(
         'INSTANCE_NOT_FOUND',
-        `${op.action}: no such instance: ${verdict.missing.join(', ')}`,
+        `${op.action}: no such instance: ${describe(pick(statuses, verdict.missing))}`,
         pick(statuses, verdict.missing),
       )
     }
@@ -163,11 +170,18 @@ async function poll(
     }
     for (const id of chunk) answered.add(id)
     const items = Array.isArray(reply[itemsField]) ? (reply[itemsField] as Record<string, unknown>[]) : []
+    // One status per id: an id listed twice with two statuses is no evidence of either.
+    const shown = new Map<string, string | undefined>()
     for (const item of items) {
       const id = String(item[ID_FIELD])
-      if (id in statuses) statuses[id] = String(item[STATUS_FIELD])
+      const status = String(item[STATUS_FIELD])
+      shown.set(id, shown.has(id) && shown.get(id) !== status ? undefined : status)
     }
-    for (const id of chunk) if (!items.some((item) => String(item[ID_FIELD]) === id)) statuses[id] = null
+    for (const id of chunk) {
+      if (!shown.has(id)) statuses[id] = null
+      else if (shown.get(id) === undefined) answered.delete(id)
+      else statuses[id] = shown.get(id) as string
+    }
   }
   return answered
 }
@@ -212,8 +226,16 @@ function pick(statuses: Record<string, string | null>, ids: readonly string[]): 
   return Object.fromEntries(ids.map((id) => [id, statuses[id] ?? null]))
 }
 
+/** The instances for a message: each status cut to 40 characters, at most 20 instances named. */
 function describe(instances: Record<string, string | null>): string {
-  return Object.entries(instances)
-    .map(([id, status]) => `${id} (${status ?? 'not seen'})`)
+  const entries = Object.entries(instances)
+  const shown = entries
+    .slice(0, 20)
+    .map(([id, status]) => `${clip(id)} (${status === null ? 'not seen' : clip(status)})`)
     .join(', ')
+  return entries.length > 20 ? `${shown} and ${entries.length - 20} more` : shown
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}...` : text
 }

@@ -55,8 +55,12 @@ describe('baseUrl', () => {
   })
 
   it('knows loopback from look-alikes', () => {
-    expect(['localhost', 'LOCALHOST', 'a.localhost', '127.0.0.1', '[::1]'].every(isLoopback)).toBe(true)
-    expect(['127.0.0.1.nip.io', 'localhost.com', '10.0.0.1', '[::2]', '0.0.0.0'].some(isLoopback)).toBe(false)
+    expect(['localhost', 'LOCALHOST', 'localhost.', '127.0.0.1', '[::1]'].every(isLoopback)).toBe(true)
+    expect(
+      ['127.0.0.1.nip.io', 'localhost.com', 'evil.localhost', '10.0.0.1', '[::2]', '0.0.0.0', '[::ffff:7f00:1]'].some(
+        isLoopback,
+      ),
+    ).toBe(false)
   })
 })
 
@@ -75,6 +79,7 @@ describe('timeouts and retry policy', () => {
     [{ baseDelayMs: -5 }, 'retry.baseDelayMs'],
     [{ maxDelayMs: Number.NaN }, 'retry.maxDelayMs'],
     ['yes', 'retry'],
+    [[], 'retry'],
   ])('retry %j is refused', (value, option) => {
     expect(refusal(() => checkRetry(value)).option).toBe(option)
   })

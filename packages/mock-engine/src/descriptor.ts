@@ -11,6 +11,8 @@ export interface StateRuleRef {
 }
 
 export interface MockOperation extends OperationDescriptor {
+  /** Documented error codes and their HTTP statuses. */
+  readonly errors: Readonly<Record<string, number>>
   readonly stateRules: readonly StateRuleRef[]
 }
 

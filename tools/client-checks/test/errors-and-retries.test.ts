@@ -318,7 +318,7 @@ describe('retries', () => {
 
 describe('network errors keep no secret', () => {
   it('a platform error quoting the token or a password is scrubbed from the cause, at any depth', async () => {
-    const token = 'TOKEN-CANARY\nsplit'
+    const token = 'TOKEN-CANARY-split'
     const password = 'Canary+Pass-123'
     const zec = createZecClient({
       credentials: { token },

@@ -162,8 +162,8 @@ function readme(service: ServiceModel): string {
 
 Typed, signed client for the Zenlayer ${service.name} OS-reset API (X-ZC-Version
 ${service.version}), generated from \`${service.specPath}\`. Runs on Node 20.19+ and
-in browsers; pulls in no zod and no mock code (about 13 kB gzipped with
-everything it needs; the suite enforces 14 kB).
+in browsers; pulls in no zod and no mock code (about 14 kB gzipped with
+everything it needs; the suite enforces 15 kB).
 
 \`\`\`ts
 import { create${Svc}Client, fromEnv } from '${SCOPE}/${service.name}-client'
@@ -202,10 +202,13 @@ with signals, and an aborted signal sends nothing.
   REQUEST_LIMIT_EXCEEDED is not retried. Actions the spec marks idempotent also
   retry server errors, timeouts and dropped connections. Each attempt is
   signed afresh.
-- Redirects are never followed: a 3xx is a \`RedirectError\`, and the body goes
-  to no origin you did not configure.
+- Redirects are never followed: every request asks for \`redirect: 'manual'\`
+  (also when a middleware rebuilt it), and a 3xx, or a reply your own \`fetch\`
+  says it followed, is a \`RedirectError\`. The body goes to no origin you did
+  not configure, provided a \`fetch\` you supply does not follow redirects itself.
 - Replies are checked before they are believed: a 2xx must be the envelope
-  with an object \`response\`${batch ? `, and the failed list (\`${batch.failed}\`) an array of the ids asked` : ''}. Anything else is a
+  with an object \`response\` and a \`requestId\`${batch ? `, and the failed list (\`${batch.failed}\`) an array of the ids asked` : ''}; a reset's reply
+  may not name a field twice. Anything else (another 2xx, an error envelope) is a
   \`ProtocolError\` listing the ids whose fate is unknown (\`unknownInstanceIds\`);
   an id is never reported reset without evidence.
 - A refused timestamp (AUTH_FAILURE_TIMESTAMP_EXPIRED) whose reply's \`Date\`

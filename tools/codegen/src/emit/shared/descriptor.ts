@@ -20,7 +20,6 @@ export function serviceDescriptor(service: ServiceModel, withState: boolean): Re
           pathKey: op.pathKey,
           idempotent: op.idempotent,
           sensitiveFields: op.sensitiveFields,
-          errors: codeTable(op.errors),
           transition: op.transition
             ? {
                 ...op.transition,
@@ -31,8 +30,11 @@ export function serviceDescriptor(service: ServiceModel, withState: boolean): Re
             : null,
           pagination: op.pagination ?? null,
           batch: op.batch ?? null,
+          // The mock answers each documented code with its status; the client
+          // needs them as types only (is<Action>Error), not as data in its bundle.
           ...(withState
             ? {
+                errors: codeTable(op.errors),
                 stateRules: op.stateRules.map((r) => ({
                   id: r.id,
                   errorCode: r.errorCode ?? null,

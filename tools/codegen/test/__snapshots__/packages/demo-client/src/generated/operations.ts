@@ -27,7 +27,6 @@ export const service = {
       pathKey: '/api/v2/demo#CreateThing',
       idempotent: false,
       sensitiveFields: ['secret'],
-      errors: { BOTH_GIVEN: 400, IDS_MALFORMED: 400, NOTE_TOO_LONG: 400, SECRET_MALFORMED: 400, PARENT_NOT_FOUND: 404 },
       transition: {
         from: ['STOPPED'],
         via: 'BUSY',
@@ -50,7 +49,6 @@ export const service = {
       pathKey: '/api/v2/demo#DescribeThings',
       idempotent: true,
       sensitiveFields: [],
-      errors: { PAGE_MALFORMED: 400 },
       transition: null,
       pagination: { pageNumber: 'pageNum', pageSize: 'pageSize', total: 'totalCount', items: 'dataSet' },
       batch: null,

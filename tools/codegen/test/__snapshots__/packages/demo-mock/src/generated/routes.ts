@@ -29,7 +29,6 @@ export const service = {
       pathKey: '/api/v2/demo#CreateThing',
       idempotent: false,
       sensitiveFields: ['secret'],
-      errors: { BOTH_GIVEN: 400, IDS_MALFORMED: 400, NOTE_TOO_LONG: 400, SECRET_MALFORMED: 400, PARENT_NOT_FOUND: 404 },
       transition: {
         from: ['STOPPED'],
         via: 'BUSY',
@@ -43,6 +42,7 @@ export const service = {
       },
       pagination: null,
       batch: null,
+      errors: { BOTH_GIVEN: 400, IDS_MALFORMED: 400, NOTE_TOO_LONG: 400, SECRET_MALFORMED: 400, PARENT_NOT_FOUND: 404 },
       stateRules: [
         { id: 'instance-exists', errorCode: 'PARENT_NOT_FOUND', description: "The thing's parent exists." },
         { id: 'instance-powered-off', errorCode: null, description: 'The parent is stopped.' },
@@ -56,10 +56,10 @@ export const service = {
       pathKey: '/api/v2/demo#DescribeThings',
       idempotent: true,
       sensitiveFields: [],
-      errors: { PAGE_MALFORMED: 400 },
       transition: null,
       pagination: { pageNumber: 'pageNum', pageSize: 'pageSize', total: 'totalCount', items: 'dataSet' },
       batch: null,
+      errors: { PAGE_MALFORMED: 400 },
       stateRules: [],
     },
   },
