@@ -12,7 +12,7 @@ import {
 import { createZecClient, fromEnv, isResetInstancesError } from '@zenlayer-reset/zec-client'
 import * as zecValidator from '@zenlayer-reset/zec-validator'
 import { describe, expect, it } from 'vitest'
-import { type Answer, apiError, envelope, fakeServer, fakeTime, hang, refused, reset } from './fake-server.js'
+import { type Answer, apiError, envelope, failure, fakeServer, fakeTime, hang, refused, reset } from './fake-server.js'
 
 const credentials = { accessKeyId: 'AKID-test', accessKeySecret: 'test-key-password' }
 const RESET = { instanceIds: ['inst-a'] }
@@ -31,15 +31,6 @@ function client(answers: Answer[], extra: Parameters<typeof createZecClient>[0] 
     ...extra,
   })
   return { zec, server, time }
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the call to fail')
 }
 
 describe('errors', () => {

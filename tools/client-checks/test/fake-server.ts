@@ -84,3 +84,13 @@ export function fakeTime() {
     },
   }
 }
+
+/** The error a promise rejects with; a promise that resolves fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected the promise to reject')
+}

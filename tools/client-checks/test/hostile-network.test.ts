@@ -24,6 +24,7 @@ import {
 } from '@zenlayer-reset/zec-client'
 import * as zecValidator from '@zenlayer-reset/zec-validator'
 import { describe, expect, it } from 'vitest'
+import { failure } from './fake-server.js'
 import {
   apiError,
   closedPort,
@@ -153,15 +154,6 @@ function harness(target: Target, path: Path, server: { url: string }, extra: Par
     logs,
     middleware,
   }
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the call to fail')
 }
 
 /** Runs `body` with one server per script, closing them after. */

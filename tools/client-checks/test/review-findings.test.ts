@@ -18,19 +18,11 @@ import {
 import { createVmClient } from '@zenlayer-reset/vm-client'
 import { createZecClient } from '@zenlayer-reset/zec-client'
 import { describe, expect, it } from 'vitest'
+import { failure } from './fake-server.js'
 import { apiError, ok, REQUEST_ID, withServers } from './local-server.js'
 
 const KEY = { accessKeyId: 'AKID-review', accessKeySecret: 'Ab/cd+EF/gh+IJ/kl=' }
 const noSleep = async () => {}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the call to fail')
-}
 
 /** Everything a person could be shown of a value. */
 function shown(value: unknown): string {

@@ -2,7 +2,7 @@ import { ApiError, WaiterError, type WaitProgress } from '@zenlayer-reset/client
 import { createVmClient } from '@zenlayer-reset/vm-client'
 import { createZecClient } from '@zenlayer-reset/zec-client'
 import { describe, expect, it } from 'vitest'
-import { type Answer, apiError, envelope, fakeServer, fakeTime } from './fake-server.js'
+import { type Answer, apiError, envelope, failure, fakeServer, fakeTime } from './fake-server.js'
 
 /** A DescribeInstancesStatus stand-in: each id walks its own list of statuses, one per poll (the last repeats). */
 function statusServer(timelines: Record<string, (string | null)[]>, interrupts: Record<number, Answer> = {}) {
@@ -32,15 +32,6 @@ function zecWith(server: ReturnType<typeof fakeServer>) {
     zec: createZecClient({ credentials: { token: 't' }, fetch: server.fetch, sleep: time.sleep, clock: time.clock }),
     time,
   }
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the wait to fail')
 }
 
 describe('waitUntilReset', () => {
