@@ -175,7 +175,11 @@ export function createServiceClient<Paths extends {}>(
   let clockOffsetSeconds = 0
   const protocol: ProtocolOptions = {
     credentials: config.credentials,
-    now: () => baseNow() + clockOffsetSeconds,
+    now: () => {
+      const seconds = baseNow() + clockOffsetSeconds
+      if (!Number.isFinite(seconds)) throw new ConfigError('now', 'must return a finite number of Unix seconds')
+      return Math.floor(seconds)
+    },
     requestClient: config.requestClient,
   }
   const fetchFn: FetchLike =

@@ -277,6 +277,22 @@ describe('configuration and waiter input refused with the option named', () => {
     expect(error).toMatchObject({ option })
   })
 
+  it('a clock that gives no number is a ConfigError naming `now`, and nothing is sent', async () => {
+    let sent = 0
+    const zec = createZecClient({
+      credentials: KEY,
+      now: () => Number.NaN,
+      fetch: async () => {
+        sent += 1
+        return new Response('{}')
+      },
+    })
+    const error = await failure(zec.resetInstances({ instanceIds: ['a'] }))
+    expect(error).toBeInstanceOf(ConfigError)
+    expect(error).toMatchObject({ option: 'now' })
+    expect(sent).toBe(0)
+  })
+
   it.each([
     [{ instanceIds: 'inst-a' }, 'instanceIds'],
     [{ instanceIds: ['a', 5] }, 'instanceIds'],
