@@ -194,6 +194,11 @@ export function createServiceClient<Paths extends {}>(
   raw.use(protocolMiddleware(service, protocol))
   // Access-key secrets by key id, for the logger to scrub: each request names its own key.
   const keySecrets = new Map<string, string>()
+  const fixedCredentials =
+    config.credentials !== undefined && typeof config.credentials !== 'function' ? config.credentials : undefined
+  if (fixedCredentials && !('token' in fixedCredentials)) {
+    keySecrets.set(fixedCredentials.accessKeyId, fixedCredentials.accessKeySecret)
+  }
   if (logger) raw.use(loggingMiddleware(service, logger, keySecrets))
   const post = raw.POST as unknown as (path: string, init: Record<string, unknown>) => Promise<Outcome>
   // Generated methods go through openapi-fetch, and so through every middleware,
@@ -287,6 +292,8 @@ export function createServiceClient<Paths extends {}>(
    */
   async function credentialsWithin(signal: AbortSignal): Promise<Credentials> {
     const source = config.credentials
+    // Fixed credentials were checked when the client was created.
+    if (fixedCredentials) return fixedCredentials
     let creds: Credentials
     if (typeof source !== 'function') creds = await resolveCredentials(source)
     else {

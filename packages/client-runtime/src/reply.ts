@@ -57,8 +57,7 @@ export function interpret(
   const result = { ...response, requestId }
   // What the caller gets holds no secret either: fields named sensitive are
   // masked and the request's secrets scrubbed, should the server echo them.
-  const credential = 'token' in creds ? creds.token : creds.accessKeySecret
-  if (op.sensitiveFields.length === 0 && !holdsAny(reply.text, secretsOf([], [credential]))) return result
+  if (op.sensitiveFields.length === 0 && !holdsAny(reply.text, credentialSecrets(creds))) return result
   return redactValue(result, requestSecrets(op, body, creds, authorizationSecrets(authorization))) as Obj
 }
 
@@ -80,6 +79,15 @@ export function shapeBatch(op: OperationDescriptor, body: string, result: Obj): 
   const failed = (list ?? []) as string[]
   const failedSet = new Set(failed)
   return { ...result, failedInstanceIds: failed, succeededInstanceIds: asked.filter((id) => !failedSet.has(id)) }
+}
+
+let lastCredential: { readonly value: string; readonly secrets: Secrets } | undefined
+
+/** The spellings of a credential, kept for the last one seen: a client signs with the same key call after call. */
+function credentialSecrets(creds: Credentials): Secrets {
+  const value = 'token' in creds ? creds.token : creds.accessKeySecret
+  if (lastCredential?.value !== value) lastCredential = { value, secrets: secretsOf([], [value]) }
+  return lastCredential.secrets
 }
 
 function malformed(op: OperationDescriptor, status: number, body: string, detail: string): ProtocolError {
