@@ -12,10 +12,8 @@ export {
   type RequestValidators,
   type ResolvedConfig,
   type ServiceClient,
-  TIMESTAMP_EXPIRED_CODE,
   type ValidationOutcome,
 } from './client.js'
-export { isLoopback, MAX_TIMER_MS } from './config.js'
 export { type Credentials, type CredentialsSource, fromEnv, resolveCredentials } from './credentials.js'
 export type {
   BatchDescriptor,
@@ -41,17 +39,7 @@ export {
 } from './errors.js'
 export type { ClientLogEvent, ClientLogger } from './logging.js'
 export { SDK_LANGUAGE, SDK_VERSION } from './middleware.js'
-export {
-  MASK,
-  redactBody,
-  redactBodyText,
-  redactHeaders,
-  redactValue,
-  type Secrets,
-  scrub,
-  secretsOf,
-  sensitiveValues,
-} from './redact.js'
+export { MASK, redactBody, redactBodyText, redactHeaders } from './redact.js'
 export {
   backoffMs,
   DEFAULT_RETRY,
@@ -60,9 +48,8 @@ export {
   type RetryReason,
   retryAfterMs,
   retryReason,
-  serverSeconds,
 } from './retry.js'
 export { SIGNATURE_METHOD, type Signature, type SignInput, sign } from './sign.js'
 export { realSleep, type Sleep } from './timing.js'
-export { DEFAULT_MAX_RESPONSE_BYTES, type FetchLike, raceSignal } from './transport.js'
+export { DEFAULT_MAX_RESPONSE_BYTES } from './transport.js'
 export { IDS_PER_POLL, type WaitOptions, type WaitProgress, type WaitResult, waitUntil } from './waiter.js'

@@ -123,7 +123,7 @@ export function requestSecrets(
 ): Secrets {
   let values: string[] = []
   try {
-    values = sensitiveValues(JSON.parse(body), secretsOf(op.sensitiveFields).names)
+    values = sensitiveValues(JSON.parse(body), new Set(op.sensitiveFields.map((f) => f.toLowerCase())))
   } catch {
     // not JSON: nothing of it can be told apart, and it is never quoted
   }
