@@ -61,7 +61,7 @@ export function interpret(
   return redactValue(result, requestSecrets(op, body, creds, authorizationSecrets(authorization))) as Obj
 }
 
-/** A batch action's result also says which ids failed (absent list: none, Decision 7) and which did not. */
+/** A batch action's result also says which ids failed (absent list: none, specs/DECISIONS.md decision 7) and which did not. */
 export function shapeBatch(op: OperationDescriptor, body: string, result: Obj): Obj {
   const batch = op.batch
   if (!batch) return result

@@ -1,4 +1,4 @@
-// ZC2-HMAC-SHA256 request signing (shared/reference/zenlayer-api.md, section 2).
+// ZC2-HMAC-SHA256 request signing, as the spec's x-zc-signing describes it (specs/shared/common.yaml).
 import { hmacSha256, sha256Of, toHex, utf8 } from './sha256.js'
 
 export const SIGNATURE_METHOD = 'ZC2-HMAC-SHA256'

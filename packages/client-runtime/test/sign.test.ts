@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sign } from '../src/sign.js'
 
-// The vectors of shared/reference/zenlayer-api.md, section 2.
+// The vendor's own example (V1, V1b) and vectors computed with the documented algorithm (D1-D3).
 const vectors = [
   {
     id: 'V1',

@@ -62,7 +62,7 @@ export function reset(
 ): ActionOutcome {
   const { requestRules, instanceRules } = rulesOf(op)
   if (op.batch) {
-    // Problems of the request as a whole are errors; problems of one instance put it in the failed list (Decision 8).
+    // Problems of the request as a whole are errors; problems of one instance put it in the failed list (specs/DECISIONS.md, decision 8).
     const requestCtx = context(store, input, undefined)
     for (const r of requestRules) {
       if (!r.holds(requestCtx)) return violation(op, r.ref, input)

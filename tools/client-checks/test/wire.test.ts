@@ -3,7 +3,7 @@ import { createZecClient } from '@zenlayer-reset/zec-client'
 import { describe, expect, it } from 'vitest'
 import { envelope, fakeServer } from './fake-server.js'
 
-// The reference's vectors D1-D3 (shared/reference/zenlayer-api.md), produced
+// The signing vectors D1-D3 (see packages/client-runtime/test/sign.test.ts), produced
 // by the generated clients end to end: the exact bytes and headers a server sees.
 const credentials = { accessKeyId: 'AKID-test', accessKeySecret: 'test-key-password' }
 const at1700000000 = () => 1700000000

@@ -11,8 +11,8 @@ describe('buildService on the fixture spec', () => {
     expect(model).toMatchObject({ name: 'demo', version: '2024-01-01', specPath: DEMO_SPEC })
     expect(model.statuses).toEqual(['STOPPED', 'BUSY', 'RUNNING', 'BROKEN'])
     expect(model.protocolErrors).toEqual([
-      { code: 'NO_SUCH_ACTION', status: 404, description: '', assumed: false },
-      { code: 'WRONG_METHOD', status: 405, description: '', assumed: false },
+      { code: 'NO_SUCH_ACTION', status: 404, description: '', assumed: false, common: true, decisions: [] },
+      { code: 'WRONG_METHOD', status: 405, description: '', assumed: false, common: true, decisions: [] },
     ])
     expect(model.signing).toMatchObject({
       algorithm: 'ZC2-HMAC-SHA256',
@@ -43,15 +43,23 @@ describe('buildService on the fixture spec', () => {
       observe: 'DescribeThings',
       deadEnds: [],
       waiter: undefined,
+      decisions: [],
     })
     expect(create?.batch).toBeUndefined()
     expect(create?.sensitiveFields).toEqual(['secret'])
     expect(create?.errors).toEqual([
-      { code: 'BOTH_GIVEN', status: 400, description: '', assumed: false },
-      { code: 'IDS_MALFORMED', status: 400, description: '', assumed: false },
-      { code: 'NOTE_TOO_LONG', status: 400, description: '', assumed: true },
-      { code: 'SECRET_MALFORMED', status: 400, description: '', assumed: false },
-      { code: 'PARENT_NOT_FOUND', status: 404, description: '', assumed: false },
+      { code: 'BOTH_GIVEN', status: 400, description: '', assumed: false, common: false, decisions: [] },
+      { code: 'IDS_MALFORMED', status: 400, description: '', assumed: false, common: false, decisions: [] },
+      {
+        code: 'NOTE_TOO_LONG',
+        status: 400,
+        description: '',
+        assumed: true,
+        common: false,
+        decisions: [{ ref: 10, kind: 'fills-gap', reason: 'An assumed code for tests.', facts: [] }],
+      },
+      { code: 'SECRET_MALFORMED', status: 400, description: '', assumed: false, common: false, decisions: [] },
+      { code: 'PARENT_NOT_FOUND', status: 404, description: '', assumed: false, common: false, decisions: [] },
     ])
     expect(describe_?.pagination).toEqual({
       pageNumber: 'pageNum',

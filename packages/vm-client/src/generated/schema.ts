@@ -160,7 +160,7 @@ export interface components {
     DescribeInstancesStatusBadRequest: components['schemas']['ErrorEnvelope'] & {
       code?: components['schemas']['BadRequestCommonCode'] | 'INVALID_PARAMETER_VALUE_INSTANCE_IDS_MALFORMED'
     }
-    /** @description 401 codes for requests whose credentials are missing or wrong. All are assumptions (Decision 10). */
+    /** @description 401 codes for requests whose credentials are missing or wrong. All are assumptions, as the vendor does not publish them. */
     AuthFailureCode:
       | 'AUTH_FAILURE_CREDENTIALS_MISSING'
       | 'AUTH_FAILURE_AUTHORIZATION_MALFORMED'
@@ -168,7 +168,7 @@ export interface components {
       | 'AUTH_FAILURE_SIGNATURE_MISMATCH'
       | 'AUTH_FAILURE_TIMESTAMP_EXPIRED'
       | 'AUTH_FAILURE_TOKEN_INVALID'
-    /** @description 400 codes that any action can answer. All are assumptions (Decision 10). */
+    /** @description 400 codes that any action can answer. All are assumptions, as the vendor does not publish them. */
     BadRequestCommonCode:
       | 'INVALID_PARAMETER_MISSING'
       | 'INVALID_PARAMETER_UNKNOWN'
@@ -310,7 +310,7 @@ export interface operations {
     parameters: {
       query?: never
       header: {
-        /** @description PascalCase, as every SDK sends it. The vendor page's example sends `resetInstance` (Decision 1). */
+        /** @description PascalCase, as every SDK sends it. The vendor page's example sends `resetInstance`, which this project refuses. */
         'X-ZC-Action': 'ResetInstance'
         /** @description The API version; instanceName and initScript of ResetInstance exist only in vm 2026-04-01. */
         'X-ZC-Version': components['parameters']['ApiVersion']

@@ -12,7 +12,7 @@ export interface paths {
     put?: never
     /**
      * Reinstall the operating system of several instances
-     * @description Reinstalls the OS of up to 100 powered-off instances, wiping their boot disks. Problems with the request as a whole are error responses; problems of one instance put its id in the failed list and the call still succeeds (Decision 8). Accepted instances go `DEPLOYING` (some flows show `REBUILDING`), then `RUNNING`, or `REINSTALL_FAILED`; follow them with DescribeInstancesStatus. Not idempotent: there is no idempotency token, so a call whose body may have reached the server must not be retried.
+     * @description Reinstalls the OS of up to 100 powered-off instances, wiping their boot disks. Problems with the request as a whole are error responses; problems of one instance put its id in the failed list and the call still succeeds. Accepted instances go `DEPLOYING` (some flows show `REBUILDING`), then `RUNNING`, or `REINSTALL_FAILED`; follow them with DescribeInstancesStatus. Not idempotent: there is no idempotency token, so a call whose body may have reached the server must not be retried.
      */
     post: operations['ResetInstances']
     delete?: never
@@ -155,7 +155,7 @@ export interface components {
     DescribeInstancesStatusBadRequest: components['schemas']['ErrorEnvelope'] & {
       code?: components['schemas']['BadRequestCommonCode'] | 'INVALID_PARAMETER_VALUE_INSTANCE_IDS_MALFORMED'
     }
-    /** @description 401 codes for requests whose credentials are missing or wrong. All are assumptions (Decision 10). */
+    /** @description 401 codes for requests whose credentials are missing or wrong. All are assumptions, as the vendor does not publish them. */
     AuthFailureCode:
       | 'AUTH_FAILURE_CREDENTIALS_MISSING'
       | 'AUTH_FAILURE_AUTHORIZATION_MALFORMED'
@@ -163,7 +163,7 @@ export interface components {
       | 'AUTH_FAILURE_SIGNATURE_MISMATCH'
       | 'AUTH_FAILURE_TIMESTAMP_EXPIRED'
       | 'AUTH_FAILURE_TOKEN_INVALID'
-    /** @description 400 codes that any action can answer. All are assumptions (Decision 10). */
+    /** @description 400 codes that any action can answer. All are assumptions, as the vendor does not publish them. */
     BadRequestCommonCode:
       | 'INVALID_PARAMETER_MISSING'
       | 'INVALID_PARAMETER_UNKNOWN'

@@ -3,6 +3,7 @@
 // because an emitter that skipped a keyword would emit a validator that is
 // silently looser than the spec.
 import { appendPointer, isObject, type Location, SpecError } from '@zenlayer-reset/spec-tools'
+import { decisionsOf } from './decisions.js'
 import type {
   ArrayNode,
   BooleanNode,
@@ -62,6 +63,7 @@ export function buildSchema(schema: unknown, at: Location, ctx: SchemaContext): 
       default: own.default ?? inner.default,
       errorCode: own.errorCode ?? inner.errorCode,
       sensitive: own.sensitive || inner.sensitive,
+      decisions: [...own.decisions, ...inner.decisions],
     }
   }
   const kind = kindOf(schema, loc)
@@ -110,6 +112,7 @@ function meta(schema: Obj, location: Location, name: string | undefined): NodeMe
     errorCode: typeof code === 'string' ? code : undefined,
     sensitive: schema['x-zc-sensitive'] === true,
     location,
+    decisions: decisionsOf(schema),
   }
 }
 
@@ -141,7 +144,7 @@ function objectNode(schema: Obj, loc: Location, m: NodeMeta, ctx: SchemaContext)
     const not = isObject(part) ? part.not : undefined
     const fields = isObject(not) && Array.isArray(not.required) ? not.required.map(String) : undefined
     const extra = isObject(part)
-      ? Object.keys(part).filter((k) => !['not', 'x-zc-message', 'x-zc-error-code'].includes(k))
+      ? Object.keys(part).filter((k) => !['not', 'x-zc-message', 'x-zc-error-code', 'x-zc-decision'].includes(k))
       : []
     if (!fields || fields.length < 2 || Object.keys(not as Obj).length !== 1 || extra.length > 0) {
       throw new SpecError(partAt, 'on an object, allOf may only hold `not: {required: [a, b, ...]}` rules')
@@ -152,6 +155,8 @@ function objectNode(schema: Obj, loc: Location, m: NodeMeta, ctx: SchemaContext)
       fields,
       message: typeof p['x-zc-message'] === 'string' ? p['x-zc-message'] : `${fields.join(' and ')} cannot all be set`,
       errorCode: typeof p['x-zc-error-code'] === 'string' ? p['x-zc-error-code'] : undefined,
+      // A rule's reasons may sit on the rule or on the object that holds it.
+      decisions: [...decisionsOf(p), ...m.decisions],
     }
   })
   return { kind: 'object', ...m, properties, additionalProperties: ap !== false, exclusive }

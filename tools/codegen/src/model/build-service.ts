@@ -15,6 +15,7 @@ import {
   SpecError,
 } from '@zenlayer-reset/spec-tools'
 import { buildSchema } from './build-schema.js'
+import { decisionsOf } from './decisions.js'
 import { KNOWN_STATE_RULES } from './state-rules.js'
 import type {
   BatchModel,
@@ -131,6 +132,7 @@ function buildOperation(
         deadEnds: stringList(t.deadEnds),
         waiter: typeof t.waiter === 'string' ? t.waiter : undefined,
         instances: typeof t.instances === 'string' ? t.instances : undefined,
+        decisions: decisionsOf(t),
       }
     : undefined
   const p = op['x-zc-pagination']
@@ -154,13 +156,20 @@ function buildOperation(
     request,
     reply,
     response,
-    errors: errorCases(op, at),
+    errors: errorCases(spec, op, at),
     stateRules,
     transition,
     pagination,
     batch,
     sensitiveFields: sensitiveFields([request, reply]),
+    decisions: [...decisionsOf(op), ...decisionsOf(actionParameter(op))],
   }
+}
+
+/** The X-ZC-Action header parameter: how the action is named on the wire. */
+function actionParameter(op: Obj): Obj | undefined {
+  const params = Array.isArray(op.parameters) ? op.parameters.map(obj) : []
+  return params.find((p) => p.in === 'header' && str(p.name).toLowerCase() === 'x-zc-action')
 }
 
 /**
@@ -188,7 +197,7 @@ function sensitiveFields(roots: readonly SchemaNode[]): string[] {
 }
 
 /** The error codes of one operation, each with its HTTP status. */
-function errorCases(op: Obj, at: Location): ErrorCaseModel[] {
+function errorCases(spec: LoadedSpec, op: Obj, at: Location): ErrorCaseModel[] {
   const cases = new Map<string, ErrorCaseModel>()
   for (const [status, response] of Object.entries(obj(op.responses))) {
     if (status.startsWith('2')) continue
@@ -208,7 +217,14 @@ function errorCases(op: Obj, at: Location): ErrorCaseModel[] {
       if (previous && previous.status !== resolved) {
         throw new SpecError(at, `code ${code} is listed under two statuses, ${previous.status} and ${resolved}`)
       }
-      cases.set(code, { code, status: resolved, description: str(entry.description), assumed: isAssumed(entry) })
+      cases.set(code, {
+        code,
+        status: resolved,
+        description: str(entry.description),
+        assumed: isAssumed(entry),
+        common: (spec.origins.get(entry)?.file ?? spec.entry) !== spec.entry,
+        decisions: decisionsOf(entry),
+      })
     }
   }
   return [...cases.values()].sort((a, b) => a.status - b.status || (a.code < b.code ? -1 : 1))
@@ -256,7 +272,14 @@ function protocolErrors(spec: LoadedSpec): ErrorCaseModel[] {
         'a protocol error code needs x-zc-status',
       )
     }
-    return { code: String(entry.const), status, description: str(entry.description), assumed: isAssumed(entry) }
+    return {
+      code: String(entry.const),
+      status,
+      description: str(entry.description),
+      assumed: isAssumed(entry),
+      common: true,
+      decisions: decisionsOf(entry),
+    }
   })
 }
 

@@ -1,7 +1,7 @@
 // The model: what the specs say, in the terms the emitters need, and nothing
 // of OpenAPI's shape or of any output. Built once by build-service.ts; every
 // emitter is a function of it alone.
-import type { Location } from '@zenlayer-reset/spec-tools'
+import type { DecisionFact, Location } from '@zenlayer-reset/spec-tools'
 
 export interface ServiceModel {
   /** `zec`: the last path segment, X-ZC-Service, and the package name prefix. */
@@ -50,14 +50,29 @@ export interface OperationModel {
   readonly batch: BatchModel | undefined
   /** Names of the fields whose values are secrets, anywhere in the request or reply (x-zc-sensitive). */
   readonly sensitiveFields: readonly string[]
+  /** Decisions on the operation and on how its action is named (the X-ZC-Action parameter). */
+  readonly decisions: readonly DecisionModel[]
+}
+
+/** Where the spec departs from the vendor page or fills a gap (x-zc-decision; specs/DECISIONS.md). */
+export interface DecisionModel {
+  /** The number of the decision in specs/DECISIONS.md, when one applies. */
+  readonly ref: number | undefined
+  readonly kind: 'departs-from-page' | 'fills-gap'
+  readonly reason: string
+  /** The page facts this decision accounts for (the docs drift check reads them). */
+  readonly facts: readonly DecisionFact[]
 }
 
 export interface ErrorCaseModel {
   readonly code: string
   readonly status: number
   readonly description: string
-  /** True when the vendor does not document this code (Decision 10). */
+  /** True when the vendor does not document this code (specs/DECISIONS.md, decision 10). */
   readonly assumed: boolean
+  /** Whether the code is defined for every service (specs/shared) rather than by this operation. */
+  readonly common: boolean
+  readonly decisions: readonly DecisionModel[]
 }
 
 export interface StateRuleModel {
@@ -80,6 +95,7 @@ export interface TransitionModel {
   readonly waiter: string | undefined
   /** The request field naming the instance (or instances) the transition applies to. */
   readonly instances: string | undefined
+  readonly decisions: readonly DecisionModel[]
 }
 
 export interface BatchModel {
@@ -120,6 +136,8 @@ export interface NodeMeta {
   readonly errorCode: string | undefined
   readonly sensitive: boolean
   readonly location: Location
+  /** Decisions on this node (and, for a reused named schema, on the schema it reuses). */
+  readonly decisions: readonly DecisionModel[]
 }
 
 export interface ObjectNode extends NodeMeta {
@@ -139,6 +157,7 @@ export interface PropertyNode {
 
 export interface ExclusiveRule {
   readonly fields: readonly string[]
+  readonly decisions: readonly DecisionModel[]
   readonly message: string
   readonly errorCode: string | undefined
 }

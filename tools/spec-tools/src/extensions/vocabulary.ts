@@ -13,15 +13,42 @@ export interface ExtensionDefinition {
 
 const errorCode = { type: 'string', pattern: '^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$' }
 const statusName = { type: 'string', pattern: '^[A-Z][A-Z_]*$' }
+/**
+ * The facts of a vendor page that a decision can account for: the docs drift
+ * check (tools/docs-sync) reports a difference in one of these as accepted
+ * only when a decision on that place names it. An error code's own decision
+ * covers the code and its status without naming them.
+ */
+export const DECISION_FACTS = [
+  'presence',
+  'required',
+  'type',
+  'minLength',
+  'maxLength',
+  'charset',
+  'mustContain',
+  'firstChar',
+  'default',
+  'minItems',
+  'maxItems',
+  'enum',
+  'exclusive',
+  'statuses',
+  'actionName',
+  'errorStatus',
+] as const
+export type DecisionFact = (typeof DECISION_FACTS)[number]
+
 const decisionNote = {
   type: 'object',
   additionalProperties: false,
   required: ['kind', 'reason'],
   properties: {
-    // The numbered Decisions of shared/reference/zenlayer-api.md.
-    ref: { type: 'integer', minimum: 1, maximum: 10 },
+    // A numbered decision of specs/DECISIONS.md (checked by zr-spec check).
+    ref: { type: 'integer', minimum: 1 },
     kind: { enum: ['departs-from-page', 'fills-gap'] },
     reason: { type: 'string', minLength: 10 },
+    facts: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...DECISION_FACTS] } },
   },
 }
 const decisionList = { type: 'array', minItems: 1, items: decisionNote }
@@ -181,7 +208,7 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionDefinition>> = {
   },
   'x-zc-decision': {
     place: 'anywhere',
-    summary: 'Where the spec departs from the vendor page or fills a gap, and why (Decisions in zenlayer-api.md).',
+    summary: 'Where the spec departs from the vendor page or fills a gap, why, and which page facts that explains.',
     valueSchema: decisionList,
   },
 }

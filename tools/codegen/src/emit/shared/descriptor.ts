@@ -22,8 +22,13 @@ export function serviceDescriptor(service: ServiceModel, withState: boolean): Re
           sensitiveFields: op.sensitiveFields,
           transition: op.transition
             ? {
-                ...op.transition,
+                from: op.transition.from,
+                via: op.transition.via,
+                alsoVia: op.transition.alsoVia,
+                to: op.transition.to,
                 failure: op.transition.failure ?? null,
+                observe: op.transition.observe,
+                deadEnds: op.transition.deadEnds,
                 waiter: op.transition.waiter ?? null,
                 instances: op.transition.instances ?? null,
               }
