@@ -50,6 +50,16 @@ const steps = [
   ],
   ['tests', bin('turbo'), ['run', 'test', '--continue', '--concurrency=3', '--output-logs=new-only']],
 ]
+// The vendor's real pages, when the maintainers' ../shared/seeds is beside the checkout (it is in CI),
+// compared in full: both must be in sync or accepted (tools/docs-sync).
+const seeds = join(root, '..', 'shared', 'seeds')
+if (existsSync(seeds)) {
+  steps.push([
+    'the vendor pages agree with the specs (docs drift check)',
+    process.execPath,
+    ['tools/docs-sync/bin/zr-docs.js', '--full', seeds],
+  ])
+}
 // The packages as users install them, and proof that the suite can go red.
 steps.push(
   [

@@ -36,12 +36,13 @@ function operation(action: string, extra: Partial<OperationModel> = {}): Operati
     }),
     reply,
     response: reply.properties[1]?.schema as ObjectNode,
-    errors: [{ code: 'ID_BAD', status: 400, description: '', assumed: false }],
+    errors: [{ code: 'ID_BAD', status: 400, description: '', assumed: false, common: false, decisions: [] }],
     stateRules: [],
     transition: undefined,
     pagination: undefined,
     batch: undefined,
     sensitiveFields: [],
+    decisions: [],
     ...extra,
   }
 }
@@ -72,7 +73,7 @@ const model: ServiceModel = {
   title: 'hand-built',
   specPath: 'specs/hb/openapi.yaml',
   statuses: ['STOPPED', 'BUSY', 'RUNNING'],
-  protocolErrors: [{ code: 'NO_ACTION', status: 404, description: '', assumed: true }],
+  protocolErrors: [{ code: 'NO_ACTION', status: 404, description: '', assumed: true, common: true, decisions: [] }],
   signing: {
     algorithm: 'ZC2-HMAC-SHA256',
     authorizationHeader: 'Authorization',
@@ -102,6 +103,7 @@ const model: ServiceModel = {
         deadEnds: ['GONE'],
         waiter: 'waitUntilWiped',
         instances: 'id',
+        decisions: [],
       },
       batch: { instances: 'id', failed: 'id' },
     }),

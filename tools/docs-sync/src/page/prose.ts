@@ -126,7 +126,7 @@ export function readProse(text: string, type: string): ProseFacts {
     if (values) {
       const list = values
         .split(/,|\bor\b|\band\b|、/)
-        .map((v) => v.trim().replace(/^[`"']|[`"'.]$/g, ''))
+        .map((v) => v.replace(/^[\s`"']+|[\s`"'.]+$/g, ''))
         .filter((v) => /^[A-Za-z0-9_.:/+-]+$/.test(v))
       if (list.length > 0) put('enum', list, s)
     }

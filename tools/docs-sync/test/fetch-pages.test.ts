@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { fetchPages } from '../src/fetch-pages.js'
+import { realOperations } from './helpers.js'
+
+const ops = () => realOperations().filter((o) => o.service === 'vm')
+
+describe('fetchPages', () => {
+  it("asks for each operation's externalDocs URL with .md, once per URL", async () => {
+    const asked: string[] = []
+    const { pages, failures } = await fetchPages(ops(), {
+      timeoutMs: 1000,
+      fetch: async (url) => {
+        asked.push(String(url))
+        return new Response('# page', { status: 200 })
+      },
+    })
+    expect(failures).toEqual([])
+    expect(asked.sort()).toEqual([
+      'https://docs.console.zenlayer.com/api-reference/compute/vm/virtual-machine-instance/describeinstancesstatus.md',
+      'https://docs.console.zenlayer.com/api-reference/compute/vm/virtual-machine-instance/resetinstance.md',
+    ])
+    expect(pages.map((p) => p.url)).toEqual([
+      'https://docs.console.zenlayer.com/api-reference/compute/vm/virtual-machine-instance/describeinstancesstatus',
+      'https://docs.console.zenlayer.com/api-reference/compute/vm/virtual-machine-instance/resetinstance',
+    ])
+  })
+
+  it('offline: a failure per page that says why and what to do', async () => {
+    const { pages, failures } = await fetchPages(ops(), {
+      timeoutMs: 1000,
+      fetch: async () => {
+        throw new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } })
+      },
+    })
+    expect(pages).toEqual([])
+    expect(failures).toHaveLength(2)
+    expect(failures[0]?.problem).toMatch(
+      /cannot fetch \(ENOTFOUND\); --fetch needs https access to docs\.console\.zenlayer\.com\. Offline, pass page files instead\./,
+    )
+  })
+
+  it('a timeout and an HTTP error are failures too', async () => {
+    const timedOut = await fetchPages(ops(), {
+      timeoutMs: 20,
+      fetch: (_url, init) =>
+        new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+    })
+    expect(timedOut.failures[0]?.problem).toMatch(/cannot fetch \(timed out\)/)
+    const missing = await fetchPages(ops(), {
+      timeoutMs: 1000,
+      fetch: async () => new Response('gone', { status: 404 }),
+    })
+    expect(missing.failures[0]?.problem).toMatch(/HTTP 404; the page may have moved/)
+  })
+})
