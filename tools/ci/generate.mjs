@@ -1,21 +1,39 @@
 #!/usr/bin/env node
-// `pnpm generate [--check]`. Without --check: turbo runs each generated
-// package's `generate` task (cached by spec and generator). With --check:
-// the generator compares everything with the disk and writes nothing, so a
-// cache can never hide drift.
+// `pnpm generate [--check] [--changeset [--base <git-ref>]]`. Without --check:
+// turbo runs each generated package's `generate` task (cached by spec and
+// generator). With --check: the generator compares everything with the disk
+// and writes nothing, so a cache can never hide drift. With --changeset: after
+// generating, one changeset is written for the spec changes since <git-ref>
+// (default HEAD), covering exactly the generated packages they touch.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const turbo = (args) =>
-  spawnSync(process.execPath, ['tools/ci/turbo.mjs', ...args], { cwd: root, stdio: 'inherit' }).status ?? 1
-const check = process.argv.includes('--check')
+const args = process.argv.slice(2)
+const node = (script, scriptArgs) =>
+  spawnSync(process.execPath, [script, ...scriptArgs], { cwd: root, stdio: 'inherit' }).status ?? 1
+const turbo = (turboArgs) => node('tools/ci/turbo.mjs', turboArgs)
+
+const known = new Set(['--check', '--changeset', '--base'])
+const baseAt = args.indexOf('--base')
+const base = baseAt >= 0 ? args[baseAt + 1] : undefined
+const unknown = args.filter((a, i) => !known.has(a) && i !== baseAt + 1)
+if (unknown.length > 0 || (baseAt >= 0 && !base)) {
+  console.error(
+    `generate: unknown argument ${unknown[0] ?? '--base without a ref'}\nusage: pnpm generate [--check] [--changeset [--base <git-ref>]]`,
+  )
+  process.exit(2)
+}
+const check = args.includes('--check')
+const changeset = args.includes('--changeset')
 
 let status = turbo(['run', 'build', '--filter=@zenlayer-reset/codegen', '--output-logs=errors-only'])
 if (status === 0) {
   status = check
-    ? (spawnSync(process.execPath, ['tools/codegen/bin/zr-codegen.js', '--check'], { cwd: root, stdio: 'inherit' })
-        .status ?? 1)
+    ? node('tools/codegen/bin/zr-codegen.js', ['--check'])
     : turbo(['run', 'generate', '--output-logs=new-only'])
+}
+if (status === 0 && changeset) {
+  status = node('tools/codegen/bin/zr-codegen.js', ['changeset', ...(base ? ['--base', base] : [])])
 }
 process.exitCode = status

@@ -42,6 +42,8 @@ const steps = [
     ['run', 'build', '--filter=@zenlayer-reset/codegen', '--output-logs=errors-only'],
   ],
   ['generated packages match the specs', process.execPath, ['tools/codegen/bin/zr-codegen.js', '--check']],
+  // Since the last release, every generated package that changed has a pending changeset with at least the bump its spec changes need.
+  ['generated changes carry changesets', process.execPath, ['tools/codegen/bin/zr-codegen.js', 'changeset-check']],
   ['build', bin('turbo'), ['run', 'build', '--output-logs=errors-only']],
   [
     'spec lint (redocly) and typecheck',

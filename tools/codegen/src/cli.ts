@@ -1,12 +1,20 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { SpecError } from '@zenlayer-reset/spec-tools'
+import { checkChangesets, classifySince, diffJson, diffLines, writeSpecChangeset } from './diff/commands.js'
 import { generate } from './generate.js'
 import { SpecProblems } from './model/build-service.js'
 
 const USAGE = `usage: zr-codegen [--check] [--package <service>-<kind>]... [--root <repo>]
+       zr-codegen diff [--base <git-ref>] [--json] [--root <repo>]
+       zr-codegen changeset [--base <git-ref>] [--root <repo>]
+       zr-codegen changeset-check [--base <git-ref>] [--root <repo>]
   regenerates the client, validator and mock packages from specs/*/openapi.yaml
-  --check     write nothing; exit 1 and name every file that would change`
+  --check          write nothing; exit 1 and name every file that would change
+  diff             each spec change since <git-ref> (default HEAD) with its class, rule and packages
+  changeset        write one .changeset/*.md for the changes since <git-ref> (default HEAD)
+  changeset-check  exit 1 unless every generated package changed since <git-ref> (default: the
+                   last release) has a pending changeset with at least the bump its changes need`
 
 function findRoot(from: string): string {
   let dir = resolve(from)
@@ -18,7 +26,61 @@ function findRoot(from: string): string {
   return dir
 }
 
+const SUBCOMMANDS = new Set(['diff', 'changeset', 'changeset-check'])
+
+function subcommand(name: string, argv: readonly string[]): number {
+  let base: string | undefined
+  let json = false
+  let root: string | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--base' && argv[i + 1]) base = argv[++i]
+    else if (arg?.startsWith('--base=')) base = arg.slice('--base='.length)
+    else if (arg === '--json' && name === 'diff') json = true
+    else if (arg === '--root' && argv[i + 1]) root = argv[++i]
+    else {
+      console.error(`zr-codegen ${name}: unknown argument ${arg}\n${USAGE}`)
+      return 2
+    }
+  }
+  try {
+    const repo = root ?? findRoot(process.cwd())
+    if (name === 'diff') {
+      const result = classifySince(repo, base ?? 'HEAD')
+      console.log(json ? diffJson(result) : diffLines(result).join('\n'))
+      return 0
+    }
+    if (name === 'changeset') {
+      const written = writeSpecChangeset(repo, base ?? 'HEAD')
+      console.log(
+        written
+          ? `zr-codegen changeset: wrote ${written.file}\n\n${written.text}`
+          : 'zr-codegen changeset: no generated package changed; no changeset written',
+      )
+      return 0
+    }
+    const gate = checkChangesets(repo, base)
+    for (const m of gate.missing) {
+      console.error(
+        `zr-codegen changeset-check: ${m.pkg} needs a ${m.need} changeset (pending: ${m.have ?? 'none'}), because: ${m.because.join('; ') || 'its generated files changed'}`,
+      )
+    }
+    const summary = [...gate.required].map(([p, b]) => `${p} ${b}`).join(', ') || 'none'
+    console.log(
+      `zr-codegen changeset-check: since ${gate.base.slice(0, 12)}, required: ${summary}; ${gate.missing.length} missing`,
+    )
+    if (gate.missing.length > 0)
+      console.error('Run `pnpm generate --changeset` (or `pnpm changeset`) and commit the changeset.')
+    return gate.missing.length > 0 ? 1 : 0
+  } catch (error) {
+    const problems = error instanceof SpecProblems ? error.problems.map((p) => p.message) : [(error as Error).message]
+    for (const p of problems) console.error(`zr-codegen ${name}: ${p}`)
+    return 2
+  }
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] && SUBCOMMANDS.has(argv[0])) return subcommand(argv[0], argv.slice(1))
   let check = false
   let root: string | undefined
   const packages: string[] = []

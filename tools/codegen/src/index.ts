@@ -1,3 +1,8 @@
+export { renderChangeset, requiredClasses } from './diff/changeset.js'
+export { classify, type SpecChange } from './diff/classify.js'
+export { checkChangesets, classifySince } from './diff/commands.js'
+export { BUMP, type ChangeClass, RULES, type RuleId } from './diff/rules.js'
+export { type ServiceSnapshot, serviceSnapshot } from './diff/snapshot.js'
 export type { Emitter, GeneratedFile, GeneratedPackage } from './emit/shared/files.js'
 export { EMITTERS } from './emitters.js'
 export { allPackages, findServices, generate } from './generate.js'

@@ -1,0 +1,115 @@
+// From classified changes to changesets (.changeset/*.md): which packages,
+// which bump, and a summary a release note can use as it is; and the pending
+// changesets read back for the CI gate.
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { SpecChange } from './classify.js'
+import { BUMP, type ChangeClass, CLASS_ORDER, maxClass, RULES } from './rules.js'
+
+export type Bump = 'major' | 'minor' | 'patch'
+const BUMP_ORDER: readonly Bump[] = ['patch', 'minor', 'major']
+
+export function bumpAtLeast(have: Bump | undefined, need: Bump): boolean {
+  return have !== undefined && BUMP_ORDER.indexOf(have) >= BUMP_ORDER.indexOf(need)
+}
+
+/**
+ * The class each generated package needs. A change counts for a package only
+ * when that package's files changed (when known: `changed` given); a package
+ * whose files changed with no spec change behind it (a generator change) needs
+ * a patch.
+ */
+export function requiredClasses(
+  changes: readonly SpecChange[],
+  changed?: ReadonlySet<string>,
+): Map<string, ChangeClass> {
+  const byPackage = new Map<string, ChangeClass[]>()
+  for (const c of changes) {
+    for (const pkg of c.packages) {
+      if (changed && !changed.has(pkg)) continue
+      byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), c.class])
+    }
+  }
+  for (const pkg of changed ?? []) if (!byPackage.has(pkg)) byPackage.set(pkg, ['fix'])
+  const entries = [...byPackage].map(([pkg, classes]): [string, ChangeClass] => [pkg, maxClass(classes) ?? 'fix'])
+  return new Map(entries.sort((x, y) => (x[0] < y[0] ? -1 : 1)))
+}
+
+export function show(v: unknown): string {
+  if (v === undefined) return '(none)'
+  const text = typeof v === 'string' ? v : JSON.stringify(v)
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text
+}
+
+/** One line of a release note for one change. */
+export function changeLine(c: SpecChange): string {
+  const rule = RULES[c.rule]
+  const where = [c.service, c.action].filter(Boolean).join(' ')
+  const values = c.before === undefined && c.after === undefined ? '' : ` (${show(c.before)} -> ${show(c.after)})`
+  const care = 'care' in rule ? ` Note: ${rule.care}.` : ''
+  return `${where}: ${rule.title}, \`${c.path}\`${values}. ${rule.why[0]?.toUpperCase()}${rule.why.slice(1)}.${care}`
+}
+
+const HEADINGS: Record<ChangeClass, string> = { breaking: 'Breaking changes', feature: 'Features', fix: 'Fixes' }
+
+/** The changeset text: frontmatter with each package's bump, then the changes grouped by class. */
+export function renderChangeset(
+  changes: readonly SpecChange[],
+  required: ReadonlyMap<string, ChangeClass>,
+  extraNote?: string,
+): string {
+  const front = [...required].map(([pkg, cls]) => `"${pkg}": ${BUMP[cls]}`).join('\n')
+  const sections: string[] = []
+  for (const cls of [...CLASS_ORDER].reverse()) {
+    const lines = changes
+      .filter((c) => c.class === cls && c.packages.some((p) => required.has(p)))
+      .map((c) => `- ${changeLine(c)}`)
+    if (lines.length > 0) sections.push(`${HEADINGS[cls]}:\n\n${lines.join('\n')}`)
+  }
+  if (extraNote) sections.push(extraNote)
+  return `---\n${front}\n---\n\n${sections.join('\n\n')}\n`
+}
+
+/** Writes a changeset under a name derived from its text, so a rerun overwrites rather than duplicates. */
+export function writeChangeset(root: string, text: string): string {
+  const name = `spec-${createHash('sha256').update(text).digest('hex').slice(0, 10)}.md`
+  writeFileSync(join(root, '.changeset', name), text)
+  return join('.changeset', name)
+}
+
+export interface PendingChangeset {
+  readonly file: string
+  readonly bumps: ReadonlyMap<string, Bump>
+}
+
+/** The changesets not yet consumed by a release, with the bump each gives each package. */
+export function pendingChangesets(root: string): PendingChangeset[] {
+  const dir = join(root, '.changeset')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md')
+    .sort()
+    .map((file) => {
+      const text = readFileSync(join(dir, file), 'utf8')
+      const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? ''
+      const bumps = new Map<string, Bump>()
+      for (const line of front.split(/\r?\n/)) {
+        const m = /^\s*["']?([^"':]+)["']?\s*:\s*(major|minor|patch)\s*$/.exec(line)
+        if (m?.[1] && m[2]) bumps.set(m[1].trim(), m[2] as Bump)
+      }
+      return { file: join('.changeset', file), bumps }
+    })
+}
+
+/** The highest bump the pending changesets give each package. */
+export function pendingBumps(pending: readonly PendingChangeset[]): Map<string, Bump> {
+  const out = new Map<string, Bump>()
+  for (const c of pending) {
+    for (const [pkg, bump] of c.bumps) {
+      const have = out.get(pkg)
+      if (!have || BUMP_ORDER.indexOf(bump) > BUMP_ORDER.indexOf(have)) out.set(pkg, bump)
+    }
+  }
+  return out
+}
