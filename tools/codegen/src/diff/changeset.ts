@@ -15,10 +15,11 @@ export function bumpAtLeast(have: Bump | undefined, need: Bump): boolean {
 }
 
 /**
- * The class each generated package needs. A change counts for a package only
- * when that package's files changed (when known: `changed` given); a package
- * whose files changed with no spec change behind it (a generator change) needs
- * a patch.
+ * The class each generated package needs: the highest class among the spec
+ * changes that touch it (by the rules' package lists: a request rule changes
+ * the mock's behaviour through the validator it runs, even when no file of the
+ * mock changes), and a patch for a package whose files changed with no spec
+ * change behind it (a generator change).
  */
 export function requiredClasses(
   changes: readonly SpecChange[],
@@ -26,10 +27,7 @@ export function requiredClasses(
 ): Map<string, ChangeClass> {
   const byPackage = new Map<string, ChangeClass[]>()
   for (const c of changes) {
-    for (const pkg of c.packages) {
-      if (changed && !changed.has(pkg)) continue
-      byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), c.class])
-    }
+    for (const pkg of c.packages) byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), c.class])
   }
   for (const pkg of changed ?? []) if (!byPackage.has(pkg)) byPackage.set(pkg, ['fix'])
   const entries = [...byPackage].map(([pkg, classes]): [string, ChangeClass] => [pkg, maxClass(classes) ?? 'fix'])

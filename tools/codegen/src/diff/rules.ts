@@ -197,9 +197,9 @@ export const RULES = {
   'docs-changed': {
     side: 'operation',
     class: 'fix',
-    packages: ALL,
+    packages: ['client'],
     title: 'documentation changed',
-    why: 'descriptions, summaries, examples and links change no behaviour',
+    why: "descriptions, summaries and links change no behaviour; they are the client's JSDoc",
   },
   // ---- the request
   'request-field-added-optional': {
