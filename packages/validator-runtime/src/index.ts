@@ -8,6 +8,7 @@ export {
   type ValidationResult,
   type ValidatorMeta,
 } from './create-validator.js'
+export { openEnum } from './open-enum.js'
 export {
   atMostOneOf,
   codePoints,

@@ -60,7 +60,7 @@ const breaks: ((r: Reply) => unknown)[] = [
 const describeBreaks: ((r: Reply) => unknown)[] = [
   ...breaks,
   (r) => ({ ...r, response: { ...r.response, totalCount: -1 } }),
-  (r) => ({ ...r, response: { ...r.response, dataSet: [{ instanceId: 'i', instanceStatus: 'EXPLODED' }] } }),
+  (r) => ({ ...r, response: { ...r.response, dataSet: [{ instanceId: 'i', instanceStatus: 42 }] } }),
   (r) => ({ ...r, response: { ...r.response, dataSet: [{ instanceId: 'i' }] } }),
 ]
 
@@ -94,6 +94,23 @@ const cases = [
     breaks: describeBreaks,
   },
 ]
+
+describe('reply enumerations are open', () => {
+  it.each([
+    ['zec', zec.validateDescribeInstancesStatusResponse, ajvFor('zec', 'DescribeInstancesStatus', 'reply')],
+    ['vm', vm.validateDescribeInstancesStatusResponse, ajvFor('vm', 'DescribeInstancesStatus', 'reply')],
+  ] as const)('%s: a status the vendor adds tomorrow is a valid reply, kept as sent', (_service, validate, ajv) => {
+    const id = 'T1A2B3C4D-5E6F-4708-9A0B-1C2D3E4F5A6B'
+    const reply = {
+      requestId: id,
+      response: { requestId: id, totalCount: 1, dataSet: [{ instanceId: 'i', instanceStatus: 'HIBERNATING' }] },
+    }
+    expect(ajv(reply)).toBe(true)
+    const result = validate(reply)
+    expect(result.ok).toBe(true)
+    if (result.ok) expect(result.value.response.dataSet?.[0]?.instanceStatus).toBe('HIBERNATING')
+  })
+})
 
 describe.each(cases)('$title replies', ({ validate, ajv, valid, breaks: mutations }) => {
   it(`accept ${RUNS} well-formed replies with unknown fields, and keep those fields`, () => {

@@ -22,6 +22,11 @@ export interface PrintContext {
 const err = (message: string): string => `{ error: ${literal(message)} }`
 
 export function printSchema(node: SchemaNode, ctx: PrintContext, allowNamed = true): string {
+  // Replies are read leniently: an enumeration the vendor extends tomorrow must not make today's reply invalid.
+  if (ctx.mode === 'loose' && node.kind === 'string' && node.values && node.values.length > 1) {
+    ctx.helpers.add('openEnum')
+    return `openEnum(${literal(node.values)})`
+  }
   const constant = allowNamed ? ctx.named.get(node) : undefined
   if (constant) return constant
   switch (node.kind) {
