@@ -35,6 +35,7 @@ for (const dir of packageDirs()) rmSync(join(dir, 'test-results'), { recursive: 
 
 const steps = [
   ['format and lint (biome)', bin('biome'), ['ci', '--error-on-warnings', '.']],
+  ['GitHub workflows are valid', process.execPath, ['tools/ci/lint-workflows.mjs']],
   // The drift check runs before the full build, whose `generate` tasks would rewrite the files it checks.
   [
     'build the generator',

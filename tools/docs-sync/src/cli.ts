@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { buildService, findServices, type OperationModel, SpecProblems } from '@zenlayer-reset/codegen'
 import { bareFacts } from './facts.js'
@@ -17,6 +17,7 @@ export const USAGE = `usage: zr-docs [--json] [--fetch] [--full] [--record] [--v
   --record     remember the pages found in sync as reconciled (specs/vendor-pages.json)
   --verbose    list every fact, also those that agree or that only the spec states
   --timeout s  per page, with --fetch (default 20)
+  --save dir   with --fetch, also write each page read to dir (for --record from the same versions)
 exit: 0 in sync (accepted departures allowed), 1 drift, 2 a page could not be read, parsed or matched`
 
 interface Args {
@@ -27,6 +28,7 @@ interface Args {
   verbose: boolean
   timeoutMs: number
   root: string | undefined
+  save: string | undefined
   paths: string[]
 }
 
@@ -39,6 +41,7 @@ function parseArgs(argv: readonly string[]): Args | string {
     verbose: false,
     timeoutMs: 20_000,
     root: undefined,
+    save: undefined,
     paths: [],
   }
   for (let i = 0; i < argv.length; i++) {
@@ -58,6 +61,10 @@ function parseArgs(argv: readonly string[]): Args | string {
       if (!Number.isFinite(s) || s <= 0 || s > 600)
         return '--timeout needs a number of seconds, more than 0 and at most 600'
       args.timeoutMs = Math.round(s * 1000)
+    } else if (flag === '--save') {
+      const v = value()
+      if (!v) return '--save needs a directory'
+      args.save = v
     } else if (flag === '--root') {
       const v = value()
       if (!v) return '--root needs a directory'
@@ -67,6 +74,7 @@ function parseArgs(argv: readonly string[]): Args | string {
   }
   if (args.fetch && args.paths.length > 0) return 'give pages as files or --fetch, not both'
   if (!args.fetch && args.paths.length === 0) return 'no pages: give FILE|DIR arguments, or --fetch for the live pages'
+  if (args.save && !args.fetch) return '--save keeps the pages --fetch reads; without --fetch there is nothing to save'
   return args
 }
 
@@ -101,6 +109,16 @@ export function readPageFiles(paths: readonly string[]): { pages: PageInput[]; f
   return { pages, failures }
 }
 
+/** Writes fetched pages as `<service>-<section>-<page>.md`, named from their address. */
+export function savePages(dir: string, pages: readonly PageInput[]): void {
+  mkdirSync(dir, { recursive: true })
+  for (const page of pages) {
+    const path = new URL(page.url ?? page.name).pathname.replace(/\.md$/, '')
+    const slug = path.split('/compute/')[1] ?? path
+    writeFileSync(join(dir, `${slug.split('/').filter(Boolean).join('-')}.md`), page.markdown)
+  }
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv.includes('-h') || argv.includes('--help')) {
     console.log(USAGE)
@@ -124,6 +142,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2
   }
   const input = args.fetch ? await fetchPages(operations, { timeoutMs: args.timeoutMs }) : readPageFiles(args.paths)
+  if (args.save) savePages(args.save, input.pages)
   const recordFile = join(root, 'specs', 'vendor-pages.json')
   const record = readRecord(recordFile)
   const checked = checkPages(input.pages, { operations, root, record, full: args.full })

@@ -1,0 +1,111 @@
+// What the scheduled run does with a report, decided without touching
+// anything: open or update the one drift issue, close it when the pages agree
+// again, and propose recording the pages that changed but still agree.
+
+import type { Finding } from '../compare.js'
+import { findingLine } from '../report/text.js'
+
+/** The JSON report of `zr-docs --json` (report/json.ts), as the loop reads it. */
+export interface LoopReport {
+  readonly exitCode: number
+  readonly pages: readonly {
+    readonly page: string
+    readonly service: string
+    readonly action: string
+    readonly verdict: 'unchanged' | 'in sync' | 'accepted' | 'drift'
+    readonly recorded: boolean
+    readonly pageChanged: boolean
+    readonly changes: readonly { readonly key: string; readonly before?: unknown; readonly after?: unknown }[]
+    readonly findings: readonly Finding[]
+  }[]
+  readonly failures: readonly { readonly page: string; readonly problem: string }[]
+}
+
+export const ISSUE_LABEL = 'docs-drift'
+export const ISSUE_TITLE = 'Vendor docs drift: the pages and the specs disagree'
+export const RECORD_BRANCH = 'docs-sync/record'
+/** GitHub refuses issue bodies over 65,536 characters. */
+const MAX_BODY = 60_000
+
+export type LoopAction =
+  | { readonly kind: 'upsert-issue'; readonly title: string; readonly body: string }
+  | { readonly kind: 'close-issue'; readonly comment: string }
+  | { readonly kind: 'record-pr'; readonly pages: readonly string[]; readonly title: string; readonly body: string }
+
+export function isLoopReport(value: unknown): value is LoopReport {
+  const r = value as LoopReport | null
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.exitCode === 'number' &&
+    Array.isArray(r.pages) &&
+    Array.isArray(r.failures)
+  )
+}
+
+function clip(body: string): string {
+  return body.length <= MAX_BODY
+    ? body
+    : `${body.slice(0, MAX_BODY)}\n\n… (cut: the whole report is the run's docs-report artifact)`
+}
+
+export function issueBody(report: LoopReport, runUrl: string | undefined): string {
+  const lines = [
+    'The scheduled docs drift check found pages that disagree with the specs, or that it could not read.',
+    '',
+  ]
+  if (runUrl) lines.push(`Run: ${runUrl}`, '')
+  for (const p of report.pages.filter((x) => x.verdict === 'drift')) {
+    lines.push(`### ${p.service} ${p.action}`, '', `Page: ${p.page}`, '')
+    if (p.changes.length > 0) {
+      lines.push('Changed since the reconciled version:', '')
+      for (const c of p.changes)
+        lines.push(
+          `- \`${c.key}\`: ${JSON.stringify(c.before) ?? '(not stated)'} -> ${JSON.stringify(c.after) ?? '(not stated)'}`,
+        )
+      lines.push('')
+    }
+    lines.push('```text', ...p.findings.filter((f) => f.verdict === 'drift').map(findingLine), '```', '')
+  }
+  if (report.failures.length > 0) {
+    lines.push('### Pages that could not be read', '', ...report.failures.map((f) => `- ${f.problem}`), '')
+  }
+  lines.push(
+    'What to do: for each line, decide which side is right. If the API changed, edit the spec, run `pnpm generate --changeset` and open a pull request; if the page is wrong, add an `x-zc-decision` naming the fact (specs/README.md). Then `pnpm docs:check --full --record <pages>` (tools/docs-sync/README.md, "The loop"). This issue is updated by each run and closed when the pages agree again.',
+  )
+  return clip(lines.join('\n'))
+}
+
+export function planLoop(report: LoopReport, runUrl?: string): LoopAction[] {
+  const actions: LoopAction[] = []
+  const drift = report.pages.some((p) => p.verdict === 'drift') || report.failures.length > 0
+  if (drift) actions.push({ kind: 'upsert-issue', title: ISSUE_TITLE, body: issueBody(report, runUrl) })
+  else
+    actions.push({
+      kind: 'close-issue',
+      comment: `The pages agree with the specs again${runUrl ? ` (${runUrl})` : ''}.`,
+    })
+  // A page that changed (or was never recorded) and still agrees: record its version, for review.
+  const toRecord = report.pages.filter(
+    (p) => p.verdict !== 'drift' && p.verdict !== 'unchanged' && (p.pageChanged || !p.recorded),
+  )
+  if (toRecord.length > 0) {
+    const names = toRecord.map((p) => `${p.service} ${p.action}`)
+    const body = [
+      'The scheduled docs drift check read these vendor pages; they changed since the version recorded in `specs/vendor-pages.json` (or were never recorded), and still agree with the specs (departures only where a decision accepts them).',
+      '',
+      ...toRecord.flatMap((p) => [
+        `- **${p.service} ${p.action}** (${p.page})${p.changes.length ? `: ${p.changes.map((c) => `\`${c.key}\` ${JSON.stringify(c.before) ?? '(not stated)'} -> ${JSON.stringify(c.after) ?? '(not stated)'}`).join('; ')}` : ': no fact this check reads changed'}`,
+      ]),
+      '',
+      'Merging records these versions as reconciled; the next run says "unchanged" for them. No package changes, so no changeset is needed.',
+    ].join('\n')
+    actions.push({
+      kind: 'record-pr',
+      pages: names,
+      title: `docs-sync: record the vendor pages of ${names.join(', ')}`,
+      body: clip(body),
+    })
+  }
+  return actions
+}
