@@ -7,6 +7,7 @@ import {
   maxUtf8Bytes,
   minChars,
   noDuplicates,
+  openEnum,
   wholeNumber,
 } from '@zenlayer-reset/validator-runtime'
 import { z } from 'zod'
@@ -100,7 +101,10 @@ export const DescribeThingsResponse = z.looseObject(
         dataSet: z
           .array(
             z.looseObject(
-              { id: z.string({ error: 'must be a string' }), status: InstanceStatus },
+              {
+                id: z.string({ error: 'must be a string' }),
+                status: openEnum(['STOPPED', 'BUSY', 'RUNNING', 'BROKEN']),
+              },
               { error: 'must be an object' },
             ),
             { error: 'must be a list' },
