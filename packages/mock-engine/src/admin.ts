@@ -1,6 +1,14 @@
 // The admin surface of the HTTP server, under /__admin/, so that tests in any
 // language can seed, inspect and reset state, advance transitions and inject
 // faults. JSON in, JSON out; mistakes get a 400 that names the field.
+//
+// It changes what the mock answers, so it is guarded (AdminGuard): a POST must
+// be application/json (a cross-site form or text/plain POST is not), a
+// browser's Origin must be the server's own, the Host must be one the server
+// answers to (DNS rebinding), and with a token configured (required when the
+// server listens beyond loopback) every request must carry it.
+import { timingSafeEqual } from 'node:crypto'
+import { createFaults } from './faults.js'
 import type { MockHub } from './hub.js'
 import type { ServiceMock } from './service-mock.js'
 import type { SeedState } from './types.js'
@@ -8,7 +16,27 @@ import { json, type WireRequest, type WireResponse } from './wire.js'
 
 export const ADMIN_PREFIX = '/__admin/'
 
+export interface AdminGuard {
+  /** `Authorization: Bearer <token>` required on every admin request when set. */
+  readonly token?: string | undefined
+  /**
+   * Host header values (`127.0.0.1:8787`) the admin surface answers; undefined
+   * accepts any (only when a token is set). Origins must be `http://` one of these.
+   */
+  readonly hosts?: ReadonlySet<string> | undefined
+}
+
 class AdminError extends Error {}
+
+/** Only these fields, each route: a typo is named rather than ignored. */
+const FIELDS: Readonly<Record<string, readonly string[]>> = {
+  'GET state': ['service'],
+  'GET history': ['service', 'instanceId'],
+  'POST seed': ['service', 'state'],
+  'POST reset': ['service', 'state'],
+  'POST advance': ['service', 'instanceId'],
+  'POST faults': ['service', 'clear', 'failNextReset', 'rateLimitEvery', 'latencyMs', 'edgeChallenges'],
+}
 
 function parse(request: WireRequest): Record<string, unknown> {
   if (request.body.length === 0) return {}
@@ -32,17 +60,84 @@ function targets(hub: MockHub, body: Record<string, unknown>): ServiceMock[] {
   return body.service === undefined ? Object.values(hub.mocks) : [serviceOf(hub, body.service)]
 }
 
-export function handleAdmin(hub: MockHub, request: WireRequest): WireResponse {
-  const [route, query = ''] = request.path.slice(ADMIN_PREFIX.length).split('?')
+function optionalId(body: Record<string, unknown>): string | undefined {
+  if (body.instanceId === undefined) return undefined
+  if (typeof body.instanceId !== 'string' || body.instanceId === '')
+    throw new AdminError('instanceId must be a non-empty string')
+  return body.instanceId
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** Why a request may not use the admin surface, or undefined when it may. */
+function refusal(request: WireRequest, guard: AdminGuard): WireResponse | undefined {
+  const host = request.headers.host ?? ''
+  if (guard.hosts && !guard.hosts.has(host.toLowerCase())) {
+    return json(403, {
+      code: 'ADMIN_HOST_REFUSED',
+      message: `the admin surface answers only ${[...guard.hosts].join(', ')}`,
+    })
+  }
+  const origin = request.headers.origin
+  if (
+    origin !== undefined &&
+    !(guard.hosts ?? new Set([host.toLowerCase()])).has(origin.toLowerCase().replace(/^http:\/\//, ''))
+  ) {
+    return json(403, {
+      code: 'ADMIN_ORIGIN_REFUSED',
+      message: 'the admin surface refuses requests from web pages of other origins',
+    })
+  }
+  if (guard.token !== undefined) {
+    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
+    if (given === undefined || !sameSecret(given, guard.token)) {
+      return json(401, {
+        code: 'ADMIN_TOKEN_REQUIRED',
+        message: 'the admin surface needs Authorization: Bearer <admin token>',
+      })
+    }
+  }
+  if (request.method !== 'GET') {
+    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+    if (type !== 'application/json') {
+      return json(415, { code: 'ADMIN_CONTENT_TYPE', message: 'admin requests carry Content-Type: application/json' })
+    }
+  }
+  return undefined
+}
+
+export function handleAdmin(hub: MockHub, request: WireRequest, guard: AdminGuard = {}): WireResponse {
+  const refused = refusal(request, guard)
+  if (refused) return refused
+  const [route = '', query = ''] = request.path.slice(ADMIN_PREFIX.length).split('?')
+  const key = `${request.method} ${route}`
+  const fields = FIELDS[key]
+  if (!fields) {
+    return json(404, {
+      code: 'ADMIN_ROUTE_NOT_FOUND',
+      message: `no admin route ${request.method} ${ADMIN_PREFIX}${route.slice(0, 100)}`,
+    })
+  }
   try {
     const body = request.method === 'GET' ? Object.fromEntries(new URLSearchParams(query)) : parse(request)
-    switch (`${request.method} ${route}`) {
+    const unknown = Object.keys(body).filter((k) => !fields.includes(k))
+    if (unknown.length > 0) {
+      throw new AdminError(
+        `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}; ${key} takes ${fields.join(', ')}`,
+      )
+    }
+    switch (key) {
       case 'GET state':
         return json(200, Object.fromEntries(targets(hub, body).map((m) => [m.service.name, m.snapshot()])))
       case 'GET history': {
         const mock = serviceOf(hub, body.service)
-        if (typeof body.instanceId !== 'string') throw new AdminError('instanceId is required')
-        return json(200, { instanceId: body.instanceId, history: mock.history(body.instanceId) })
+        const instanceId = optionalId(body)
+        if (instanceId === undefined) throw new AdminError('instanceId is required')
+        return json(200, { instanceId, history: mock.history(instanceId) })
       }
       case 'POST seed':
         serviceOf(hub, body.service).seed((body.state ?? {}) as SeedState)
@@ -50,29 +145,37 @@ export function handleAdmin(hub: MockHub, request: WireRequest): WireResponse {
       case 'POST reset':
         for (const mock of targets(hub, body)) mock.reset(body.state as SeedState | undefined)
         return json(200, { ok: true })
-      case 'POST advance':
-        for (const mock of targets(hub, body))
-          mock.advance(typeof body.instanceId === 'string' ? body.instanceId : undefined)
+      case 'POST advance': {
+        const instanceId = optionalId(body)
+        for (const mock of targets(hub, body)) mock.advance(instanceId)
         return json(200, { ok: true })
-      case 'POST faults': {
-        for (const mock of targets(hub, body)) {
-          if (body.clear === true) mock.faults.clear()
-          if (Array.isArray(body.failNextReset)) mock.faults.failNextReset(...body.failNextReset.map(String))
-          if (body.rateLimitEvery !== undefined) mock.faults.rateLimit(Number(body.rateLimitEvery))
-          if (body.latencyMs !== undefined) mock.faults.latency(Number(body.latencyMs))
-          if (body.edgeChallenges !== undefined) mock.faults.edgeChallenge(Number(body.edgeChallenges))
-        }
-        return json(200, Object.fromEntries(targets(hub, body).map((m) => [m.service.name, m.faults.current()])))
       }
-      default:
-        return json(404, {
-          code: 'ADMIN_ROUTE_NOT_FOUND',
-          message: `no admin route ${request.method} ${ADMIN_PREFIX}${route}`,
-        })
+      default: {
+        // POST faults: every value checked before any is applied, so a bad one changes nothing.
+        if (body.clear !== undefined && typeof body.clear !== 'boolean')
+          throw new AdminError('clear must be true or false')
+        if (body.failNextReset !== undefined && !Array.isArray(body.failNextReset)) {
+          throw new AdminError('failNextReset must be a list of instance ids')
+        }
+        const chosen = targets(hub, body)
+        const steps: ((m: ServiceMock) => void)[] = []
+        if (body.clear === true) steps.push((m) => m.faults.clear())
+        if (Array.isArray(body.failNextReset))
+          steps.push((m) => m.faults.failNextReset(...(body.failNextReset as string[])))
+        if (body.rateLimitEvery !== undefined) steps.push((m) => m.faults.rateLimit(body.rateLimitEvery as number))
+        if (body.latencyMs !== undefined) steps.push((m) => m.faults.latency(body.latencyMs as number))
+        if (body.edgeChallenges !== undefined) steps.push((m) => m.faults.edgeChallenge(body.edgeChallenges as number))
+        const trial = createFaults().faults
+        for (const step of steps) step({ faults: trial } as ServiceMock)
+        for (const mock of chosen) for (const step of steps) step(mock)
+        return json(200, Object.fromEntries(chosen.map((m) => [m.service.name, m.faults.current()])))
+      }
     }
   } catch (error) {
     const message =
-      error instanceof AdminError || error instanceof RangeError ? error.message : 'the request could not be applied'
+      error instanceof AdminError || error instanceof RangeError
+        ? error.message.slice(0, 300)
+        : 'the request could not be applied'
     return json(400, { code: 'ADMIN_REQUEST_INVALID', message })
   }
 }

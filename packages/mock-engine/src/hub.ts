@@ -3,7 +3,7 @@
 // INVALID_SERVICE_NOT_FOUND in the envelope.
 import { requestIdFrom, seededRandom } from './random.js'
 import type { ServiceMock } from './service-mock.js'
-import { errorReply, fromFetchRequest, toFetchResponse, type WireRequest, type WireResponse } from './wire.js'
+import { errorReply, inProcessFetch, type WireRequest, type WireResponse } from './wire.js'
 
 export interface MockHub {
   readonly mocks: Readonly<Record<string, ServiceMock>>
@@ -31,6 +31,6 @@ export function createMockHub(mocks: readonly ServiceMock[], seed = 1): MockHub 
     mocks: Object.fromEntries(mocks.map((m) => [m.service.name, m])),
     handle,
     respond,
-    fetch: async (input, init) => toFetchResponse(await handle(await fromFetchRequest(new Request(input, init)))),
+    fetch: inProcessFetch(handle),
   }
 }

@@ -8,12 +8,26 @@ export interface MswOptions {
   readonly baseUrl?: string
 }
 
-export function mswHandlers(target: { handle(request: WireRequest): Promise<WireResponse> }, options: MswOptions = {}) {
+/** A service mock (claims its own path) or a hub (claims each of its services' paths, and answers any other service 404). */
+type Target = { handle(request: WireRequest): Promise<WireResponse> } & (
+  | { readonly service: { readonly path: string } }
+  | { readonly mocks: Readonly<Record<string, { readonly service: { readonly path: string } }>> }
+)
+
+/**
+ * Each service's handlers claim only that service's path (`/api/v2/zec`), so
+ * `setupServer(...mswHandlers(zec), ...mswHandlers(vm))` sends each call to
+ * its own mock. A hub also claims the rest of `/api/v2/*`, answered as the
+ * API answers a service it does not have.
+ */
+export function mswHandlers(target: Target, options: MswOptions = {}) {
   const base = (options.baseUrl ?? 'https://console.zenlayer.com').replace(/\/+$/, '')
+  const resolver = async ({ request }: { request: Request }) =>
+    // A clone: MSW may read the request again after the handler.
+    toFetchResponse(await target.handle(await fromFetchRequest(request.clone())))
+  if ('service' in target) return [http.all(`${base}${target.service.path}`, resolver)]
   return [
-    http.all(`${base}/api/v2/*`, async ({ request }) =>
-      // A clone: MSW may read the request again after the handler.
-      toFetchResponse(await target.handle(await fromFetchRequest(request.clone()))),
-    ),
+    ...Object.values(target.mocks).map((mock) => http.all(`${base}${mock.service.path}`, resolver)),
+    http.all(`${base}/api/v2/*`, resolver),
   ]
 }

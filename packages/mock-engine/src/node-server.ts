@@ -2,7 +2,7 @@
 // language and the vendor SDKs pointed at it. Bodies over 1 MiB are cut off
 // and answered 413 without being buffered.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { ADMIN_PREFIX, handleAdmin } from './admin.js'
+import { ADMIN_PREFIX, type AdminGuard, handleAdmin } from './admin.js'
 import type { MockHub } from './hub.js'
 import { MAX_BODY_BYTES, type WireResponse } from './wire.js'
 
@@ -13,6 +13,19 @@ export interface ServeOptions {
   readonly host?: string
   /** Serve /__admin/ (default true). */
   readonly admin?: boolean
+  /**
+   * `Authorization: Bearer <adminToken>` on every admin request. Required when
+   * the server listens beyond loopback (serve refuses to start without it).
+   */
+  readonly adminToken?: string
+  /** More Host header values the admin surface answers (`mock.internal:8787`), besides loopback and the listen address. */
+  readonly allowedHosts?: readonly string[]
+}
+
+/** Whether an address is reachable only from this machine. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase()
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h)
 }
 
 export interface RunningServer {
@@ -58,6 +71,13 @@ function abandon(res: ServerResponse): void {
 
 export function serve(hub: MockHub, options: ServeOptions = {}): Promise<RunningServer> {
   const admin = options.admin !== false
+  const host = options.host ?? '127.0.0.1'
+  if (admin && !isLoopback(host) && !options.adminToken) {
+    return Promise.reject(
+      new Error(`the admin surface on ${host}, beyond loopback, needs an admin token (adminToken), or admin: false`),
+    )
+  }
+  let guard: AdminGuard = {}
   const server = createServer((req, res) => {
     readBody(req, (body) => {
       if (body === undefined) return abandon(res)
@@ -69,7 +89,7 @@ export function serve(hub: MockHub, options: ServeOptions = {}): Promise<Running
         body,
       }
       try {
-        const reply = admin && wire.path.startsWith(ADMIN_PREFIX) ? handleAdmin(hub, wire) : hub.respond(wire)
+        const reply = admin && wire.path.startsWith(ADMIN_PREFIX) ? handleAdmin(hub, wire, guard) : hub.respond(wire)
         if (reply instanceof Promise)
           reply.then(
             (r) => send(res, r),
@@ -87,13 +107,24 @@ export function serve(hub: MockHub, options: ServeOptions = {}): Promise<Running
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
+    server.listen(options.port ?? 8787, host, () => {
       const address = server.address()
       const port = typeof address === 'object' && address ? address.port : (options.port ?? 8787)
-      const host = options.host ?? '127.0.0.1'
+      const shown = host.includes(':') ? `[${host}]` : host
+      const hosts = new Set(
+        [
+          `127.0.0.1:${port}`,
+          `localhost:${port}`,
+          `[::1]:${port}`,
+          `${shown}:${port}`,
+          ...(options.allowedHosts ?? []),
+        ].map((h) => h.toLowerCase()),
+      )
+      // Beyond loopback the token guards the surface, and clients reach the server by names it cannot know.
+      guard = { token: options.adminToken, hosts: isLoopback(host) ? hosts : undefined }
       resolve({
         server,
-        url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+        url: `http://${shown}:${port}`,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done())

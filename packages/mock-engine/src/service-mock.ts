@@ -10,15 +10,7 @@ import { type InFlight, type Progression, type ProgressionOption, toProgression 
 import { requestIdFrom, seededRandom } from './random.js'
 import { Store } from './store.js'
 import type { HistoryEntry, Instance, SeedState, StateSnapshot } from './types.js'
-import {
-  errorReply,
-  fromFetchRequest,
-  json,
-  MAX_BODY_BYTES,
-  toFetchResponse,
-  type WireRequest,
-  type WireResponse,
-} from './wire.js'
+import { errorReply, inProcessFetch, json, MAX_BODY_BYTES, type WireRequest, type WireResponse } from './wire.js'
 
 export interface MockOptions {
   /** Seeds request ids (and anything else random): same seed, same run. Default 1. */
@@ -199,7 +191,7 @@ export function createServiceMock(
       return fail(requestId, 'INVALID_REQUEST_BODY_MALFORMED', 'The body is not valid JSON in UTF-8.')
     }
     const checked = (validators[op.action] as RequestValidator)(input)
-    if (!checked.ok) return fail(requestId, checked.code, checked.issues.map((i) => i.message).join('; '))
+    if (!checked.ok) return fail(requestId, checked.code, issueReport(checked.issues))
     const body = input as Record<string, unknown>
     if (settings.latencyMs > 0) return sleep(settings.latencyMs).then(() => act(op, body, requestId))
     return act(op, body, requestId)
@@ -221,7 +213,7 @@ export function createServiceMock(
     service,
     handle,
     respond,
-    fetch: async (input, init) => toFetchResponse(await handle(await fromFetchRequest(new Request(input, init)))),
+    fetch: inProcessFetch(handle),
     seed: (state) => store.seed(state, clock.now()),
     reset: (state) => {
       store.clear()
@@ -252,6 +244,18 @@ export function createServiceMock(
   }
   if (options.state) mock.seed(options.state)
   return mock
+}
+
+/** At most this many issues are spelled out in an error message; the rest are counted. */
+export const MAX_REPORTED_ISSUES = 5
+
+/** A validation failure as one message: the first few issues, then how many more (a body can break thousands of rules). */
+function issueReport(issues: readonly { message: string }[]): string {
+  const shown = issues
+    .slice(0, MAX_REPORTED_ISSUES)
+    .map((i) => (i.message.length > 300 ? `${i.message.slice(0, 297)}...` : i.message))
+  const more = issues.length - shown.length
+  return `${shown.join('; ')}${more > 0 ? `; and ${more} more issue${more === 1 ? '' : 's'}` : ''}`
 }
 
 /** The HTTP status of an error code: from the spec's tables, 400 for anything they do not list. */

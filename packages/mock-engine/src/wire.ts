@@ -55,3 +55,36 @@ export async function fromFetchRequest(request: Request): Promise<WireRequest> {
 export function toFetchResponse(reply: WireResponse): Response {
   return new Response(reply.body === '' ? null : reply.body, { status: reply.status, headers: reply.headers })
 }
+
+/**
+ * An in-process `fetch` over a handler: the request is built as fetch builds
+ * it, and its AbortSignal is honoured as fetch honours it (an aborted call
+ * rejects with the signal's reason, before or while the mock answers).
+ */
+export function inProcessFetch(
+  handle: (request: WireRequest) => Promise<WireResponse>,
+): (input: Parameters<typeof fetch>[0], init?: RequestInit) => Promise<Response> {
+  return async (input, init) => {
+    const request = new Request(input, init)
+    const signal = request.signal
+    signal.throwIfAborted()
+    const wire = await fromFetchRequest(request)
+    signal.throwIfAborted()
+    const answer = handle(wire)
+    const reply = await new Promise<WireResponse>((resolve, reject) => {
+      const onAbort = () => reject(signal.reason)
+      signal.addEventListener('abort', onAbort, { once: true })
+      answer.then(
+        (r) => {
+          signal.removeEventListener('abort', onAbort)
+          resolve(r)
+        },
+        (e) => {
+          signal.removeEventListener('abort', onAbort)
+          reject(e)
+        },
+      )
+    })
+    return toFetchResponse(reply)
+  }
+}

@@ -83,8 +83,13 @@ describe('options', () => {
   it('refuses a negative delay or fault value', () => {
     expect(() => toProgression(-1)).toThrow(RangeError)
     const { faults } = createFaults()
-    expect(() => faults.rateLimit(-2)).toThrow(/non-negative/)
-    expect(() => faults.latency(Number.NaN)).toThrow(/non-negative/)
+    expect(() => faults.rateLimit(-2)).toThrow(/rateLimitEvery must be a whole number from 0 to 1000000 \(got -2\)/)
+    expect(() => faults.latency(Number.NaN)).toThrow(/latencyMs must be a whole number/)
+    expect(() => faults.rateLimit(0.5)).toThrow(/got 0\.5/)
+    expect(() => faults.latency(2 ** 31)).toThrow(/from 0 to 600000/)
+    expect(() => faults.edgeChallenge(1e308)).toThrow(/edgeChallenges/)
+    expect(() => faults.failNextReset(5 as unknown as string)).toThrow(/failNextReset takes instance ids/)
+    expect(faults.current()).toEqual({ failNextReset: [], rateLimitEvery: 0, latencyMs: 0, edgeChallenges: 0 })
   })
 })
 

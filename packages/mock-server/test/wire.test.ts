@@ -284,7 +284,7 @@ describe('admin surface', () => {
   const admin = async (method: string, route: string, body?: unknown) => {
     const response = await fetch(`${running.url}/__admin/${route}`, {
       method,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
     })
     return { status: response.status, json: (await response.json()) as Record<string, unknown> }
   }

@@ -64,7 +64,8 @@ export const TRANSPORTS: readonly Transport[] = [
     name: 'through MSW',
     async open(mock, nowSeconds) {
       const baseUrl = 'https://contract.zenlayer.invalid'
-      const server = setupServer(...mswHandlers(mock, { baseUrl }))
+      // Through a hub of this one mock: its handlers also answer other /api/v2/ paths, as the API does.
+      const server = setupServer(...mswHandlers(createMockHub([mock]), { baseUrl }))
       server.listen({ onUnhandledRequest: 'error' })
       return {
         sender: sender({
