@@ -508,10 +508,18 @@ describe.each(PATHS)('%s', (path) => {
           await on([['hang']], async (server) => {
             const h = harness(target, path, server, { ...withFetch, attemptTimeoutMs: 60_000 })
             const controller = new AbortController()
+            // Abort once the server holds the request (not after a fixed delay, which a loaded machine can beat).
+            const watch = setInterval(() => {
+              if (server.received >= 1) {
+                clearInterval(watch)
+                controller.abort(new Error('cancelled by the caller'))
+              }
+            }, 5)
+            const call = h.call(undefined, { signal: controller.signal })
             const started = Date.now()
-            setTimeout(() => controller.abort(new Error('cancelled by the caller')), 100)
-            await expect(h.call(undefined, { signal: controller.signal })).rejects.toBeDefined()
-            expect(Date.now() - started).toBeLessThan(2000)
+            await expect(call).rejects.toBeDefined()
+            clearInterval(watch)
+            expect(Date.now() - started).toBeLessThan(5000)
             expect(server.received).toBe(1)
           })
         })
@@ -531,8 +539,10 @@ describe.each(PATHS)('%s', (path) => {
               const h = harness(target, path, server, { ...withFetch, attemptTimeoutMs: 100 })
               const error = await failure(h.call())
               expect(error).toBeInstanceOf(TimeoutError)
-              expect(server.received).toBe(1)
+              // Never twice. (On a loaded machine the 100 ms attempt can end before the request arrives: 0 is also safe.)
+              expect(server.received).toBeLessThanOrEqual(1)
               expect(h.sleeps).toEqual([])
+              expect(error).toMatchObject({ mayHaveBeenApplied: true })
             })
           })
         }
