@@ -65,7 +65,7 @@ export function reset(
     // Problems of the request as a whole are errors; problems of one instance put it in the failed list (specs/DECISIONS.md, decision 8).
     const requestCtx = context(store, input, undefined)
     for (const r of requestRules) {
-      if (!r.holds(requestCtx)) return violation(op, r.ref, input)
+      if (!r.holds(requestCtx)) return violation(op, r.ref, input, r.explain(requestCtx))
     }
     const ids = (input[op.batch.instances] as string[]) ?? []
     const failed: string[] = []
@@ -85,19 +85,24 @@ export function reset(
   // Rules are checked in the spec's order: the first broken one answers.
   const ctx = context(store, input, instance)
   for (const r of op.stateRules) {
-    const holds = ruleOf(r.id).holds(ctx) && !(r.id === 'instance-powered-off' && inFlight.has(id))
-    if (!holds) return violation(op, r, input)
+    const rule = ruleOf(r.id)
+    if (r.id === 'instance-powered-off' && inFlight.has(id)) {
+      return violation(op, r, input, `${id.slice(0, 64)} is being reset (${instance?.status}); a reset needs STOPPED`)
+    }
+    if (!rule.holds(ctx)) return violation(op, r, input, rule.explain(ctx))
   }
   return { kind: 'ok', response: {}, accepted: instance ? [instance] : [] }
 }
 
-function violation(op: MockOperation, rule: StateRuleRef, input: Record<string, unknown>): ActionOutcome {
+function violation(op: MockOperation, rule: StateRuleRef, input: Record<string, unknown>, why: string): ActionOutcome {
   const subject =
-    typeof input[SINGLE_INSTANCE_FIELD] === 'string' ? `instance ${String(input[SINGLE_INSTANCE_FIELD])}` : op.action
+    typeof input[SINGLE_INSTANCE_FIELD] === 'string'
+      ? `instance ${String(input[SINGLE_INSTANCE_FIELD]).slice(0, 64)}`
+      : op.action
   return {
     kind: 'error',
     code: rule.errorCode ?? 'OPERATION_DENIED',
-    message: `Refused for ${subject}: ${rule.description}`,
+    message: `${op.action} refused for ${subject}: ${why}. (Rule ${rule.id}: ${rule.description})`,
   }
 }
 

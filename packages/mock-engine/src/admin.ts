@@ -132,7 +132,12 @@ export function handleAdmin(hub: MockHub, request: WireRequest, guard: AdminGuar
     }
     switch (key) {
       case 'GET state':
-        return json(200, Object.fromEntries(targets(hub, body).map((m) => [m.service.name, m.snapshot()])))
+        return json(
+          200,
+          Object.fromEntries(
+            targets(hub, body).map((m) => [m.service.name, { ...m.snapshot(), history: m.historyStats() }]),
+          ),
+        )
       case 'GET history': {
         const mock = serviceOf(hub, body.service)
         const instanceId = optionalId(body)

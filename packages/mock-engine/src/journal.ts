@@ -13,7 +13,26 @@ const ID_NONE = 0
 const ID_WORDS = 1
 const ID_OTHER = 2
 
+/** Entries kept by default: about 3 MB of columns, days of a busy CI pool. */
+export const DEFAULT_MAX_HISTORY = 100_000
+
+/**
+ * Bounded: at `maxEntries`, the oldest quarter is dropped (an instance whose
+ * every entry went is forgotten by the history, not by the state), and
+ * `dropped` counts what went, so a reader knows the history is partial.
+ */
 export class Journal {
+  /** Entries dropped to keep the bound, since the last clear. */
+  dropped = 0
+  constructor(readonly maxEntries: number = DEFAULT_MAX_HISTORY) {
+    if (!Number.isInteger(maxEntries) || maxEntries < 4)
+      throw new RangeError('maxHistoryEntries must be a whole number of at least 4')
+  }
+
+  get size(): number {
+    return this.count
+  }
+
   private at = new Float64Array(1024)
   private status = new Uint32Array(1024)
   /** The same instance's previous entry, or NONE. */
@@ -23,7 +42,7 @@ export class Journal {
   private idWords = new Uint32Array(4 * 1024)
   /** Request ids not of the mock's own shape (ID_OTHER); none in practice. */
   private readonly otherIds = new Map<number, string>()
-  private size = 0
+  private count = 0
   /** Statuses as numbers: a service has a dozen or so. */
   private readonly statuses: string[] = []
   private readonly statusIndex = new Map<string, number>()
@@ -37,8 +56,9 @@ export class Journal {
   private lastIdEntry = 0
 
   append(instanceId: string, status: string, at: number, requestId?: string): void {
-    if (this.size === this.at.length) this.grow()
-    const entry = this.size++
+    if (this.count === this.maxEntries) this.dropOldest(Math.max(1, Math.floor(this.maxEntries / 4)))
+    if (this.count === this.at.length) this.grow()
+    const entry = this.count++
     this.at[entry] = at
     this.status[entry] = this.indexOf(status)
     let holder = instanceId === this.lastKey ? this.lastHolder : this.latest.get(instanceId)
@@ -87,7 +107,8 @@ export class Journal {
   }
 
   clear(): void {
-    this.size = 0
+    this.count = 0
+    this.dropped = 0
     this.otherIds.clear()
     this.latest.clear()
     this.lastKey = undefined
@@ -105,8 +126,37 @@ export class Journal {
     return index
   }
 
+  /** Forgets the `drop` oldest entries, renumbering the rest. */
+  private dropOldest(drop: number): void {
+    const kept = this.count - drop
+    this.at.copyWithin(0, drop, this.count)
+    this.status.copyWithin(0, drop, this.count)
+    this.previous.copyWithin(0, drop, this.count)
+    this.idKind.copyWithin(0, drop, this.count)
+    this.idWords.copyWithin(0, 4 * drop, 4 * this.count)
+    for (let i = 0; i < kept; i++) {
+      const p = this.previous[i] as number
+      this.previous[i] = p >= drop ? p - drop : NONE
+    }
+    const others = [...this.otherIds]
+    this.otherIds.clear()
+    for (const [entry, id] of others) if (entry >= drop) this.otherIds.set(entry - drop, id)
+    for (const [instanceId, holder] of this.latest) {
+      if (holder.entry >= drop) holder.entry -= drop
+      else this.latest.delete(instanceId)
+    }
+    if (this.lastHolder && this.lastKey !== undefined && !this.latest.has(this.lastKey)) {
+      this.lastKey = undefined
+      this.lastHolder = undefined
+    }
+    if (this.lastIdEntry >= drop) this.lastIdEntry -= drop
+    else this.lastId = undefined
+    this.count = kept
+    this.dropped += drop
+  }
+
   private grow(): void {
-    const capacity = this.at.length * 2
+    const capacity = Math.min(this.at.length * 2, Math.max(this.maxEntries, 1024))
     this.at = grown(this.at, new Float64Array(capacity))
     this.status = grown(this.status, new Uint32Array(capacity))
     this.previous = grown(this.previous, new Int32Array(capacity))

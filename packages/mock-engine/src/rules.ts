@@ -18,39 +18,67 @@ export interface Rule {
   readonly perInstance: boolean
   /** True when the rule holds. */
   readonly holds: (ctx: RuleContext) => boolean
+  /** What is wrong, in the facts of this request and this state ("vm-2 is RUNNING; a reset needs STOPPED"). */
+  readonly explain: (ctx: RuleContext) => string
 }
 
 const given = (ctx: RuleContext, field: string): boolean => ctx.input[field] !== undefined
+const shown = (v: unknown): string => String(v).slice(0, 64)
+const who = (ctx: RuleContext): string => shown(ctx.instance?.instanceId ?? 'the instance')
+const imageOf = (ctx: RuleContext): string => `image ${shown(ctx.image?.imageId)} (${ctx.image?.category ?? '?'})`
 const windowsOrGeneric = (image: Image | undefined): boolean =>
   image?.category === 'Windows' || image?.category === 'Generic'
 
 export const RULES: Readonly<Record<string, Rule>> = {
-  'instance-exists': { perInstance: true, holds: (ctx) => ctx.instance !== undefined },
-  'instance-not-recycled': { perInstance: true, holds: (ctx) => ctx.instance?.recycled !== true },
-  'instance-powered-off': { perInstance: true, holds: (ctx) => ctx.instance?.status === 'STOPPED' },
-  'same-os-type': { perInstance: true, holds: (ctx) => !ctx.image || ctx.image.osType === ctx.instance?.osType },
+  'instance-exists': {
+    perInstance: true,
+    holds: (ctx) => ctx.instance !== undefined,
+    explain: () => 'no such instance in this account',
+  },
+  'instance-not-recycled': {
+    perInstance: true,
+    holds: (ctx) => ctx.instance?.recycled !== true,
+    explain: (ctx) => `${who(ctx)} is in the recycle bin`,
+  },
+  'instance-powered-off': {
+    perInstance: true,
+    holds: (ctx) => ctx.instance?.status === 'STOPPED',
+    explain: (ctx) => `${who(ctx)} is ${ctx.instance?.status}; a reset needs STOPPED`,
+  },
+  'same-os-type': {
+    perInstance: true,
+    holds: (ctx) => !ctx.image || ctx.image.osType === ctx.instance?.osType,
+    explain: (ctx) => `${imageOf(ctx)} is ${ctx.image?.osType}; ${who(ctx)} runs ${ctx.instance?.osType}`,
+  },
   'disk-fits-image': {
     perInstance: true,
     holds: (ctx) => !ctx.image || (ctx.instance?.bootDiskGb ?? 0) >= ctx.image.sizeGb,
+    explain: (ctx) =>
+      `${imageOf(ctx)} needs ${ctx.image?.sizeGb} GB; the boot disk of ${who(ctx)} has ${ctx.instance?.bootDiskGb} GB`,
   },
   'no-credentials-on-windows-or-generic': {
     perInstance: true,
     holds: (ctx) => !windowsOrGeneric(ctx.image) || (!given(ctx, 'password') && !given(ctx, 'keyId')),
+    explain: (ctx) => `${imageOf(ctx)} takes neither password nor keyId`,
   },
   'no-key-on-windows-or-generic': {
     perInstance: true,
     holds: (ctx) => !windowsOrGeneric(ctx.image) || !given(ctx, 'keyId'),
+    explain: (ctx) => `${imageOf(ctx)} takes no keyId`,
   },
   'image-exists': {
     perInstance: false,
     holds: (ctx) => !given(ctx, 'imageId') || ctx.images.has(String(ctx.input.imageId)),
+    explain: (ctx) => `no image ${shown(ctx.input.imageId)}`,
   },
   'key-pair-exists': {
     perInstance: false,
     holds: (ctx) => !given(ctx, 'keyId') || ctx.keyPairs.has(String(ctx.input.keyId)),
+    explain: (ctx) => `no key pair ${shown(ctx.input.keyId)} in this account`,
   },
   'region-supports-script': {
     perInstance: true,
     holds: (ctx) => !given(ctx, 'initScript') || ctx.instance?.zoneSupportsScript === true,
+    explain: (ctx) => `zone ${shown(ctx.instance?.zoneId)} of ${who(ctx)} does not run init scripts`,
   },
 }

@@ -29,6 +29,8 @@ export interface MockOptions {
   readonly sleep?: (ms: number) => Promise<void>
   /** Signature implementation (see Signer); `@zenlayer-reset/mock-engine/node` has a node:crypto one. */
   readonly signer?: Signer
+  /** History entries kept (all instances together); the oldest are dropped past it. Default 100,000. */
+  readonly maxHistoryEntries?: number
 }
 
 export interface ServiceMock {
@@ -44,8 +46,10 @@ export interface ServiceMock {
   reset(state?: SeedState): void
   snapshot(): StateSnapshot
   instance(instanceId: string): Instance | undefined
-  /** Every status the instance took, with the mock's time. */
+  /** Every status the instance took, with the mock's time (the oldest may have been dropped: historyStats). */
   history(instanceId: string): readonly HistoryEntry[]
+  /** How full the bounded history is, and how many entries it dropped. */
+  historyStats(): { readonly entries: number; readonly maxEntries: number; readonly dropped: number }
   /** Moves every instance in flight to its end (manual progression), or one instance. */
   advance(instanceId?: string): void
   readonly faults: Faults
@@ -74,7 +78,7 @@ export function createServiceMock(
   const progression = toProgression(options.progression)
   const signer = options.signer ?? portableSigner
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
-  const store = new Store()
+  const store = new Store(options.maxHistoryEntries)
   const inFlight = new Map<string, InFlight>()
   const { faults, settings } = createFaults()
   const statusOf = statusTable(service)
@@ -235,6 +239,11 @@ export function createServiceMock(
       settle()
       return store.history.entries(id)
     },
+    historyStats: () => ({
+      entries: store.history.size,
+      maxEntries: store.history.maxEntries,
+      dropped: store.history.dropped,
+    }),
     advance: (id) => {
       if (id !== undefined) complete(id)
       else for (const key of [...inFlight.keys()]) complete(key)

@@ -13,7 +13,11 @@ export class Store {
   readonly instances = new Map<string, Instance>()
   readonly images = new Map<string, Image>()
   readonly keyPairs = new Set<string>()
-  readonly history = new Journal()
+  readonly history: Journal
+
+  constructor(maxHistoryEntries?: number) {
+    this.history = new Journal(maxHistoryEntries)
+  }
 
   seed(state: SeedState, now: number): void {
     for (const image of state.images ?? []) this.images.set(image.imageId, { ...IMAGE_DEFAULTS, ...image })

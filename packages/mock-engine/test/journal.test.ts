@@ -78,3 +78,50 @@ describe('request ids as words', () => {
     expect([...words]).toEqual([7, 7, 7, 7])
   })
 })
+
+describe('the bounded journal', () => {
+  it('keeps at most maxEntries, drops the oldest quarter at a time, and counts what it dropped', () => {
+    const journal = new Journal(8)
+    const rng = seededRandom(3)
+    const ids: string[] = []
+    for (let i = 0; i < 20; i++) {
+      const id = requestIdFrom(rng)
+      ids.push(id)
+      journal.append(i % 2 ? 'odd' : 'even', `S${i}`, i, id)
+    }
+    expect(journal.size).toBeLessThanOrEqual(8)
+    expect(journal.dropped + journal.size).toBe(20)
+    const odd = journal.entries('odd')
+    const even = journal.entries('even')
+    // What is kept is the newest, each instance's entries still linked, oldest first, request ids intact.
+    const kept = [...odd, ...even].sort((a, b) => a.at - b.at)
+    expect(kept.map((e) => e.at)).toEqual(Array.from({ length: journal.size }, (_, k) => 20 - journal.size + k))
+    for (const e of kept) expect(e.requestId).toBe(ids[e.at])
+    expect(odd.every((e, k) => k === 0 || e.at > (odd[k - 1]?.at ?? -1))).toBe(true)
+  })
+
+  it('an instance whose every entry was dropped has no history, and a later append starts it again', () => {
+    const journal = new Journal(4)
+    journal.append('old', 'STOPPED', 0)
+    for (let i = 1; i <= 8; i++) journal.append('busy', `S${i}`, i)
+    expect(journal.entries('old')).toEqual([])
+    journal.append('old', 'RUNNING', 9)
+    expect(journal.entries('old')).toEqual([{ at: 9, status: 'RUNNING' }])
+  })
+
+  it('50,000 resets stay within the bound', () => {
+    const journal = new Journal(1000)
+    for (let i = 0; i < 50_000; i++) {
+      journal.append(`i-${i % 100}`, 'DEPLOYING', i, 'TABCDEF01-2345-4678-9ABC-DEF012345678')
+      journal.append(`i-${i % 100}`, 'RUNNING', i, 'TABCDEF01-2345-4678-9ABC-DEF012345678')
+    }
+    expect(journal.size).toBeLessThanOrEqual(1000)
+    expect(journal.dropped).toBe(100_000 - journal.size)
+    expect(journal.entries('i-7').length).toBeGreaterThan(0)
+  })
+
+  it('refuses a bound it cannot keep', () => {
+    expect(() => new Journal(0)).toThrow(RangeError)
+    expect(() => new Journal(2.5)).toThrow(RangeError)
+  })
+})

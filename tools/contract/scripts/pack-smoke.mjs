@@ -77,7 +77,7 @@ const vmMock = createVmMock({ state: { instances: [{ instanceId: 'v', status: 'R
 const vm = createVmClient({ credentials: { token: 'mock-token' }, fetch: vmMock.fetch })
 const refused = await vm.resetInstance({ instanceId: 'v' }).catch((e) => e)
 check(refused instanceof ApiError && refused.code === 'OPERATION_DENIED_INSTANCE_NOT_STOPPED', 'vm in-process refusal')
-check(mswHandlers(createMockHub([createZecMock()])).length === 1 && zecMsw(createZecMock()).length === 1, 'MSW handlers')
+check(mswHandlers(createMockHub([createZecMock()])).length === 2 && zecMsw(createZecMock()).length === 1, 'MSW handlers')
 console.log('smoke ok on Node ' + process.version)
 `,
 )
