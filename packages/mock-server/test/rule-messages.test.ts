@@ -41,7 +41,10 @@ describe('rule refusals state the facts', () => {
 
   it('an instance already being reset says so', async () => {
     await client.resetInstance({ instanceId: 'vm-5' })
-    const error = await client.resetInstance({ instanceId: 'vm-5' }).catch((e: unknown) => e as { message: string })
+    const error = await client.resetInstance({ instanceId: 'vm-5' }).then(
+      () => undefined,
+      (e: unknown) => e as { message: string },
+    )
     expect(error?.message).toMatch(/vm-5 is being reset \(REBUILDING\); a reset needs STOPPED/)
   })
 
