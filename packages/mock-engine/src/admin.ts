@@ -10,6 +10,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { createFaults } from './faults.js'
 import type { MockHub } from './hub.js'
+import { checkSeedState, StateError } from './seed-check.js'
 import type { ServiceMock } from './service-mock.js'
 import type { SeedState } from './types.js'
 import { json, type WireRequest, type WireResponse } from './wire.js'
@@ -147,9 +148,13 @@ export function handleAdmin(hub: MockHub, request: WireRequest, guard: AdminGuar
       case 'POST seed':
         serviceOf(hub, body.service).seed((body.state ?? {}) as SeedState)
         return json(200, { ok: true })
-      case 'POST reset':
-        for (const mock of targets(hub, body)) mock.reset(body.state as SeedState | undefined)
+      case 'POST reset': {
+        const chosen = targets(hub, body)
+        // Every service's state checked before any is reset: a bad state wipes nothing.
+        if (body.state !== undefined) for (const mock of chosen) checkSeedState(mock.service, body.state, 'state')
+        for (const mock of chosen) mock.reset(body.state as SeedState | undefined)
         return json(200, { ok: true })
+      }
       case 'POST advance': {
         const instanceId = optionalId(body)
         for (const mock of targets(hub, body)) mock.advance(instanceId)
@@ -180,7 +185,9 @@ export function handleAdmin(hub: MockHub, request: WireRequest, guard: AdminGuar
     const message =
       error instanceof AdminError || error instanceof RangeError
         ? error.message.slice(0, 300)
-        : 'the request could not be applied'
+        : error instanceof StateError
+          ? `${key} ${error.message}`.slice(0, 400)
+          : 'the request could not be applied'
     return json(400, { code: 'ADMIN_REQUEST_INVALID', message })
   }
 }

@@ -17,7 +17,10 @@ export interface MockOperation extends OperationDescriptor {
 }
 
 export interface MockService extends Omit<ServiceDescriptor, 'operations'> {
+  /** Every status an instance of the service can be in (the spec's enum). */
   readonly statuses: readonly string[]
+  /** The length of an instance id, from the spec's id schema; null when the spec has no transition. */
+  readonly instanceId: { readonly minLength: number; readonly maxLength: number } | null
   /** Codes answered before an action is chosen, with their statuses. */
   readonly protocolErrors: Readonly<Record<string, number>>
   readonly operations: Readonly<Record<string, MockOperation>>

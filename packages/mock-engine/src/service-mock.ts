@@ -8,6 +8,7 @@ import type { MockOperation, MockService, RequestValidator } from './descriptor.
 import { createFaults, type Faults } from './faults.js'
 import { type InFlight, type Progression, type ProgressionOption, toProgression } from './progression.js'
 import { requestIdFrom, seededRandom } from './random.js'
+import { checkSeedState } from './seed-check.js'
 import { Store } from './store.js'
 import type { HistoryEntry, Instance, SeedState, StateSnapshot } from './types.js'
 import { errorReply, inProcessFetch, json, MAX_BODY_BYTES, type WireRequest, type WireResponse } from './wire.js'
@@ -218,8 +219,10 @@ export function createServiceMock(
     handle,
     respond,
     fetch: inProcessFetch(handle),
-    seed: (state) => store.seed(state, clock.now()),
+    // Checked whole before anything changes: a bad state leaves the mock as it was.
+    seed: (state) => store.seed(checkSeedState(service, state, 'state'), clock.now()),
     reset: (state) => {
+      if (state !== undefined) checkSeedState(service, state, 'state')
       store.clear()
       inFlight.clear()
       faults.clear()

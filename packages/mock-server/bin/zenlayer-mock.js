@@ -13,8 +13,9 @@ if (missing.length === 0) {
   process.exitCode = await main(process.argv.slice(2))
 } else {
   const script = fileURLToPath(import.meta.url)
+  // An IPC channel: when this process goes away, even killed (SIGKILL), the server sees it and stops.
   const child = spawn(process.execPath, [...process.execArgv, ...missing, script, ...process.argv.slice(2)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   })
   // A signal sent to this process alone (kill <pid>, a test runner) must reach the server; the server ignores a
   // second one while it stops (Ctrl-C in a terminal signals both processes).

@@ -1,110 +1,327 @@
+// zenlayer-mock: both services' mocks on one port. Every mistake is one line
+// that says what to do; nothing secret has to be on the command line (where
+// /proc/<pid>/cmdline shows it): credentials also come from the environment
+// or from files.
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { DEFAULT_CREDENTIALS, type MockCredentials, type ProgressionOption } from '@zenlayer-reset/mock-engine'
+import {
+  checkHubState,
+  DEFAULT_CREDENTIALS,
+  type MockCredentials,
+  type ProgressionOption,
+  StateError,
+} from '@zenlayer-reset/mock-engine'
+import { isLoopback } from '@zenlayer-reset/mock-engine/node'
+import { service as vmService } from '@zenlayer-reset/vm-mock'
+import { service as zecService } from '@zenlayer-reset/zec-mock'
 import { type StartOptions, startMockServer } from './start.js'
 
-const USAGE = `usage: zenlayer-mock [options]
-  --port <n>              port (default 8787; 0 picks a free one)
-  --host <addr>           address (default 127.0.0.1)
-  --state <file.json>     initial state: {"zec": {"instances": [...], "images": [...], "keyPairs": [...]}, "vm": {...}}
-  --access-key <id:secret>  accept this access key (repeatable); default mock-access-key:mock-access-secret
-  --token <token>         accept this bearer token (repeatable); default mock-token
-  --no-auth               accept requests without credentials
-  --progression <p>       immediate (default), manual, or a delay in ms per transitional state
-  --seed <n>              seed of request ids and behaviour (default 1)
+export const USAGE = `usage: zenlayer-mock [options]            (--flag value or --flag=value)
+  --port <n>                 port (default 8787; 0 picks a free one)
+  --host <addr>              address (default 127.0.0.1); beyond loopback the admin surface needs a token
+  --state <file.json>        initial state: {"zec": {"instances": [...], "images": [...], "keyPairs": [...]}, "vm": {...}}
+  --access-key <id:secret>   accept this access key (repeatable); default mock-access-key:mock-access-secret
+  --access-key-file <file>   access keys, one id:secret per line
+  --token <token>            accept this bearer token (repeatable); default mock-token
+  --token-file <file>        bearer tokens, one per line
+  --no-auth                  accept requests without credentials (loopback only, unless the next flag)
+  --unsafe-no-auth-on-network  allow --no-auth beyond loopback: anyone who reaches the port can use it
+  --admin-token <token>      require Authorization: Bearer <token> on /__admin/ (generated and printed beyond loopback)
+  --admin-token-file <file>  the admin token, from a file
+  --allowed-host <host:port> another Host the admin surface answers (repeatable)
+  --progression <p>          immediate (default), manual, or a delay in ms per transitional state
+  --seed <n>                 seed of request ids and behaviour (default 1)
+  --max-history <n>          history entries kept per service (default 100000)
+  --max-connections <n>      open connections at most (default 256)
+  -h, --help                 this text
+  --version                  the version
+Environment: ZENLAYER_MOCK_ACCESS_KEYS (id:secret,...), ZENLAYER_MOCK_TOKENS (t1,t2,...), ZENLAYER_MOCK_ADMIN_TOKEN.
 Admin surface: GET /__admin/state, GET /__admin/history?service=&instanceId=,
-POST /__admin/{seed,reset,advance,faults}.`
+POST /__admin/{seed,reset,advance,faults} with Content-Type: application/json.`
 
-function parseArgs(argv: readonly string[]): StartOptions | string {
+/** A mistake on the command line: one line, exit 2, no usage dump. */
+class UsageError extends Error {}
+
+interface Parsed extends StartOptions {
+  readonly adminTokenGenerated: boolean
+  readonly unsafeNoAuth: boolean
+}
+
+const VALUE_FLAGS = new Set([
+  '--port',
+  '--host',
+  '--state',
+  '--access-key',
+  '--access-key-file',
+  '--token',
+  '--token-file',
+  '--admin-token',
+  '--admin-token-file',
+  '--allowed-host',
+  '--progression',
+  '--seed',
+  '--max-history',
+  '--max-connections',
+])
+const BARE_FLAGS = new Set(['--no-auth', '--unsafe-no-auth-on-network'])
+
+function wholeNumber(flag: string, raw: string, min: number, max: number): number {
+  const n = Number(raw)
+  if (raw.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(
+      `${flag} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw.slice(0, 40))})`,
+    )
+  }
+  return n
+}
+
+function lines(flag: string, file: string): string[] {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new UsageError(`${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? 'cannot be read'}`)
+  }
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+}
+
+function accessKey(source: string, entry: string, into: Record<string, string>): void {
+  const at = entry.indexOf(':')
+  if (at <= 0 || at === entry.length - 1)
+    throw new UsageError(`${source} takes <id>:<secret> (an entry has no id or no secret)`)
+  into[entry.slice(0, at)] = entry.slice(at + 1)
+}
+
+function readState(file: string): NonNullable<StartOptions['state']> {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new StateError(`--state ${file}: ${(error as NodeJS.ErrnoException).code ?? 'cannot be read'}`)
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    throw new StateError(`--state ${file}: not JSON (${(error as Error).message})`)
+  }
+  return checkHubState([zecService, vmService], parsed, file)
+}
+
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Parsed {
   const accessKeys: Record<string, string> = {}
   const tokens: string[] = []
-  let options: { -readonly [K in keyof StartOptions]: StartOptions[K] } = {}
+  const allowedHosts: string[] = []
+  const options: { -readonly [K in keyof StartOptions]: StartOptions[K] } = {}
+  let adminToken: string | undefined
+  let noAuth = false
+  let unsafeNoAuth = false
+  let explicitCredentials = false
   for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]
-    const value = argv[i + 1]
-    const needs = () => {
-      if (value === undefined) throw new Error(`${flag} needs a value`)
-      i++
-      return value
-    }
-    switch (flag) {
-      case '--port': {
-        const port = Number(needs())
-        if (!Number.isInteger(port) || port < 0 || port > 65535) return `--port must be 0-65535\n${USAGE}`
-        options.port = port
-        break
+    const arg = argv[i] as string
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1
+    const flag = eq > 0 ? arg.slice(0, eq) : arg
+    let inline = eq > 0 ? arg.slice(eq + 1) : undefined
+    if (BARE_FLAGS.has(flag)) {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`)
+    } else if (VALUE_FLAGS.has(flag)) {
+      if (inline === undefined) {
+        const next = argv[i + 1]
+        if (next === undefined || (next.startsWith('--') && next.length > 2))
+          throw new UsageError(`${flag} needs a value`)
+        inline = next
+        i++
       }
+    } else {
+      throw new UsageError(`unknown option ${JSON.stringify(arg.slice(0, 60))}`)
+    }
+    const value = inline ?? ''
+    switch (flag) {
+      case '--port':
+        options.port = wholeNumber('--port', value, 0, 65535)
+        break
       case '--host':
-        options.host = needs()
+        if (value.trim() === '') throw new UsageError('--host needs an address')
+        options.host = value
         break
       case '--state':
-        options = { ...options, state: JSON.parse(readFileSync(needs(), 'utf8')) }
+        options.state = readState(value)
         break
-      case '--access-key': {
-        const [id, ...rest] = needs().split(':')
-        if (!id || rest.length === 0) return `--access-key takes <id>:<secret>\n${USAGE}`
-        accessKeys[id] = rest.join(':')
+      case '--access-key':
+        accessKey('--access-key', value, accessKeys)
+        explicitCredentials = true
         break
-      }
+      case '--access-key-file':
+        for (const l of lines(flag, value)) accessKey(`--access-key-file ${value}`, l, accessKeys)
+        explicitCredentials = true
+        break
       case '--token':
-        tokens.push(needs())
+        tokens.push(value)
+        explicitCredentials = true
         break
-      case '--no-auth':
-        options.auth = false
+      case '--token-file':
+        tokens.push(...lines(flag, value))
+        explicitCredentials = true
+        break
+      case '--admin-token':
+        adminToken = value
+        break
+      case '--admin-token-file':
+        adminToken = lines(flag, value)[0]
+        if (!adminToken) throw new UsageError(`--admin-token-file ${value} is empty`)
+        break
+      case '--allowed-host':
+        allowedHosts.push(value)
         break
       case '--progression': {
-        const p = needs()
-        const progression: ProgressionOption = p === 'immediate' || p === 'manual' ? p : Number(p)
-        if (typeof progression === 'number' && !(progression >= 0))
-          return `--progression is immediate, manual or a number of ms\n${USAGE}`
+        const progression: ProgressionOption =
+          value === 'immediate' || value === 'manual' ? value : wholeNumber('--progression', value, 0, 86_400_000)
         options.progression = progression
         break
       }
       case '--seed':
-        options.seed = Number(needs())
+        options.seed = wholeNumber('--seed', value, 0, 2 ** 32 - 1)
         break
-      case '--help':
-        return USAGE
-      default:
-        return `unknown option ${flag}\n${USAGE}`
+      case '--max-history':
+        options.maxHistoryEntries = wholeNumber('--max-history', value, 4, 10_000_000)
+        break
+      case '--max-connections':
+        options.limits = { ...options.limits, maxConnections: wholeNumber('--max-connections', value, 1, 100_000) }
+        break
+      case '--no-auth':
+        noAuth = true
+        break
+      case '--unsafe-no-auth-on-network':
+        unsafeNoAuth = true
+        break
     }
   }
-  const credentials: MockCredentials =
-    Object.keys(accessKeys).length > 0 || tokens.length > 0 ? { accessKeys, tokens } : DEFAULT_CREDENTIALS
-  return { ...options, credentials }
+  // Credentials from the environment, when the command line gives none.
+  if (!explicitCredentials) {
+    for (const entry of (env.ZENLAYER_MOCK_ACCESS_KEYS ?? '').split(',').filter(Boolean)) {
+      accessKey('ZENLAYER_MOCK_ACCESS_KEYS', entry.trim(), accessKeys)
+    }
+    tokens.push(
+      ...(env.ZENLAYER_MOCK_TOKENS ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+  }
+  const anyCredentials = Object.keys(accessKeys).length > 0 || tokens.length > 0
+  if (noAuth && anyCredentials) {
+    throw new UsageError('--no-auth conflicts with --access-key, --token and their files and variables: choose one')
+  }
+  if (unsafeNoAuth && !noAuth) throw new UsageError('--unsafe-no-auth-on-network only makes sense with --no-auth')
+  const host = options.host ?? '127.0.0.1'
+  if (noAuth && !isLoopback(host) && !unsafeNoAuth) {
+    throw new UsageError(
+      `--no-auth on ${host} lets anyone who reaches the port reset and read the mock; add --unsafe-no-auth-on-network if that is what you want`,
+    )
+  }
+  adminToken ??= env.ZENLAYER_MOCK_ADMIN_TOKEN || undefined
+  const generated = adminToken === undefined && !isLoopback(host)
+  if (generated) adminToken = randomBytes(24).toString('base64url')
+  const credentials: MockCredentials = anyCredentials ? { accessKeys, tokens } : DEFAULT_CREDENTIALS
+  return {
+    ...options,
+    ...(noAuth ? { auth: false } : {}),
+    credentials,
+    ...(adminToken ? { adminToken } : {}),
+    ...(allowedHosts.length > 0 ? { allowedHosts } : {}),
+    adminTokenGenerated: generated,
+    unsafeNoAuth,
+  }
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
-  let options: StartOptions | string
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
+}
+
+/** A listen error as one line with what to do. */
+function listenProblem(error: NodeJS.ErrnoException, host: string, port: number): string {
+  if (error.code === 'EADDRINUSE')
+    return `port ${port} on ${host} is in use; choose another with --port <n>, or --port 0 for a free one`
+  if (error.code === 'EACCES')
+    return `no permission to listen on port ${port} (ports below 1024 need privileges); try --port 8787 or --port 0`
+  if (
+    error.code === 'EADDRNOTAVAIL' ||
+    error.code === 'ENOTFOUND' ||
+    error.code === 'EAI_AGAIN' ||
+    error.code === 'EINVAL'
+  ) {
+    return `cannot listen on ${host}: no such address on this machine (${error.code}); try --host 127.0.0.1`
+  }
+  return `cannot start: ${error.message}`
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    console.log(USAGE)
+    return 0
+  }
+  if (argv.includes('--version')) {
+    console.log(`zenlayer-mock ${version()}`)
+    return 0
+  }
+  let options: Parsed
   try {
-    options = parseArgs(argv)
+    options = parseArgs(argv, env)
   } catch (error) {
-    options = `${(error as Error).message}\n${USAGE}`
+    if (error instanceof UsageError) {
+      console.error(`zenlayer-mock: ${error.message}\nRun zenlayer-mock --help for the options.`)
+      return 2
+    }
+    if (error instanceof StateError) {
+      console.error(`zenlayer-mock: ${error.message}`)
+      return 2
+    }
+    throw error
   }
-  if (typeof options === 'string') {
-    console.error(options)
-    return argv.includes('--help') ? 0 : 2
+  const host = options.host ?? '127.0.0.1'
+  const port = options.port ?? 8787
+  let running: Awaited<ReturnType<typeof startMockServer>>
+  try {
+    running = await startMockServer(options)
+  } catch (error) {
+    console.error(`zenlayer-mock: ${listenProblem(error as NodeJS.ErrnoException, host, port)}`)
+    return 1
   }
-  const running = await startMockServer(options)
   // Handlers first, then the line that tells the world it may send them.
   const stopped = new Promise<void>((resolve) => {
     let stopping = false
-    const stop = (signal: string) => {
+    const stop = (why: string) => {
       // Once: Ctrl-C in a terminal reaches this process twice when the command started it as a child.
       if (stopping) return
       stopping = true
-      console.log(`zenlayer-mock: ${signal}, stopping`)
+      console.log(`zenlayer-mock: ${why}, stopping`)
       running.close().then(resolve, resolve)
     }
     process.on('SIGINT', () => stop('SIGINT'))
     process.on('SIGTERM', () => stop('SIGTERM'))
+    // Started by the command's wrapper over IPC: when that process goes (even killed), so does the server.
+    if (process.send) {
+      process.on('disconnect', () => stop('the starting process went away'))
+      // The channel alone must not keep the server's process alive once it has stopped.
+      process.channel?.unref()
+    }
   })
   const creds = options.credentials ?? DEFAULT_CREDENTIALS
-  if (options.auth === false) console.log('auth: off')
+  if (options.auth === false)
+    console.log(`auth: off${options.unsafeNoAuth ? ` (on ${host}: anyone who reaches the port can use the mock)` : ''}`)
   else
     console.log(
       `auth: access keys ${Object.keys(creds.accessKeys ?? {}).join(', ') || 'none'}; ${creds.tokens?.length ?? 0} token(s)`,
     )
+  if (!isLoopback(host)) console.log(`WARNING: listening on ${host}, beyond this machine`)
+  if (options.adminTokenGenerated) console.log(`admin token (required on /__admin/): ${options.adminToken}`)
+  else if (options.adminToken) console.log('admin: token required on /__admin/')
   console.log(`zenlayer-mock listening on ${running.url} (zec /api/v2/zec, vm /api/v2/vm, admin /__admin/)`)
   await stopped
+  if (process.connected) process.disconnect()
   return 0
 }

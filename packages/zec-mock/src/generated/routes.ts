@@ -35,6 +35,7 @@ export const service = {
     'IMAGING',
     'RESIZING',
   ],
+  instanceId: { minLength: 1, maxLength: 64 },
   protocolErrors: { INVALID_SERVICE_NOT_FOUND: 404, INVALID_ACTION_NOT_FOUND: 404, REQUEST_METHOD_NOT_ALLOWED: 405 },
   operations: {
     ResetInstances: {

@@ -1,6 +1,21 @@
 // The operation table both the client and the mock carry: everything about a
 // service the hand-written runtimes need, as plain data.
-import type { ServiceModel } from '../../model/types.js'
+import type { SchemaNode, ServiceModel } from '../../model/types.js'
+
+/**
+ * The length rule of an instance id, as the spec writes it: the schema of the
+ * first transition's `instances` field (or of its items). The mock checks
+ * seeded ids against it, so a state file cannot hold an id no request could name.
+ */
+function instanceIdRule(service: ServiceModel): { minLength: number; maxLength: number } | null {
+  for (const op of service.operations) {
+    const field = op.transition?.instances
+    const prop = field ? op.request.properties.find((p) => p.name === field) : undefined
+    const node: SchemaNode | undefined = prop?.schema.kind === 'array' ? prop.schema.items : prop?.schema
+    if (node?.kind === 'string') return { minLength: node.minLength ?? 1, maxLength: node.maxLength ?? 256 }
+  }
+  return null
+}
 
 export function serviceDescriptor(service: ServiceModel, withState: boolean): Record<string, unknown> {
   return {
@@ -8,7 +23,13 @@ export function serviceDescriptor(service: ServiceModel, withState: boolean): Re
     version: service.version,
     path: `/api/v2/${service.name}`,
     signing: service.signing,
-    ...(withState ? { statuses: service.statuses, protocolErrors: codeTable(service.protocolErrors) } : {}),
+    ...(withState
+      ? {
+          statuses: service.statuses,
+          instanceId: instanceIdRule(service),
+          protocolErrors: codeTable(service.protocolErrors),
+        }
+      : {}),
     operations: Object.fromEntries(
       service.operations.map((op) => [
         op.action,
