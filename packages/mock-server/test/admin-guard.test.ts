@@ -160,7 +160,10 @@ describe('fault settings and admin bodies are refused, not mangled', () => {
 
 describe('admin seeds are checked whole and applied all at once', () => {
   it.each([
-    [{ service: 'zec', state: { instances: [{ instanceId: 'ok' }, { instanceId: 'b', status: 'BANANA' }] } }, /POST seed state\.instances\[1\]\.status must be one of PENDING/],
+    [
+      { service: 'zec', state: { instances: [{ instanceId: 'ok' }, { instanceId: 'b', status: 'BANANA' }] } },
+      /POST seed state\.instances\[1\]\.status must be one of PENDING/,
+    ],
     [{ service: 'zec', state: { instances: 5 } }, /POST seed state\.instances must be a list \(got 5\)/],
     [{ service: 'zec', state: [] }, /POST seed state must be an object/],
   ])('seed %j', async (body, message) => {
@@ -173,9 +176,14 @@ describe('admin seeds are checked whole and applied all at once', () => {
 
   it('a reset with a bad state wipes nothing', async () => {
     const { hub, running } = await start()
-    const reply = await call(`${running.url}/__admin/reset`, jsonPost({ state: { instances: [{ instanceId: 'x', osType: 'beos' }] } }))
+    const reply = await call(
+      `${running.url}/__admin/reset`,
+      jsonPost({ state: { instances: [{ instanceId: 'x', osType: 'beos' }] } }),
+    )
     expect(reply.status).toBe(400)
-    expect(String(reply.body.message)).toMatch(/POST reset state\.instances\[0\]\.osType must be one of linux, windows \(got "beos"\)/)
+    expect(String(reply.body.message)).toMatch(
+      /POST reset state\.instances\[0\]\.osType must be one of linux, windows \(got "beos"\)/,
+    )
     expect(hub.mocks.zec?.snapshot().instances.map((i) => i.instanceId)).toEqual(['a'])
   })
 
@@ -190,17 +198,27 @@ describe('admin seeds are checked whole and applied all at once', () => {
     expect(reply.status).toBe(400)
     const describe = await fetch(`${running.url}/api/v2/zec`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-zc-action': 'DescribeInstancesStatus', 'x-zc-version': '2025-09-01', authorization: 'Bearer mock-token' },
+      headers: {
+        'content-type': 'application/json',
+        'x-zc-action': 'DescribeInstancesStatus',
+        'x-zc-version': '2025-09-01',
+        authorization: 'Bearer mock-token',
+      },
       body: '{}',
     })
     expect(describe.status).toBe(200)
   })
 
   it('the state shows how full the bounded history is', async () => {
-    const hub = createHub({ maxHistoryEntries: 8, state: { zec: { instances: Array.from({ length: 20 }, (_, i) => ({ instanceId: `i${i}` })) } } })
+    const hub = createHub({
+      maxHistoryEntries: 8,
+      state: { zec: { instances: Array.from({ length: 20 }, (_, i) => ({ instanceId: `i${i}` })) } },
+    })
     const running = await serve(hub, { port: 0 })
     open.push(running)
-    const state = (await call(`${running.url}/__admin/state?service=zec`)).body.zec as { history: Record<string, number> }
+    const state = (await call(`${running.url}/__admin/state?service=zec`)).body.zec as {
+      history: Record<string, number>
+    }
     expect(state.history).toMatchObject({ maxEntries: 8, dropped: expect.any(Number) })
     expect(state.history.dropped).toBeGreaterThan(0)
     expect(state.history.entries).toBeLessThanOrEqual(8)
