@@ -92,7 +92,7 @@ const run = (node, label) => {
     [join(app, 'node_modules', '@zenlayer-reset', 'mock-server', 'bin', 'zenlayer-mock.js'), '--help'],
     { cwd: app, encoding: 'utf8' },
   )
-  const ok = outcome.status === 0 && cli.status === 0 && cli.stderr.includes('usage: zenlayer-mock')
+  const ok = outcome.status === 0 && cli.status === 0 && cli.stdout.includes('usage: zenlayer-mock')
   console.log(`${label}: ${ok ? 'ok' : 'FAILED'}`)
   if (!ok) failed = true
 }

@@ -19,6 +19,7 @@ export const service = {
     envAccessKeySecret: 'DEMO_KEY_SECRET',
   },
   statuses: ['STOPPED', 'BUSY', 'RUNNING', 'BROKEN'],
+  instanceId: null,
   protocolErrors: { NO_SUCH_ACTION: 404, WRONG_METHOD: 405 },
   operations: {
     CreateThing: {
