@@ -34,8 +34,16 @@ export type ValidationOutcome =
       readonly issues: readonly { path: string; rule: string; message: string; code: string }[]
     }
 
-/** A validator package's exports, e.g. `import * as v from '@zenlayer-reset/zec-validator'`. */
-export type RequestValidators = Readonly<Record<string, unknown>>
+/**
+ * A validator package's exports (`import * as v from '@zenlayer-reset/zec-validator'`):
+ * the client reads its `validators` table, each action's request validator, keyed by action.
+ */
+export interface RequestValidators {
+  readonly validators: {
+    readonly service: string
+    readonly actions: Readonly<Record<string, { readonly request: (input: unknown) => ValidationOutcome }>>
+  }
+}
 
 export interface ClientConfig {
   /** An access key, a bearer token, or a function giving either (`fromEnv()`). */
@@ -168,8 +176,17 @@ export function createServiceClient<Paths extends {}>(
     throw new ConfigError('requestClient', 'must be 1 to 128 printable ASCII characters')
   }
   const baseNow = checkFunction('now', config.now) ?? (() => Math.floor(Date.now() / 1000))
-  if (config.validator !== undefined && (config.validator === null || typeof config.validator !== 'object')) {
-    throw new ConfigError('validator', "must be a validator package's exports (import * as v from '...-validator')")
+  if (config.validator !== undefined) {
+    const table = (config.validator as Partial<RequestValidators> | null)?.validators
+    if (table === null || typeof table !== 'object' || typeof table.actions !== 'object' || table.actions === null) {
+      throw new ConfigError('validator', "must be a validator package's exports (import * as v from '...-validator')")
+    }
+    if (table.service !== service.name) {
+      throw new ConfigError(
+        'validator',
+        `checks ${String(table.service).slice(0, 32)} requests; this client calls ${service.name}`,
+      )
+    }
   }
   // The server's clock minus ours, learnt from a refused timestamp (see call()).
   let clockOffsetSeconds = 0

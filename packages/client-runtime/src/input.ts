@@ -24,11 +24,10 @@ export function serialise(op: OperationDescriptor, input: unknown): string {
 }
 
 /** With a validator configured, an invalid body never reaches the network. Synchronous: no promise is left behind. */
-export function checkInput(op: OperationDescriptor, body: string, validators: RequestValidators): void {
-  const name = `validate${op.action}Request`
-  const validate = validators[name]
+export function checkInput(op: OperationDescriptor, body: string, validator: RequestValidators): void {
+  const validate = validator.validators.actions[op.action]?.request
   if (typeof validate !== 'function') {
-    throw new ZenlayerError('VALIDATOR_MISSING', `the configured validator has no ${name} (wrong service's package?)`)
+    throw new ZenlayerError('VALIDATOR_MISSING', `the configured validator has no ${op.action} (an older package?)`)
   }
   let result: ValidationOutcome
   try {

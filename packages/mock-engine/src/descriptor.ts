@@ -26,6 +26,12 @@ export interface MockService extends Omit<ServiceDescriptor, 'operations'> {
   readonly operations: Readonly<Record<string, MockOperation>>
 }
 
+/** The table a generated validator package exports (`validators`): each action's request validator. */
+export interface ValidatorTable {
+  readonly service: string
+  readonly actions: Readonly<Record<string, { readonly request: RequestValidator }>>
+}
+
 /** What a generated request validator returns (@zenlayer-reset/<service>-validator). */
 export type RequestValidator = (
   input: unknown,

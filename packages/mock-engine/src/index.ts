@@ -7,7 +7,7 @@ export {
   type Signer,
 } from './auth.js'
 export { type Clock, manualClock, systemClock } from './clock.js'
-export type { MockOperation, MockService, RequestValidator, StateRuleRef } from './descriptor.js'
+export type { MockOperation, MockService, RequestValidator, StateRuleRef, ValidatorTable } from './descriptor.js'
 export type { Faults } from './faults.js'
 export { createMockHub, type MockHub } from './hub.js'
 export type { Progression, ProgressionOption } from './progression.js'

@@ -4,7 +4,7 @@
 import { type ActionOutcome, describe, reset } from './actions.js'
 import { checkAuth, DEFAULT_CREDENTIALS, type MockCredentials, portableSigner, type Signer } from './auth.js'
 import { type Clock, systemClock } from './clock.js'
-import type { MockOperation, MockService, RequestValidator } from './descriptor.js'
+import type { MockOperation, MockService, RequestValidator, ValidatorTable } from './descriptor.js'
 import { createFaults, type Faults } from './faults.js'
 import { type InFlight, type Progression, type ProgressionOption, toProgression } from './progression.js'
 import { requestIdFrom, seededRandom } from './random.js'
@@ -61,13 +61,14 @@ const JSON_TYPE = /^application\/json\s*(;.*)?$/i
 /** Refuses bytes that are not UTF-8 rather than replacing them. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true })
 
-export function createServiceMock(
-  service: MockService,
-  validators: Readonly<Record<string, RequestValidator>>,
-  options: MockOptions = {},
-): ServiceMock {
+export function createServiceMock(service: MockService, table: ValidatorTable, options: MockOptions = {}): ServiceMock {
+  if (table.service !== service.name)
+    throw new Error(`the ${table.service} validators cannot check ${service.name} requests`)
+  const validators = new Map<string, RequestValidator>()
   for (const op of Object.values(service.operations)) {
-    if (!validators[op.action]) throw new Error(`no request validator for ${service.name} ${op.action}`)
+    const validate = table.actions[op.action]?.request
+    if (typeof validate !== 'function') throw new Error(`no request validator for ${service.name} ${op.action}`)
+    validators.set(op.action, validate)
     if (!op.transition && !op.pagination)
       throw new Error(`${service.name} ${op.action} is neither a reset nor a status query`)
   }
@@ -195,7 +196,7 @@ export function createServiceMock(
     } catch {
       return fail(requestId, 'INVALID_REQUEST_BODY_MALFORMED', 'The body is not valid JSON in UTF-8.')
     }
-    const checked = (validators[op.action] as RequestValidator)(input)
+    const checked = (validators.get(op.action) as RequestValidator)(input)
     if (!checked.ok) return fail(requestId, checked.code, issueReport(checked.issues))
     const body = input as Record<string, unknown>
     if (settings.latencyMs > 0) return sleep(settings.latencyMs).then(() => act(op, body, requestId))

@@ -7,13 +7,19 @@ type Validate = (input: unknown) => { ok: boolean; code?: string; issues?: reado
 export function validatorSuite(options: {
   service: string
   casesDir: string
-  validator: Record<string, unknown>
+  validator: {
+    readonly validators: {
+      readonly service: string
+      readonly actions: Readonly<Record<string, { readonly request: unknown }>>
+    }
+  }
 }): void {
   const { validation } = loadCases(options.casesDir, options.service)
   describe(`contract: ${options.service} validator`, () => {
     it.each(validation)('$action $id', (c) => {
-      const validate = options.validator[`validate${c.action}Request`] as Validate | undefined
-      expect(validate, `validate${c.action}Request`).toBeTypeOf('function')
+      expect(options.validator.validators.service).toBe(options.service)
+      const validate = options.validator.validators.actions[c.action]?.request as Validate | undefined
+      expect(validate, `validators.actions.${c.action}.request`).toBeTypeOf('function')
       const result = (validate as Validate)(c.input)
       expect(result.ok).toBe(c.valid)
       if (!c.valid) {

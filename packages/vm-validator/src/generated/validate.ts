@@ -36,3 +36,15 @@ export const validateDescribeInstancesStatusResponse = createValidator(s.Describ
   direction: 'response',
   codes: {},
 })
+
+/** Every action's validators, by action, and the service they check: what a client's `validator` option, the mock and the contract suite read. */
+export const validators = {
+  service: 'vm',
+  actions: {
+    ResetInstance: { request: validateResetInstanceRequest, response: validateResetInstanceResponse },
+    DescribeInstancesStatus: {
+      request: validateDescribeInstancesStatusRequest,
+      response: validateDescribeInstancesStatusResponse,
+    },
+  },
+} as const

@@ -52,16 +52,10 @@ export type InstanceStatus = (typeof service.statuses)[number]
 
 function mockFile(service: ServiceModel): string {
   const Svc = pascal(service.name)
-  const imports = service.operations.map((op) => `validate${op.action}Request`).sort()
-  const table = service.operations.map((op) => `  ${op.action}: validate${op.action}Request,`).join('\n')
-  return `${banner(service)}import { createServiceMock, type MockOptions, type RequestValidator, type ServiceMock } from '@zenlayer-reset/mock-engine'
-import { ${imports.join(', ')} } from '@zenlayer-reset/${service.name}-validator'
+  return `${banner(service)}import { createServiceMock, type MockOptions, type ServiceMock } from '@zenlayer-reset/mock-engine'
+// Every request is checked with the generated validators (one table, keyed by action) before the engine looks at it.
+import { validators } from '@zenlayer-reset/${service.name}-validator'
 import { service } from './routes.js'
-
-/** Every request is checked with the generated validator before the engine looks at it. */
-export const validators: Readonly<Record<string, RequestValidator>> = {
-${table}
-}
 
 /** A stateful mock of the ${service.name} API (X-ZC-Version ${service.version}). */
 export function create${Svc}Mock(options: MockOptions = {}): ServiceMock {

@@ -78,7 +78,12 @@ function validateFile(service: ServiceModel): string {
     `/** Checks a ${op.action} reply body (the whole envelope); unknown fields pass and are kept. */`,
     `export const validate${op.action}Response = createValidator(s.${op.action}Response, { service: ${literal(service.name)}, action: ${literal(op.action)}, direction: 'response', codes: ${literal(errorCodesByPath(op.reply))} })`,
   ])
-  return `${banner(service)}import { createValidator } from '@zenlayer-reset/validator-runtime'\nimport * as s from './schemas.js'\n\n${lines.join('\n')}\n`
+  const table = service.operations
+    .map((op) => `    ${op.action}: { request: validate${op.action}Request, response: validate${op.action}Response },`)
+    .join('\n')
+  const tableDoc =
+    "/** Every action's validators, by action, and the service they check: what a client's `validator` option, the mock and the contract suite read. */"
+  return `${banner(service)}import { createValidator } from '@zenlayer-reset/validator-runtime'\nimport * as s from './schemas.js'\n\n${lines.join('\n')}\n\n${tableDoc}\nexport const validators = {\n  service: ${literal(service.name)},\n  actions: {\n${table}\n  },\n} as const\n`
 }
 
 function examplesTest(service: ServiceModel): string {
@@ -95,21 +100,22 @@ const table = Object.entries(paths).map(([pathKey, item]) => ({ pathKey, op: (it
 
 describe.each(table)('$pathKey', ({ op }) => {
   const action = op['x-zc-action'] as string
-  const v = validator as unknown as Record<string, (input: unknown) => { ok: boolean }>
+  const v = (validator.validators.actions as Obj)[action] as Obj | undefined
 
-  it('has request and response validators', () => {
-    expect(typeof v[\`validate\${action}Request\`]).toBe('function')
-    expect(typeof v[\`validate\${action}Response\`]).toBe('function')
+  it('has request and response validators in the table', () => {
+    expect(validator.validators.service).toBe('${service.name}')
+    expect(typeof v?.request).toBe('function')
+    expect(typeof v?.response).toBe('function')
   })
 
   const requestExamples = Object.entries(op.requestBody.content['application/json'].examples ?? {})
   it.each(requestExamples)('request example %s is valid', (_name, example) => {
-    expect(v[\`validate\${action}Request\`]?.((example as Obj).value)).toMatchObject({ ok: true })
+    expect(v?.request((example as Obj).value)).toMatchObject({ ok: true })
   })
 
   const replyExamples = Object.entries(op.responses['200'].content['application/json'].examples ?? {})
   it.each(replyExamples)('reply example %s is valid', (_name, example) => {
-    expect(v[\`validate\${action}Response\`]?.((example as Obj).value)).toMatchObject({ ok: true })
+    expect(v?.response((example as Obj).value)).toMatchObject({ ok: true })
   })
 })
 `

@@ -31,3 +31,12 @@ export const validateDescribeThingsResponse = createValidator(s.DescribeThingsRe
   direction: 'response',
   codes: {},
 })
+
+/** Every action's validators, by action, and the service they check: what a client's `validator` option, the mock and the contract suite read. */
+export const validators = {
+  service: 'demo',
+  actions: {
+    CreateThing: { request: validateCreateThingRequest, response: validateCreateThingResponse },
+    DescribeThings: { request: validateDescribeThingsRequest, response: validateDescribeThingsResponse },
+  },
+} as const
