@@ -15,9 +15,15 @@ export type ActionOutcome =
 const SINGLE_INSTANCE_FIELD = 'instanceId'
 
 function ruleOf(id: string): Rule {
-  const rule = RULES[id]
+  const rule = (RULES as Readonly<Record<string, Rule>>)[id]
   if (!rule) throw new Error(`state rule ${id} is not implemented`)
   return rule
+}
+
+/** The first rule, in the spec's order, that does not hold; undefined when all hold. */
+function firstBroken(rules: readonly ResolvedRule[], ctx: RuleContext): ResolvedRule | undefined {
+  for (const rule of rules) if (!rule.holds(ctx)) return rule
+  return undefined
 }
 
 // The rules of an operation, resolved and split once: request-wide ones and per-instance ones.
@@ -25,6 +31,7 @@ interface ResolvedRule extends Rule {
   readonly ref: StateRuleRef
 }
 interface SplitRules {
+  readonly all: readonly ResolvedRule[]
   readonly requestRules: readonly ResolvedRule[]
   readonly instanceRules: readonly ResolvedRule[]
 }
@@ -34,6 +41,7 @@ function rulesOf(op: MockOperation): SplitRules {
   if (!rules) {
     const resolved: ResolvedRule[] = op.stateRules.map((ref) => ({ ref, ...ruleOf(ref.id) }))
     rules = {
+      all: resolved,
       requestRules: resolved.filter((r) => !r.perInstance),
       instanceRules: resolved.filter((r) => r.perInstance),
     }
@@ -42,12 +50,18 @@ function rulesOf(op: MockOperation): SplitRules {
   return rules
 }
 
-function context(store: Store, input: Record<string, unknown>, instance: Instance | undefined): RuleContext {
+function context(
+  store: Store,
+  input: Record<string, unknown>,
+  instance: Instance | undefined,
+  inFlight: boolean,
+): RuleContext {
   const imageId = typeof input.imageId === 'string' ? input.imageId : instance?.imageId
   const image: Image | undefined = imageId === undefined ? undefined : store.images.get(imageId)
   return {
     input,
     instance,
+    inFlight,
     image,
     images: store.images,
     keyPairs: store.keyPairs,
@@ -60,37 +74,30 @@ export function reset(
   inFlight: ReadonlyMap<string, InFlight>,
   input: Record<string, unknown>,
 ): ActionOutcome {
-  const { requestRules, instanceRules } = rulesOf(op)
+  const { all, requestRules, instanceRules } = rulesOf(op)
   if (op.batch) {
     // Problems of the request as a whole are errors; problems of one instance put it in the failed list (specs/DECISIONS.md, decision 8).
-    const requestCtx = context(store, input, undefined)
-    for (const r of requestRules) {
-      if (!r.holds(requestCtx)) return violation(op, r.ref, input, r.explain(requestCtx))
-    }
+    const requestCtx = context(store, input, undefined, false)
+    const broken = firstBroken(requestRules, requestCtx)
+    if (broken) return violation(op, broken.ref, input, broken.explain(requestCtx))
     const ids = (input[op.batch.instances] as string[]) ?? []
     const failed: string[] = []
     const accepted: Instance[] = []
     for (const id of ids) {
-      const ctx = context(store, input, store.instances.get(id))
-      const instance = ctx.instance
-      let ok = instance !== undefined && !inFlight.has(id)
-      for (let r = 0; ok && r < instanceRules.length; r++) ok = (instanceRules[r] as ResolvedRule).holds(ctx)
-      if (ok && instance) accepted.push(instance)
+      const instance = store.instances.get(id)
+      const ctx = context(store, input, instance, inFlight.has(id))
+      // An id that names no instance can never be accepted, whichever rules the spec lists.
+      if (instance && !firstBroken(instanceRules, ctx)) accepted.push(instance)
       else failed.push(id)
     }
     return { kind: 'ok', response: failed.length > 0 ? { [op.batch.failed]: failed } : {}, accepted }
   }
   const id = String(input[SINGLE_INSTANCE_FIELD])
   const instance = store.instances.get(id)
-  // Rules are checked in the spec's order: the first broken one answers.
-  const ctx = context(store, input, instance)
-  for (const r of op.stateRules) {
-    const rule = ruleOf(r.id)
-    if (r.id === 'instance-powered-off' && inFlight.has(id)) {
-      return violation(op, r, input, `${id.slice(0, 64)} is being reset (${instance?.status}); a reset needs STOPPED`)
-    }
-    if (!rule.holds(ctx)) return violation(op, r, input, rule.explain(ctx))
-  }
+  // Rules are checked in the spec's order, request-wide and per-instance alike: the first broken one answers.
+  const ctx = context(store, input, instance, inFlight.has(id))
+  const broken = firstBroken(all, ctx)
+  if (broken) return violation(op, broken.ref, input, broken.explain(ctx))
   return { kind: 'ok', response: {}, accepted: instance ? [instance] : [] }
 }
 

@@ -1,12 +1,16 @@
-// The state rules of the specs (x-zc-state-rules), by id. The generator refuses
-// a spec naming a rule that is not here (tools/codegen/src/model/state-rules.ts
-// lists the same ids; a test keeps the two lists equal).
+// The state rules of the specs (x-zc-state-rules), by id: one implementation
+// for every id of rule-ids.ts (the table's type makes a missing or extra one a
+// compile error). Batch and single actions evaluate them the same way
+// (actions.ts, firstBroken), the instance's being in flight included.
+import type { RuleId } from './rule-ids.js'
 import type { Image, Instance } from './types.js'
 
 export interface RuleContext {
   readonly input: Readonly<Record<string, unknown>>
   /** The instance the rule is about; undefined for request-wide rules. */
   readonly instance: Instance | undefined
+  /** Whether the instance is in the middle of a transition (another reset is under way). */
+  readonly inFlight: boolean
   /** The image the reset would install: the one given, else the instance's current one. */
   readonly image: Image | undefined
   readonly images: ReadonlyMap<string, Image>
@@ -29,7 +33,7 @@ const imageOf = (ctx: RuleContext): string => `image ${shown(ctx.image?.imageId)
 const windowsOrGeneric = (image: Image | undefined): boolean =>
   image?.category === 'Windows' || image?.category === 'Generic'
 
-export const RULES: Readonly<Record<string, Rule>> = {
+export const RULES: Readonly<Record<RuleId, Rule>> = {
   'instance-exists': {
     perInstance: true,
     holds: (ctx) => ctx.instance !== undefined,
@@ -42,8 +46,11 @@ export const RULES: Readonly<Record<string, Rule>> = {
   },
   'instance-powered-off': {
     perInstance: true,
-    holds: (ctx) => ctx.instance?.status === 'STOPPED',
-    explain: (ctx) => `${who(ctx)} is ${ctx.instance?.status}; a reset needs STOPPED`,
+    holds: (ctx) => ctx.instance?.status === 'STOPPED' && !ctx.inFlight,
+    explain: (ctx) =>
+      ctx.inFlight
+        ? `${who(ctx)} is being reset (${ctx.instance?.status}); a reset needs STOPPED`
+        : `${who(ctx)} is ${ctx.instance?.status}; a reset needs STOPPED`,
   },
   'same-os-type': {
     perInstance: true,
