@@ -53,6 +53,11 @@ export interface PaginationDescriptor {
   readonly pageSize: string
   readonly total: string
   readonly items: string
+  /** The request field listing the instances to query; null when the query cannot name instances. */
+  readonly ids: string | null
+  /** Each item's instance id and status fields. */
+  readonly itemId: string
+  readonly itemStatus: string
 }
 
 export interface BatchDescriptor {

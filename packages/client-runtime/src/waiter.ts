@@ -9,9 +9,6 @@ import type { OperationDescriptor, ServiceDescriptor, TransitionDescriptor } fro
 import { ApiError, EdgeBlockedError, InvalidInputError, WaiterError, ZenlayerError } from './errors.js'
 
 /** The observing action's request and reply fields (DescribeInstancesStatus on both services). */
-const IDS_FIELD = 'instanceIds'
-const ID_FIELD = 'instanceId'
-const STATUS_FIELD = 'instanceStatus'
 /** At most this many ids per poll, the observing action's limit. */
 export const IDS_PER_POLL = 100
 /** The shortest delay between polls a caller may ask for: a waiter must not flood the API. */
@@ -67,6 +64,13 @@ export async function waitUntil(
   if (!t) throw new ZenlayerError('NO_TRANSITION', `${op.action} starts no transition to wait for`)
   const observe = service.operations[t.observe]
   if (!observe) throw new ZenlayerError('NO_TRANSITION', `${t.observe} is not an action of ${service.name}`)
+  // The field names the waiter reads and sends are the spec's (x-zc-pagination): none is written here.
+  if (!observe.pagination?.ids) {
+    throw new ZenlayerError(
+      'NO_TRANSITION',
+      `${t.observe} cannot be asked about given instances (no x-zc-pagination ids)`,
+    )
+  }
   if (!(options.maxWaitSeconds > 0) || !Number.isFinite(options.maxWaitSeconds)) {
     throw new ZenlayerError('INVALID_WAIT', 'maxWaitSeconds must be a positive, finite number of seconds')
   }
@@ -151,8 +155,8 @@ async function poll(
   left: () => number,
 ): Promise<Set<string>> {
   const answered = new Set<string>()
-  const itemsField = observe.pagination?.items ?? 'dataSet'
-  const sizeField = observe.pagination?.pageSize ?? 'pageSize'
+  const page = observe.pagination as NonNullable<OperationDescriptor['pagination']>
+  const idsField = page.ids as string
   for (let i = 0; i < ids.length; i += IDS_PER_POLL) {
     const chunk = ids.slice(i, i + IDS_PER_POLL)
     // The round's first poll always runs (a wait that ends at its deadline
@@ -162,19 +166,19 @@ async function poll(
     let reply: Record<string, unknown>
     try {
       const options = signal ? { signal, timeoutMs } : { timeoutMs }
-      reply = await client.call(observe, { [IDS_FIELD]: chunk, [sizeField]: chunk.length }, options)
+      reply = await client.call(observe, { [idsField]: chunk, [page.pageSize]: chunk.length }, options)
     } catch (error) {
       if (signal?.aborted) throw signal.reason
       if (isFatal(error)) throw error
       continue // rate limited past the retries, or server/network trouble: poll again next round
     }
     for (const id of chunk) answered.add(id)
-    const items = Array.isArray(reply[itemsField]) ? (reply[itemsField] as Record<string, unknown>[]) : []
+    const items = Array.isArray(reply[page.items]) ? (reply[page.items] as Record<string, unknown>[]) : []
     // One status per id: an id listed twice with two statuses is no evidence of either.
     const shown = new Map<string, string | undefined>()
     for (const item of items) {
-      const id = String(item[ID_FIELD])
-      const status = String(item[STATUS_FIELD])
+      const id = String(item[page.itemId])
+      const status = String(item[page.itemStatus])
       shown.set(id, shown.has(id) && shown.get(id) !== status ? undefined : status)
     }
     for (const id of chunk) {

@@ -11,9 +11,6 @@ export type ActionOutcome =
   | { readonly kind: 'ok'; readonly response: Record<string, unknown>; readonly accepted: readonly Instance[] }
   | { readonly kind: 'error'; readonly code: string; readonly message: string }
 
-/** The request field naming the one instance of a non-batch reset (vm ResetInstance). */
-const SINGLE_INSTANCE_FIELD = 'instanceId'
-
 function ruleOf(id: string): Rule {
   const rule = (RULES as Readonly<Record<string, Rule>>)[id]
   if (!rule) throw new Error(`state rule ${id} is not implemented`)
@@ -92,7 +89,8 @@ export function reset(
     }
     return { kind: 'ok', response: failed.length > 0 ? { [op.batch.failed]: failed } : {}, accepted }
   }
-  const id = String(input[SINGLE_INSTANCE_FIELD])
+  // The field naming the one instance is the spec's (x-zc-transition instances).
+  const id = String(input[op.transition?.instances ?? ''])
   const instance = store.instances.get(id)
   // Rules are checked in the spec's order, request-wide and per-instance alike: the first broken one answers.
   const ctx = context(store, input, instance, inFlight.has(id))
@@ -102,10 +100,8 @@ export function reset(
 }
 
 function violation(op: MockOperation, rule: StateRuleRef, input: Record<string, unknown>, why: string): ActionOutcome {
-  const subject =
-    typeof input[SINGLE_INSTANCE_FIELD] === 'string'
-      ? `instance ${String(input[SINGLE_INSTANCE_FIELD]).slice(0, 64)}`
-      : op.action
+  const one = op.batch ? undefined : input[op.transition?.instances ?? '']
+  const subject = typeof one === 'string' ? `instance ${one.slice(0, 64)}` : op.action
   return {
     kind: 'error',
     code: rule.errorCode ?? 'OPERATION_DENIED',
@@ -117,7 +113,7 @@ function violation(op: MockOperation, rule: StateRuleRef, input: Record<string, 
 export function describe(op: MockOperation, store: Store, input: Record<string, unknown>): ActionOutcome {
   const page = op.pagination
   if (!page) throw new Error(`${op.action} has no pagination`)
-  const asked = Array.isArray(input.instanceIds) ? (input.instanceIds as string[]) : undefined
+  const asked = page.ids && Array.isArray(input[page.ids]) ? (input[page.ids] as string[]) : undefined
   const matching = asked
     ? [...new Set(asked)].flatMap((id) => {
         const instance = store.instances.get(id)
@@ -134,7 +130,7 @@ export function describe(op: MockOperation, store: Store, input: Record<string, 
     kind: 'ok',
     response: {
       [page.total]: matching.length,
-      [page.items]: items.map((i) => ({ instanceId: i.instanceId, instanceStatus: i.status })),
+      [page.items]: items.map((i) => ({ [page.itemId]: i.instanceId, [page.itemStatus]: i.status })),
     },
     accepted: [],
   }

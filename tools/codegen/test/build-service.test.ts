@@ -66,7 +66,12 @@ describe('buildService on the fixture spec', () => {
       pageSize: 'pageSize',
       total: 'totalCount',
       items: 'dataSet',
+      ids: undefined,
+      itemId: 'id',
+      itemStatus: 'status',
     })
+    // The statuses are what the status query answers (its items' status field), not a schema found by name.
+    expect(model.statuses).toEqual(['STOPPED', 'BUSY', 'RUNNING', 'BROKEN'])
   })
 
   it('names shared schemas by their component', () => {

@@ -1,6 +1,6 @@
 export { checkDecisionRefs, decisionIds } from './check/decision-refs.js'
 export { checkExtensions } from './check/extensions.js'
-export { checkOperations } from './check/operations.js'
+export { checkOperations, observedStatuses } from './check/operations.js'
 export type { CheckResult } from './check/result.js'
 export { runChecks } from './check/run-checks.js'
 export { createSchemaValidator, utf8Length } from './check/schema-validator.js'

@@ -141,7 +141,15 @@ export const service = {
       idempotent: true,
       sensitiveFields: [],
       transition: null,
-      pagination: { pageNumber: 'pageNum', pageSize: 'pageSize', total: 'totalCount', items: 'dataSet' },
+      pagination: {
+        pageNumber: 'pageNum',
+        pageSize: 'pageSize',
+        total: 'totalCount',
+        items: 'dataSet',
+        ids: 'instanceIds',
+        itemId: 'instanceId',
+        itemStatus: 'instanceStatus',
+      },
       batch: null,
       errors: {
         INVALID_API_VERSION_NOT_SUPPORT: 400,

@@ -10,6 +10,7 @@ import {
   type LoadedSpec,
   type Location,
   loadSpec,
+  observedStatuses,
   parsePointer,
   readDocumentAt,
   SpecError,
@@ -75,7 +76,7 @@ export function buildService(specFile: string, repoRoot: string): ServiceModel {
     title: str(obj(doc.info).title),
     specPath: relative(repoRoot, spec.entry).split('\\').join('/'),
     operations,
-    statuses: stringList(obj(obj(obj(doc.components).schemas).InstanceStatus).enum),
+    statuses: observedStatuses(doc),
     protocolErrors: protocolErrors(spec),
     signing: signing(spec),
     bundled: bundleSpec(specFile, spec.files),
@@ -137,7 +138,15 @@ function buildOperation(
     : undefined
   const p = op['x-zc-pagination']
   const pagination: PaginationModel | undefined = isObject(p)
-    ? { pageNumber: str(p.pageNumber), pageSize: str(p.pageSize), total: str(p.total), items: str(p.items) }
+    ? {
+        pageNumber: str(p.pageNumber),
+        pageSize: str(p.pageSize),
+        total: str(p.total),
+        items: str(p.items),
+        ids: typeof p.ids === 'string' ? p.ids : undefined,
+        itemId: str(p.itemId),
+        itemStatus: str(p.itemStatus),
+      }
     : undefined
   const b = op['x-zc-batch']
   const batch: BatchModel | undefined = isObject(b) ? { instances: str(b.instances), failed: str(b.failed) } : undefined

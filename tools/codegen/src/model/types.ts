@@ -12,7 +12,7 @@ export interface ServiceModel {
   /** The entry spec, relative to the repository root, for banners. */
   readonly specPath: string
   readonly operations: readonly OperationModel[]
-  /** Every status an instance of this service can be in. */
+  /** Every status an instance of this service can be in: what the status query answers (its items' status field). */
   readonly statuses: readonly string[]
   /** Error codes answered before an action is chosen (unknown action, wrong method...). */
   readonly protocolErrors: readonly ErrorCaseModel[]
@@ -110,6 +110,12 @@ export interface PaginationModel {
   readonly pageSize: string
   readonly total: string
   readonly items: string
+  /** The request field listing the instances to query; undefined when the query cannot name instances. */
+  readonly ids: string | undefined
+  /** Each item's instance id field. */
+  readonly itemId: string
+  /** Each item's status field. */
+  readonly itemStatus: string
 }
 
 export interface SigningModel {

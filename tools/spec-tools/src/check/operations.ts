@@ -45,12 +45,31 @@ function requestErrorCodes(op: Obj): string[] {
  * `info.version`; every error code a rule can produce is documented in the
  * responses; transitions name real statuses; pagination names real fields.
  */
+/**
+ * The statuses an instance can be in: those the status query answers, read
+ * from its items' status field (x-zc-pagination itemStatus), whatever the
+ * schema is named.
+ */
+export function observedStatuses(doc: Record<string, unknown>): string[] {
+  const out = new Set<string>()
+  for (const item of Object.values(obj(doc.paths))) {
+    const op = obj(obj(item).post)
+    const p = obj(op['x-zc-pagination'])
+    if (p.items === undefined || p.itemStatus === undefined) continue
+    const ok = obj(obj(obj(obj(op.responses)['200']).content)['application/json']).schema
+    const response = obj(obj(obj(ok).properties).response)
+    const itemProps = obj(obj(obj(obj(response.properties)[String(p.items)]).items).properties)
+    for (const s of constStrings(itemProps[String(p.itemStatus)])) out.add(s)
+  }
+  return [...out]
+}
+
 export function checkOperations(spec: LoadedSpec): CheckResult[] {
   const doc = spec.document
   const results: CheckResult[] = []
   const service = doc['x-zc-service']
   const version = obj(doc.info).version
-  const statuses = new Set(constStrings(obj(obj(doc.components).schemas).InstanceStatus))
+  const statuses = new Set(observedStatuses(doc))
   const actions = new Map<string, Location>()
   const paths = obj(doc.paths)
 
@@ -126,7 +145,9 @@ export function checkOperations(spec: LoadedSpec): CheckResult[] {
       const named = [...list(t.from), t.via, ...list(t.alsoVia), t.to, t.failure, ...list(t.deadEnds)].filter(
         (s) => s !== undefined,
       )
-      for (const s of named) if (!statuses.has(String(s))) problems.push(`status ${String(s)} is not in InstanceStatus`)
+      for (const s of named) {
+        if (!statuses.has(String(s))) problems.push(`status ${String(s)} is not a status the status query can answer`)
+      }
       const observed = `/api/v2/${String(service)}#${String(t.observe)}`
       if (!(observed in paths)) problems.push(`observe names ${String(t.observe)}, not an action of this service`)
       if (t.instances !== undefined) {
@@ -161,6 +182,17 @@ export function checkOperations(spec: LoadedSpec): CheckResult[] {
       }
       for (const field of [p.total, p.items]) {
         if (!(String(field) in responseProps)) problems.push(`response has no field ${String(field)}`)
+      }
+      if (p.ids !== undefined && obj(requestProps[String(p.ids)]).type !== 'array') {
+        problems.push(`request has no list field ${String(p.ids)}`)
+      }
+      const itemProps = obj(obj(obj(responseProps[String(p.items)]).items).properties)
+      for (const field of [p.itemId, p.itemStatus]) {
+        if (!(String(field) in itemProps))
+          problems.push(`the items of ${String(p.items)} have no field ${String(field)}`)
+      }
+      if (constStrings(itemProps[String(p.itemStatus)]).length === 0) {
+        problems.push(`${String(p.items)}[].${String(p.itemStatus)} lists no statuses (enum)`)
       }
       results.push(result('pagination', action, at, problems))
     }

@@ -75,12 +75,17 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionDefinition>> = {
     valueSchema: {
       type: 'object',
       additionalProperties: false,
-      required: ['pageNumber', 'pageSize', 'total', 'items'],
+      required: ['pageNumber', 'pageSize', 'total', 'items', 'itemId', 'itemStatus'],
       properties: {
         pageNumber: { type: 'string' },
         pageSize: { type: 'string' },
         total: { type: 'string' },
         items: { type: 'string' },
+        // The request field listing the instances to query (absent: the query cannot name instances).
+        ids: { type: 'string' },
+        // Each item's instance id and status fields: what a waiter and the mock read and write.
+        itemId: { type: 'string' },
+        itemStatus: { type: 'string' },
       },
     },
   },

@@ -54,7 +54,7 @@ export function serviceDescriptor(service: ServiceModel, withState: boolean): Re
                 instances: op.transition.instances ?? null,
               }
             : null,
-          pagination: op.pagination ?? null,
+          pagination: op.pagination ? { ...op.pagination, ids: op.pagination.ids ?? null } : null,
           batch: op.batch ?? null,
           // The mock answers each documented code with its status; the client
           // needs them as types only (is<Action>Error), not as data in its bundle.
