@@ -83,9 +83,13 @@ it.each(['zec', 'vm'])('a generated %s package regenerates for its spec and the 
     const deps = [...closure(`@zenlayer-reset/${service}-${kind}#generate`)]
       .filter((id) => tasks.get(id)?.command !== '<NONEXISTENT>')
       .sort()
+    // The generator reads the state-rule ids from the engine (their one owner), so the engine
+    // (and the client runtime it builds on) is built first.
     expect(deps, `${service}-${kind}`).toEqual(
       [
+        '@zenlayer-reset/client-runtime#build',
         '@zenlayer-reset/codegen#build',
+        '@zenlayer-reset/mock-engine#build',
         '@zenlayer-reset/spec-shared#build',
         '@zenlayer-reset/spec-tools#build',
         `@zenlayer-reset/spec-${service}#build`,
