@@ -1,6 +1,7 @@
 // The model: what the specs say, in the terms the emitters need, and nothing
 // of OpenAPI's shape or of any output. Built once by build-service.ts; every
 // emitter is a function of it alone.
+import type { SigningDescriptor } from '@zenlayer-reset/client-runtime'
 import type { DecisionFact, Location } from '@zenlayer-reset/spec-tools'
 
 export interface ServiceModel {
@@ -118,17 +119,8 @@ export interface PaginationModel {
   readonly itemStatus: string
 }
 
-export interface SigningModel {
-  readonly algorithm: string
-  readonly authorizationHeader: string
-  readonly timestampHeader: string
-  readonly signatureMethodHeader: string
-  readonly canonicalUri: string
-  readonly signedHeaders: readonly string[]
-  readonly maxClockSkewSeconds: number
-  readonly envAccessKeyId: string
-  readonly envAccessKeySecret: string
-}
+/** How requests are signed: the client runtime's own descriptor type, which the generated code must satisfy. */
+export type SigningModel = SigningDescriptor
 
 // ---- schemas: a small tree that knows the rules, not JSON Schema's spelling
 

@@ -3,7 +3,7 @@
 // @zenlayer-reset/client-runtime.
 import type { OperationModel, ServiceModel } from '../../model/types.js'
 import { contractTest } from '../shared/contract-test.js'
-import { serviceDescriptor } from '../shared/descriptor.js'
+import { clientDescriptor } from '../shared/descriptor.js'
 import { banner, type GeneratedPackage, literal, pascal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
 import { renderTypes } from './openapi-types.js'
@@ -44,7 +44,7 @@ function operationsFile(service: ServiceModel): string {
   return `${banner(service)}import type { ServiceDescriptor } from '@zenlayer-reset/client-runtime'
 
 /** What the runtime needs to know of each action: identity, wire, retry safety, secrets, error codes. */
-export const service = ${literal(serviceDescriptor(service, false))} as const satisfies ServiceDescriptor
+export const service = ${literal(clientDescriptor(service))} as const satisfies ServiceDescriptor
 `
 }
 

@@ -3,7 +3,7 @@
 // hand-written mock engine runs. No engine code is generated.
 import type { ServiceModel } from '../../model/types.js'
 import { contractTest } from '../shared/contract-test.js'
-import { serviceDescriptor } from '../shared/descriptor.js'
+import { mockDescriptor } from '../shared/descriptor.js'
 import { banner, type GeneratedPackage, literal, pascal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
 
@@ -12,7 +12,7 @@ export function emitMock(service: ServiceModel): GeneratedPackage {
   const routes = `${banner(service)}import type { MockService } from '@zenlayer-reset/mock-engine'
 
 /** The ${service.name} service as the mock engine serves it: one route, POST ${`/api/v2/${service.name}`}, its actions by X-ZC-Action. */
-export const service = ${literal(serviceDescriptor(service, true))} as const satisfies MockService
+export const service = ${literal(mockDescriptor(service))} as const satisfies MockService
 
 export type Action = keyof typeof service.operations
 export type InstanceStatus = (typeof service.statuses)[number]

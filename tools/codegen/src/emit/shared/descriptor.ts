@@ -1,13 +1,18 @@
-// The operation table both the client and the mock carry: everything about a
-// service the hand-written runtimes need, as plain data.
-import type { SchemaNode, ServiceModel } from '../../model/types.js'
+// The operation tables the client and the mock carry: everything about a
+// service the hand-written runtimes need, as plain data. Typed by the
+// runtimes' own descriptor types (type-only imports), so a mismatch between
+// what the generator emits and what a runtime reads fails here, when the
+// generator is built, not when a generated package is typechecked.
+import type { OperationDescriptor, ServiceDescriptor } from '@zenlayer-reset/client-runtime'
+import type { MockOperation, MockService } from '@zenlayer-reset/mock-engine'
+import type { OperationModel, SchemaNode, ServiceModel } from '../../model/types.js'
 
 /**
  * The length rule of an instance id, as the spec writes it: the schema of the
  * first transition's `instances` field (or of its items). The mock checks
  * seeded ids against it, so a state file cannot hold an id no request could name.
  */
-function instanceIdRule(service: ServiceModel): { minLength: number; maxLength: number } | null {
+function instanceIdRule(service: ServiceModel): MockService['instanceId'] {
   for (const op of service.operations) {
     const field = op.transition?.instances
     const prop = field ? op.request.properties.find((p) => p.name === field) : undefined
@@ -17,57 +22,63 @@ function instanceIdRule(service: ServiceModel): { minLength: number; maxLength: 
   return null
 }
 
-export function serviceDescriptor(service: ServiceModel, withState: boolean): Record<string, unknown> {
+function operation(op: OperationModel): OperationDescriptor {
   return {
-    name: service.name,
-    version: service.version,
-    path: `/api/v2/${service.name}`,
-    signing: service.signing,
-    ...(withState
+    service: op.service,
+    action: op.action,
+    version: op.version,
+    path: op.path,
+    pathKey: op.pathKey,
+    idempotent: op.idempotent,
+    sensitiveFields: op.sensitiveFields,
+    transition: op.transition
       ? {
-          statuses: service.statuses,
-          instanceId: instanceIdRule(service),
-          protocolErrors: codeTable(service.protocolErrors),
+          from: op.transition.from,
+          via: op.transition.via,
+          alsoVia: op.transition.alsoVia,
+          to: op.transition.to,
+          failure: op.transition.failure ?? null,
+          observe: op.transition.observe,
+          deadEnds: op.transition.deadEnds,
+          waiter: op.transition.waiter ?? null,
+          instances: op.transition.instances ?? null,
         }
-      : {}),
+      : null,
+    pagination: op.pagination ? { ...op.pagination, ids: op.pagination.ids ?? null } : null,
+    batch: op.batch ?? null,
+  }
+}
+
+function common(service: ServiceModel) {
+  return { name: service.name, version: service.version, path: `/api/v2/${service.name}`, signing: service.signing }
+}
+
+/** The client's table. The documented codes are types only (is<Action>Error), not data in its bundle. */
+export function clientDescriptor(service: ServiceModel): ServiceDescriptor {
+  return {
+    ...common(service),
+    operations: Object.fromEntries(service.operations.map((op) => [op.action, operation(op)])),
+  }
+}
+
+/** The mock's table: the client's, and what the engine needs to keep state and answer each documented code. */
+export function mockDescriptor(service: ServiceModel): MockService {
+  return {
+    ...common(service),
+    statuses: service.statuses,
+    instanceId: instanceIdRule(service),
+    protocolErrors: codeTable(service.protocolErrors),
     operations: Object.fromEntries(
-      service.operations.map((op) => [
+      service.operations.map((op): [string, MockOperation] => [
         op.action,
         {
-          service: op.service,
-          action: op.action,
-          version: op.version,
-          path: op.path,
-          pathKey: op.pathKey,
-          idempotent: op.idempotent,
-          sensitiveFields: op.sensitiveFields,
-          transition: op.transition
-            ? {
-                from: op.transition.from,
-                via: op.transition.via,
-                alsoVia: op.transition.alsoVia,
-                to: op.transition.to,
-                failure: op.transition.failure ?? null,
-                observe: op.transition.observe,
-                deadEnds: op.transition.deadEnds,
-                waiter: op.transition.waiter ?? null,
-                instances: op.transition.instances ?? null,
-              }
-            : null,
-          pagination: op.pagination ? { ...op.pagination, ids: op.pagination.ids ?? null } : null,
-          batch: op.batch ?? null,
-          // The mock answers each documented code with its status; the client
-          // needs them as types only (is<Action>Error), not as data in its bundle.
-          ...(withState
-            ? {
-                errors: codeTable(op.errors),
-                stateRules: op.stateRules.map((r) => ({
-                  id: r.id,
-                  errorCode: r.errorCode ?? null,
-                  description: r.description,
-                })),
-              }
-            : {}),
+          ...operation(op),
+          errors: codeTable(op.errors),
+          stateRules: op.stateRules.map((r) => ({
+            id: r.id,
+            errorCode: r.errorCode ?? null,
+            description: r.description,
+          })),
         },
       ]),
     ),
