@@ -22,9 +22,9 @@ describe('buildService on the fixture spec', () => {
   })
 
   it('carries each operation as (service, action) with its wire facts', () => {
-    expect(model.operations.map((o) => [o.service, o.action, o.methodName, o.path, o.idempotent])).toEqual([
-      ['demo', 'CreateThing', 'createThing', '/api/v2/demo', false],
-      ['demo', 'DescribeThings', 'describeThings', '/api/v2/demo', true],
+    expect(model.operations.map((o) => [o.service, o.action, o.path, o.idempotent])).toEqual([
+      ['demo', 'CreateThing', '/api/v2/demo', false],
+      ['demo', 'DescribeThings', '/api/v2/demo', true],
     ])
   })
 

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { emitClient } from '../src/emit/client/emit-client.js'
 import { stopTypes } from '../src/emit/client/openapi-types.js'
 import { emitMock } from '../src/emit/mock/emit-mock.js'
+import { names } from '../src/emit/names.js'
 import { emitValidator } from '../src/emit/validator/emit-validator.js'
 import { buildSchema } from '../src/model/build-schema.js'
 import type { ObjectNode, OperationModel, ServiceModel } from '../src/model/types.js'
@@ -21,7 +22,6 @@ function operation(action: string, extra: Partial<OperationModel> = {}): Operati
   return {
     service: 'hb',
     action,
-    methodName: action.charAt(0).toLowerCase() + action.slice(1),
     pathKey: `/api/v2/hb#${action}`,
     path: '/api/v2/hb',
     version: '2020-02-02',
@@ -180,5 +180,19 @@ describe('emitValidator', () => {
     ],
   ])('writes %s', (_what, pattern) => {
     expect(file(pkg, 'src/generated/schemas.ts') + file(pkg, 'src/generated/validate.ts')).toMatch(pattern)
+  })
+})
+
+describe('the names resolver owns every printed name', () => {
+  it.each([
+    ['method', names.method('ResetInstances'), 'resetInstances'],
+    ['client factory', names.clientFactory('zec'), 'createZecClient'],
+    ['mock factory', names.mockFactory('vm'), 'createVmMock'],
+    ['request validator', names.validator('ResetInstance', 'request'), 'validateResetInstanceRequest'],
+    ['response validator', names.validator('ResetInstance', 'response'), 'validateResetInstanceResponse'],
+    ['error guard', names.errorGuard('ResetInstance'), 'isResetInstanceError'],
+    ['package', names.packageName('zec', 'mock'), '@zenlayer-reset/zec-mock'],
+  ])('%s', (_what, got, expected) => {
+    expect(got).toBe(expected)
   })
 })

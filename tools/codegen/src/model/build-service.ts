@@ -87,10 +87,6 @@ function stringList(v: unknown): string[] {
   return Array.isArray(v) ? v.map(String) : []
 }
 
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1)
-}
-
 function buildOperation(
   spec: LoadedSpec,
   pathKey: string,
@@ -154,7 +150,6 @@ function buildOperation(
   return {
     service: svc.service,
     action,
-    methodName: lowerFirst(action),
     pathKey,
     path: pathKey.slice(0, pathKey.indexOf('#')),
     version: svc.version,

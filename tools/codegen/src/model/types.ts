@@ -26,8 +26,6 @@ export interface OperationModel {
   readonly service: string
   /** X-ZC-Action, PascalCase: the operation's identity with `service`. */
   readonly action: string
-  /** The action in camelCase: the client method's name. */
-  readonly methodName: string
   /** The spec's path key, `/api/v2/zec#ResetInstances`. */
   readonly pathKey: string
   /** What goes on the wire: `/api/v2/zec`. */

@@ -2,9 +2,10 @@
 // table, and a factory with one method per action over the hand-written
 // @zenlayer-reset/client-runtime.
 import type { OperationModel, ServiceModel } from '../../model/types.js'
+import { names, pascal } from '../names.js'
 import { contractTest } from '../shared/contract-test.js'
 import { clientDescriptor } from '../shared/descriptor.js'
-import { banner, type GeneratedPackage, literal, pascal, SCOPE } from '../shared/files.js'
+import { banner, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
 import { renderTypes } from './openapi-types.js'
 
@@ -59,24 +60,26 @@ export type ${op.action}Output = ApiResult<${op.batch ? `${response} & BatchOutc
 /** The error codes ${op.action} documents. */
 export type ${op.action}ErrorCode = ${codes}
 /** An API error of ${op.action}, its code narrowed to those the action documents. */
-export type ${op.action}Error = ApiError<${op.action}ErrorCode>
+export type ${names.schema(op.action, 'Error')} = ApiError<${op.action}ErrorCode>
 /** Whether \`error\` is an API error answered to ${op.action}. */
-export function is${op.action}Error(error: unknown): error is ${op.action}Error {
+export function ${names.errorGuard(op.action)}(error: unknown): error is ${names.schema(op.action, 'Error')} {
   return error instanceof ApiError && error.action === ${literal(op.action)}
 }`
 }
 
 function clientFile(service: ServiceModel): string {
   const Svc = pascal(service.name)
+  const clientFactory = names.clientFactory(service.name)
   const methods = service.operations.map(
     (op) => `  /**
    * ${op.summary}. X-ZC-Action: ${op.action}.${op.idempotent ? '' : ' Never retried once it may have reached the server.'}
    * @see ${op.docsUrl}
    */
-  ${op.methodName}(input: ${op.action}Input, options?: CallOptions): Promise<${op.action}Output>`,
+  ${names.method(op.action)}(input: ${op.action}Input, options?: CallOptions): Promise<${op.action}Output>`,
   )
   const impls = service.operations.map(
-    (op) => `    ${op.methodName}: (input, options) => client.call(service.operations.${op.action}, input, options),`,
+    (op) =>
+      `    ${names.method(op.action)}: (input, options) => client.call(service.operations.${op.action}, input, options),`,
   )
   const waiters = service.operations.filter((op) => op.transition?.waiter)
   for (const op of waiters) {
@@ -112,7 +115,7 @@ ${methods.join('\n')}
 }
 
 /** Creates a client of the Zenlayer ${service.name} API. */
-export function create${Svc}Client(config: ClientConfig = {}): ${Svc}Client {
+export function ${clientFactory}(config: ClientConfig = {}): ${Svc}Client {
   const client = createServiceClient<paths>(service, config)
   return {
     raw: client.raw,
@@ -125,7 +128,7 @@ ${impls.join('\n')}
 function operationsTest(service: ServiceModel): string {
   return `${banner(service)}import bundled from '@zenlayer-reset/spec-${service.name}/bundled.json' with { type: 'json' }
 import { describe, expect, it } from 'vitest'
-import { create${pascal(service.name)}Client, service } from '../src/index.js'
+import { ${names.clientFactory(service.name)}, service } from '../src/index.js'
 
 // The package carries every action of the spec, with the spec's identity,
 // retry safety and error codes, and exposes one method per action.
@@ -143,7 +146,7 @@ describe.each(table)('$pathKey', ({ pathKey, op }) => {
   })
 
   it('has a client method', () => {
-    const client = create${pascal(service.name)}Client({ credentials: { token: 'test-token' } }) as unknown as Record<string, unknown>
+    const client = ${names.clientFactory(service.name)}({ credentials: { token: 'test-token' } }) as unknown as Record<string, unknown>
     expect(typeof client[action.charAt(0).toLowerCase() + action.slice(1)]).toBe('function')
   })
 })
@@ -152,12 +155,13 @@ describe.each(table)('$pathKey', ({ pathKey, op }) => {
 
 function readme(service: ServiceModel): string {
   const Svc = pascal(service.name)
+  const clientFactory = names.clientFactory(service.name)
   const reset = service.operations.find((o) => o.transition?.waiter) ?? service.operations[0]
   const waiter = reset?.transition?.waiter
   const batch = reset?.batch
   const example = batch
-    ? `const { failedInstanceIds, succeededInstanceIds, requestId } = await ${service.name}.${reset?.methodName}({ ${batch.instances}: ['inst-a', 'inst-b'], imageId, password })`
-    : `const { requestId } = await ${service.name}.${reset?.methodName ?? 'call'}({ instanceId: 'inst-a', keyId })`
+    ? `const { failedInstanceIds, succeededInstanceIds, requestId } = await ${service.name}.${reset ? names.method(reset.action) : 'call'}({ ${batch.instances}: ['inst-a', 'inst-b'], imageId, password })`
+    : `const { requestId } = await ${service.name}.${reset ? names.method(reset.action) : 'call'}({ instanceId: 'inst-a', keyId })`
   return `# ${SCOPE}/${service.name}-client
 
 Typed, signed client for the Zenlayer ${service.name} OS-reset API (X-ZC-Version
@@ -166,16 +170,16 @@ in browsers; pulls in no zod and no mock code (about 14 kB gzipped with
 everything it needs; the suite enforces 15 kB).
 
 \`\`\`ts
-import { create${Svc}Client, fromEnv } from '${SCOPE}/${service.name}-client'
+import { ${clientFactory}, fromEnv } from '${SCOPE}/${service.name}-client'
 
-const ${service.name} = create${Svc}Client({ credentials: fromEnv() }) // or { accessKeyId, accessKeySecret }, or { token }
+const ${service.name} = ${clientFactory}({ credentials: fromEnv() }) // or { accessKeyId, accessKeySecret }, or { token }
 ${example}
 ${waiter ? `await ${service.name}.${waiter}({ instanceIds: ['inst-a'], maxWaitSeconds: 900, onProgress: (p) => console.log(p.statuses) })` : ''}
 \`\`\`
 
-Actions: ${service.operations.map((o) => `\`${o.methodName}\` (${o.action}${o.idempotent ? '' : ', never retried once sent'})`).join(', ')}.
+Actions: ${service.operations.map((o) => `\`${names.method(o.action)}\` (${o.action}${o.idempotent ? '' : ', never retried once sent'})`).join(', ')}.
 
-## Configuration (\`create${Svc}Client(config)\`)
+## Configuration (\`${clientFactory}(config)\`)
 
 | option | default | |
 | --- | --- | --- |

@@ -2,9 +2,10 @@
 // (state rules, transitions, pagination, error statuses) that the
 // hand-written mock engine runs. No engine code is generated.
 import type { ServiceModel } from '../../model/types.js'
+import { names } from '../names.js'
 import { contractTest } from '../shared/contract-test.js'
 import { mockDescriptor } from '../shared/descriptor.js'
-import { banner, type GeneratedPackage, literal, pascal, SCOPE } from '../shared/files.js'
+import { banner, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
 
 export function emitMock(service: ServiceModel): GeneratedPackage {
@@ -51,21 +52,23 @@ export type InstanceStatus = (typeof service.statuses)[number]
 }
 
 function mockFile(service: ServiceModel): string {
-  const Svc = pascal(service.name)
+  const mockFactory = names.mockFactory(service.name)
+  const clientFactory = names.clientFactory(service.name)
   return `${banner(service)}import { createServiceMock, type MockOptions, type ServiceMock } from '@zenlayer-reset/mock-engine'
 // Every request is checked with the generated validators (one table, keyed by action) before the engine looks at it.
 import { validators } from '@zenlayer-reset/${service.name}-validator'
 import { service } from './routes.js'
 
 /** A stateful mock of the ${service.name} API (X-ZC-Version ${service.version}). */
-export function create${Svc}Mock(options: MockOptions = {}): ServiceMock {
+export function ${mockFactory}(options: MockOptions = {}): ServiceMock {
   return createServiceMock(service, validators, options)
 }
 `
 }
 
 function readme(service: ServiceModel): string {
-  const Svc = pascal(service.name)
+  const mockFactory = names.mockFactory(service.name)
+  const clientFactory = names.clientFactory(service.name)
   return `# ${SCOPE}/${service.name}-mock
 
 A stateful mock of the Zenlayer ${service.name} OS-reset API (X-ZC-Version
@@ -75,13 +78,13 @@ ${service.version}), generated from \`${service.specPath}\` over
 follow the spec's state rules and transitions.
 
 \`\`\`ts
-import { create${Svc}Client } from '${SCOPE}/${service.name}-client'
-import { create${Svc}Mock, manualClock } from '${SCOPE}/${service.name}-mock'
+import { ${clientFactory} } from '${SCOPE}/${service.name}-client'
+import { ${mockFactory}, manualClock } from '${SCOPE}/${service.name}-mock'
 
 const clock = manualClock()
-const mock = create${Svc}Mock({ clock, seed: 42, progression: 'manual' })
+const mock = ${mockFactory}({ clock, seed: 42, progression: 'manual' })
 mock.seed({ instances: [{ instanceId: 'inst-a', status: 'STOPPED' }], keyPairs: ['key-1'] })
-const client = create${Svc}Client({ credentials: { token: 'mock-token' }, fetch: mock.fetch })
+const client = ${clientFactory}({ credentials: { token: 'mock-token' }, fetch: mock.fetch })
 // ... reset, then mock.advance() to finish the transition; mock.history('inst-a') shows every status
 \`\`\`
 

@@ -2,19 +2,21 @@
 // package: the cases come from the service's spec package, the code under
 // test from the package itself.
 import type { ServiceModel } from '../../model/types.js'
-import { banner, pascal } from './files.js'
+import { names } from '../names.js'
+import { banner } from './files.js'
 
 export function contractTest(service: ServiceModel, kind: 'client' | 'validator' | 'mock'): string {
-  const Svc = pascal(service.name)
+  const mockFactory = names.mockFactory(service.name)
+  const clientFactory = names.clientFactory(service.name)
   const imports: Record<typeof kind, string> = {
     validator: `import { validatorSuite } from '@zenlayer-reset/contract'\nimport * as validator from '../src/index.js'`,
-    client: `import { clientSuite } from '@zenlayer-reset/contract'\nimport { create${Svc}Mock } from '@zenlayer-reset/${service.name}-mock'\nimport { create${Svc}Client } from '../src/index.js'`,
-    mock: `import { mockSuite } from '@zenlayer-reset/contract'\nimport { create${Svc}Mock } from '../src/index.js'`,
+    client: `import { clientSuite } from '@zenlayer-reset/contract'\nimport { ${mockFactory} } from '@zenlayer-reset/${service.name}-mock'\nimport { ${clientFactory} } from '../src/index.js'`,
+    mock: `import { mockSuite } from '@zenlayer-reset/contract'\nimport { ${mockFactory} } from '../src/index.js'`,
   }
   const calls: Record<typeof kind, string> = {
     validator: `validatorSuite({ service: '${service.name}', casesDir, validator })`,
-    client: `clientSuite({ service: '${service.name}', casesDir, createClient: create${Svc}Client as never, createMock: create${Svc}Mock })`,
-    mock: `mockSuite({ service: '${service.name}', casesDir, createMock: create${Svc}Mock })`,
+    client: `clientSuite({ service: '${service.name}', casesDir, createClient: ${clientFactory} as never, createMock: ${mockFactory} })`,
+    mock: `mockSuite({ service: '${service.name}', casesDir, createMock: ${mockFactory} })`,
   }
   return `${banner(service)}import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'

@@ -28,7 +28,3 @@ export function banner(service: ServiceModel): string {
 export function literal(value: unknown): string {
   return JSON.stringify(value)
 }
-
-export function pascal(service: string): string {
-  return service.charAt(0).toUpperCase() + service.slice(1)
-}

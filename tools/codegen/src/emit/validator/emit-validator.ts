@@ -2,6 +2,7 @@
 // and error body, `validate<Action>Request` / `validate<Action>Response`
 // functions, and standalone JSON Schemas.
 import type { ServiceModel, StringNode } from '../../model/types.js'
+import { names } from '../names.js'
 import { contractTest } from '../shared/contract-test.js'
 import { banner, type GeneratedFile, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
@@ -57,12 +58,12 @@ function schemasFile(service: ServiceModel): string {
     const requestId = op.reply.properties.find((p) => p.name === 'requestId')?.schema as StringNode | undefined
     const codes = op.errors.map((e) => e.code)
     body.push(
-      `/** ${op.action} request: strict, an unknown field is an error. */\nexport const ${op.action}Request = ${printSchema(op.request, strict)}`,
-      `export type ${op.action}Request = z.input<typeof ${op.action}Request>`,
-      `/** ${op.action} reply as on the wire: lenient, unknown fields are kept. */\nexport const ${op.action}Response = ${printSchema(op.reply, loose)}`,
-      `export type ${op.action}Response = z.output<typeof ${op.action}Response>`,
-      `/** Error body of ${op.action}, with the codes it documents. */\nexport const ${op.action}Error = z.looseObject({ requestId: ${requestId ? printSchema(requestId, loose) : 'z.string()'}, code: z.enum(${literal(codes)}), message: z.string() })`,
-      `export type ${op.action}Error = z.output<typeof ${op.action}Error>`,
+      `/** ${op.action} request: strict, an unknown field is an error. */\nexport const ${names.schema(op.action, 'Request')} = ${printSchema(op.request, strict)}`,
+      `export type ${names.schema(op.action, 'Request')} = z.input<typeof ${names.schema(op.action, 'Request')}>`,
+      `/** ${op.action} reply as on the wire: lenient, unknown fields are kept. */\nexport const ${names.schema(op.action, 'Response')} = ${printSchema(op.reply, loose)}`,
+      `export type ${names.schema(op.action, 'Response')} = z.output<typeof ${names.schema(op.action, 'Response')}>`,
+      `/** Error body of ${op.action}, with the codes it documents. */\nexport const ${names.schema(op.action, 'Error')} = z.looseObject({ requestId: ${requestId ? printSchema(requestId, loose) : 'z.string()'}, code: z.enum(${literal(codes)}), message: z.string() })`,
+      `export type ${names.schema(op.action, 'Error')} = z.output<typeof ${names.schema(op.action, 'Error')}>`,
     )
   }
   const imports = [`import { z } from 'zod'`]
@@ -74,12 +75,15 @@ function schemasFile(service: ServiceModel): string {
 function validateFile(service: ServiceModel): string {
   const lines = service.operations.flatMap((op) => [
     `/** Checks a ${op.action} request against every rule of the spec, before anything is sent. */`,
-    `export const validate${op.action}Request = createValidator(s.${op.action}Request, { service: ${literal(service.name)}, action: ${literal(op.action)}, direction: 'request', codes: ${literal(errorCodesByPath(op.request))} })`,
+    `export const ${names.validator(op.action, 'request')} = createValidator(s.${names.schema(op.action, 'Request')}, { service: ${literal(service.name)}, action: ${literal(op.action)}, direction: 'request', codes: ${literal(errorCodesByPath(op.request))} })`,
     `/** Checks a ${op.action} reply body (the whole envelope); unknown fields pass and are kept. */`,
-    `export const validate${op.action}Response = createValidator(s.${op.action}Response, { service: ${literal(service.name)}, action: ${literal(op.action)}, direction: 'response', codes: ${literal(errorCodesByPath(op.reply))} })`,
+    `export const ${names.validator(op.action, 'response')} = createValidator(s.${names.schema(op.action, 'Response')}, { service: ${literal(service.name)}, action: ${literal(op.action)}, direction: 'response', codes: ${literal(errorCodesByPath(op.reply))} })`,
   ])
   const table = service.operations
-    .map((op) => `    ${op.action}: { request: validate${op.action}Request, response: validate${op.action}Response },`)
+    .map(
+      (op) =>
+        `    ${op.action}: { request: ${names.validator(op.action, 'request')}, response: ${names.validator(op.action, 'response')} },`,
+    )
     .join('\n')
   const tableDoc =
     "/** Every action's validators, by action, and the service they check: what a client's `validator` option, the mock and the contract suite read. */"
@@ -130,9 +134,9 @@ API (X-ZC-Version ${service.version}), generated from \`${service.specPath}\`.
 \`zod\` is a peer dependency.
 
 \`\`\`ts
-import { validate${first}Request } from '${SCOPE}/${service.name}-validator'
+import { ${names.validator(first, 'request')} } from '${SCOPE}/${service.name}-validator'
 
-const result = validate${first}Request(input)
+const result = ${names.validator(first, 'request')}(input)
 if (!result.ok) console.error(result.code, result.issues) // the API error code the server would answer
 \`\`\`
 
