@@ -2,7 +2,7 @@
 // table, and a factory with one method per action over the hand-written
 // @zenlayer-reset/client-runtime.
 import type { OperationModel, ServiceModel } from '../../model/types.js'
-import { names, pascal } from '../names.js'
+import { names } from '../names.js'
 import { contractTest } from '../shared/contract-test.js'
 import { clientDescriptor } from '../shared/descriptor.js'
 import { banner, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
@@ -68,7 +68,7 @@ export function ${names.errorGuard(op.action)}(error: unknown): error is ${names
 }
 
 function clientFile(service: ServiceModel): string {
-  const Svc = pascal(service.name)
+  const clientType = names.clientType(service.name)
   const clientFactory = names.clientFactory(service.name)
   const methods = service.operations.map(
     (op) => `  /**
@@ -108,14 +108,14 @@ import type { paths } from './schema.js'
 ${service.operations.map(ioTypes).join('\n\n')}
 
 /** A client of the Zenlayer ${service.name} API, version ${service.version}. */
-export interface ${Svc}Client {
+export interface ${clientType} {
   /** The openapi-fetch client underneath, with the same signing (and logging) middleware. */
   readonly raw: RawClient<paths>
 ${methods.join('\n')}
 }
 
 /** Creates a client of the Zenlayer ${service.name} API. */
-export function ${clientFactory}(config: ClientConfig = {}): ${Svc}Client {
+export function ${clientFactory}(config: ClientConfig = {}): ${clientType} {
   const client = createServiceClient<paths>(service, config)
   return {
     raw: client.raw,
@@ -154,7 +154,6 @@ describe.each(table)('$pathKey', ({ pathKey, op }) => {
 }
 
 function readme(service: ServiceModel): string {
-  const Svc = pascal(service.name)
   const clientFactory = names.clientFactory(service.name)
   const reset = service.operations.find((o) => o.transition?.waiter) ?? service.operations[0]
   const waiter = reset?.transition?.waiter

@@ -53,7 +53,6 @@ export type InstanceStatus = (typeof service.statuses)[number]
 
 function mockFile(service: ServiceModel): string {
   const mockFactory = names.mockFactory(service.name)
-  const clientFactory = names.clientFactory(service.name)
   return `${banner(service)}import { createServiceMock, type MockOptions, type ServiceMock } from '@zenlayer-reset/mock-engine'
 // Every request is checked with the generated validators (one table, keyed by action) before the engine looks at it.
 import { validators } from '@zenlayer-reset/${service.name}-validator'
