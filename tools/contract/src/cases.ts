@@ -1,7 +1,9 @@
 // Contract cases: the data kept beside each spec (specs/<service>/contract/*.json),
 // checked against schema/contract-cases.schema.json when loaded.
+
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { names } from '@zenlayer-reset/codegen/names'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 
 export type Credentials = { accessKeyId: string; accessKeySecret: string } | { token: string }
@@ -134,4 +136,5 @@ export function loadCases(casesDir: string, service: string): CaseFiles {
   }
 }
 
-export const methodName = (action: string): string => action.charAt(0).toLowerCase() + action.slice(1)
+/** The client method of an action, as the generator names it (its names resolver owns the rule). */
+export const methodName = (action: string): string => names.method(action)

@@ -126,30 +126,12 @@ ${impls.join('\n')}
 }
 
 function operationsTest(service: ServiceModel): string {
+  // The package carries every action of the spec with its identity, retry safety and a method (tools/contract).
   return `${banner(service)}import bundled from '@zenlayer-reset/spec-${service.name}/bundled.json' with { type: 'json' }
-import { describe, expect, it } from 'vitest'
+import { clientTableSuite } from '@zenlayer-reset/contract'
 import { ${names.clientFactory(service.name)}, service } from '../src/index.js'
 
-// The package carries every action of the spec, with the spec's identity,
-// retry safety and error codes, and exposes one method per action.
-// biome-ignore lint/suspicious/noExplicitAny: the spec's JSON is walked untyped
-type Obj = Record<string, any>
-const table = Object.entries((bundled as Obj).paths as Obj).map(([pathKey, item]) => ({ pathKey, op: (item as Obj).post as Obj }))
-
-describe.each(table)('$pathKey', ({ pathKey, op }) => {
-  const action = op['x-zc-action'] as keyof typeof service.operations
-  const described = service.operations[action]
-
-  it('is in the operation table with the spec identity', () => {
-    expect(described).toMatchObject({ service: (bundled as Obj)['x-zc-service'], action, pathKey, version: (bundled as Obj).info.version })
-    expect(described.idempotent).toBe(op['x-zc-idempotent'])
-  })
-
-  it('has a client method', () => {
-    const client = ${names.clientFactory(service.name)}({ credentials: { token: 'test-token' } }) as unknown as Record<string, unknown>
-    expect(typeof client[action.charAt(0).toLowerCase() + action.slice(1)]).toBe('function')
-  })
-})
+clientTableSuite({ bundled, service, createClient: ${names.clientFactory(service.name)} })
 `
 }
 

@@ -98,25 +98,11 @@ const client = ${clientFactory}({ credentials: { token: 'mock-token' }, fetch: m
 }
 
 function routesTest(service: ServiceModel): string {
+  // The route table covers exactly the spec's actions, consistently (tools/contract).
   return `${banner(service)}import bundled from '@zenlayer-reset/spec-${service.name}/bundled.json' with { type: 'json' }
-import { expect, it } from 'vitest'
+import { mockRoutesSuite } from '@zenlayer-reset/contract'
 import { service } from '../src/index.js'
 
-// The route table covers exactly the spec's actions, and every state rule and
-// transition names a documented error code and a known status.
-// biome-ignore lint/suspicious/noExplicitAny: the spec's JSON is walked untyped
-type Obj = Record<string, any>
-const actions = Object.values((bundled as Obj).paths as Obj).map((item) => (item as Obj).post['x-zc-action'] as string)
-
-it('routes every action of the spec and nothing else', () => {
-  expect(Object.keys(service.operations).sort()).toEqual([...actions].sort())
-})
-
-it.each(Object.values(service.operations))('$action: rules and transition are consistent', (op) => {
-  const errors = op.errors as Record<string, number>
-  for (const rule of op.stateRules) if (rule.errorCode) expect(errors).toHaveProperty(rule.errorCode)
-  const statuses = service.statuses as readonly string[]
-  if (op.transition) for (const s of [...op.transition.from, op.transition.via, op.transition.to]) expect(statuses).toContain(s)
-})
+mockRoutesSuite({ bundled, service })
 `
 }

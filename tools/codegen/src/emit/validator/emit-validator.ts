@@ -91,37 +91,12 @@ function validateFile(service: ServiceModel): string {
 }
 
 function examplesTest(service: ServiceModel): string {
+  // Every example of the spec passes the generated validators (tools/contract).
   return `${banner(service)}import bundled from '@zenlayer-reset/spec-${service.name}/bundled.json' with { type: 'json' }
-import { describe, expect, it } from 'vitest'
-import * as validator from '../src/index.js'
+import { validatorExamplesSuite } from '@zenlayer-reset/contract'
+import { validators } from '../src/index.js'
 
-// Every example of the spec passes the generated validators, and the package
-// exports a request and a response validator for every action of the spec.
-// biome-ignore lint/suspicious/noExplicitAny: the spec's JSON is walked untyped
-type Obj = Record<string, any>
-const paths = (bundled as Obj).paths as Obj
-const table = Object.entries(paths).map(([pathKey, item]) => ({ pathKey, op: (item as Obj).post as Obj }))
-
-describe.each(table)('$pathKey', ({ op }) => {
-  const action = op['x-zc-action'] as string
-  const v = (validator.validators.actions as Obj)[action] as Obj | undefined
-
-  it('has request and response validators in the table', () => {
-    expect(validator.validators.service).toBe('${service.name}')
-    expect(typeof v?.request).toBe('function')
-    expect(typeof v?.response).toBe('function')
-  })
-
-  const requestExamples = Object.entries(op.requestBody.content['application/json'].examples ?? {})
-  it.each(requestExamples)('request example %s is valid', (_name, example) => {
-    expect(v?.request((example as Obj).value)).toMatchObject({ ok: true })
-  })
-
-  const replyExamples = Object.entries(op.responses['200'].content['application/json'].examples ?? {})
-  it.each(replyExamples)('reply example %s is valid', (_name, example) => {
-    expect(v?.response((example as Obj).value)).toMatchObject({ ok: true })
-  })
-})
+validatorExamplesSuite({ bundled, validators })
 `
 }
 
