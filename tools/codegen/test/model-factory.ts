@@ -1,0 +1,116 @@
+// A small model factory for emitter tests: a hand-built service (no spec
+// file, no loader) that a test changes in the one place it cares about.
+import { buildSchema } from '../src/model/build-schema.js'
+import type { ObjectNode, OperationModel, ServiceModel } from '../src/model/types.js'
+
+const at = { file: '/hand-built.yaml', pointer: '' }
+export const object = (schema: unknown) => buildSchema(schema, at, { origins: new WeakMap() }) as ObjectNode
+const reply = object({
+  type: 'object',
+  properties: {
+    requestId: { type: 'string' },
+    response: { type: 'object', properties: { requestId: { type: 'string' } } },
+  },
+})
+
+export function operation(action: string, extra: Partial<OperationModel> = {}): OperationModel {
+  return {
+    service: 'hb',
+    action,
+    pathKey: `/api/v2/hb#${action}`,
+    path: '/api/v2/hb',
+    version: '2020-02-02',
+    summary: `Do ${action}`,
+    description: '',
+    docsUrl: 'https://example.invalid',
+    idempotent: true,
+    request: object({
+      type: 'object',
+      additionalProperties: false,
+      properties: { id: { type: 'string', 'x-zc-error-code': 'ID_BAD' } },
+    }),
+    reply,
+    response: reply.properties[1]?.schema as ObjectNode,
+    errors: [{ code: 'ID_BAD', status: 400, description: '', assumed: false, common: false, decisions: [] }],
+    stateRules: [],
+    transition: undefined,
+    pagination: undefined,
+    batch: undefined,
+    sensitiveFields: [],
+    decisions: [],
+    ...extra,
+  }
+}
+
+const bundledPath = (action: string) => ({
+  post: {
+    operationId: action,
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } },
+    },
+    responses: {
+      '200': {
+        description: 'ok',
+        content: {
+          'application/json': {
+            schema: { type: 'object', properties: { requestId: { type: 'string' }, response: { type: 'object' } } },
+          },
+        },
+      },
+    },
+  },
+})
+
+/** The hand-built service `hb`: Wipe (a batch reset with rules and a waiter) observed by Look. */
+export function serviceModel(extra: Partial<ServiceModel> = {}): ServiceModel {
+  return {
+    name: 'hb',
+    version: '2020-02-02',
+    title: 'hand-built',
+    specPath: 'specs/hb/openapi.yaml',
+    statuses: ['STOPPED', 'BUSY', 'RUNNING'],
+    protocolErrors: [{ code: 'NO_ACTION', status: 404, description: '', assumed: true, common: true, decisions: [] }],
+    signing: {
+      algorithm: 'ZC2-HMAC-SHA256',
+      authorizationHeader: 'Authorization',
+      timestampHeader: 'X-ZC-Timestamp',
+      signatureMethodHeader: 'X-ZC-Signature-Method',
+      canonicalUri: '/',
+      signedHeaders: ['content-type', 'host'],
+      maxClockSkewSeconds: 300,
+      envAccessKeyId: 'K',
+      envAccessKeySecret: 'S',
+    },
+    operations: [
+      operation('Wipe', {
+        idempotent: false,
+        sensitiveFields: ['id'],
+        stateRules: [
+          { id: 'instance-exists', description: 'exists', errorCode: 'ID_BAD' },
+          { id: 'instance-powered-off', description: 'off', errorCode: undefined },
+        ],
+        transition: {
+          from: ['STOPPED'],
+          via: 'BUSY',
+          alsoVia: [],
+          to: 'RUNNING',
+          failure: undefined,
+          observe: 'Look',
+          deadEnds: ['GONE'],
+          waiter: 'waitUntilWiped',
+          instances: 'id',
+          decisions: [],
+        },
+        batch: { instances: 'id', failed: 'id' },
+      }),
+      operation('Look'),
+    ],
+    bundled: {
+      openapi: '3.1.0',
+      info: { title: 'hb', version: '2020-02-02' },
+      paths: { '/api/v2/hb#Wipe': bundledPath('Wipe'), '/api/v2/hb#Look': bundledPath('Look') },
+    },
+    ...extra,
+  }
+}
