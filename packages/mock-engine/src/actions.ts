@@ -52,6 +52,7 @@ function context(
   input: Record<string, unknown>,
   instance: Instance | undefined,
   inFlight: boolean,
+  startsFrom: readonly string[],
 ): RuleContext {
   const imageId = typeof input.imageId === 'string' ? input.imageId : instance?.imageId
   const image: Image | undefined = imageId === undefined ? undefined : store.images.get(imageId)
@@ -59,6 +60,7 @@ function context(
     input,
     instance,
     inFlight,
+    startsFrom,
     image,
     images: store.images,
     keyPairs: store.keyPairs,
@@ -74,7 +76,7 @@ export function reset(
   const { all, requestRules, instanceRules } = rulesOf(op)
   if (op.batch) {
     // Problems of the request as a whole are errors; problems of one instance put it in the failed list (specs/DECISIONS.md, decision 8).
-    const requestCtx = context(store, input, undefined, false)
+    const requestCtx = context(store, input, undefined, false, op.transition?.from ?? [])
     const broken = firstBroken(requestRules, requestCtx)
     if (broken) return violation(op, broken.ref, input, broken.explain(requestCtx))
     const ids = (input[op.batch.instances] as string[]) ?? []
@@ -82,7 +84,7 @@ export function reset(
     const accepted: Instance[] = []
     for (const id of ids) {
       const instance = store.instances.get(id)
-      const ctx = context(store, input, instance, inFlight.has(id))
+      const ctx = context(store, input, instance, inFlight.has(id), op.transition?.from ?? [])
       // An id that names no instance can never be accepted, whichever rules the spec lists.
       if (instance && !firstBroken(instanceRules, ctx)) accepted.push(instance)
       else failed.push(id)
@@ -93,7 +95,7 @@ export function reset(
   const id = String(input[op.transition?.instances ?? ''])
   const instance = store.instances.get(id)
   // Rules are checked in the spec's order, request-wide and per-instance alike: the first broken one answers.
-  const ctx = context(store, input, instance, inFlight.has(id))
+  const ctx = context(store, input, instance, inFlight.has(id), op.transition?.from ?? [])
   const broken = firstBroken(all, ctx)
   if (broken) return violation(op, broken.ref, input, broken.explain(ctx))
   return { kind: 'ok', response: {}, accepted: instance ? [instance] : [] }

@@ -22,6 +22,8 @@ export function toProgression(option: ProgressionOption | undefined): Progressio
 /** An instance on its way: where it ends, and when (timed mode). */
 export interface InFlight {
   readonly finalStatus: string
+  /** Whether the reset ends in the transition's target (a failed one keeps the old image). */
+  readonly succeeded: boolean
   readonly dueAt: number | undefined
   readonly requestId: string
   readonly imageId: string | undefined

@@ -11,6 +11,8 @@ export interface RuleContext {
   readonly instance: Instance | undefined
   /** Whether the instance is in the middle of a transition (another reset is under way). */
   readonly inFlight: boolean
+  /** The statuses the action's transition starts from (x-zc-transition from): where an instance must be. */
+  readonly startsFrom: readonly string[]
   /** The image the reset would install: the one given, else the instance's current one. */
   readonly image: Image | undefined
   readonly images: ReadonlyMap<string, Image>
@@ -46,11 +48,11 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   },
   'instance-powered-off': {
     perInstance: true,
-    holds: (ctx) => ctx.instance?.status === 'STOPPED' && !ctx.inFlight,
+    holds: (ctx) => ctx.startsFrom.includes(ctx.instance?.status ?? '') && !ctx.inFlight,
     explain: (ctx) =>
       ctx.inFlight
-        ? `${who(ctx)} is being reset (${ctx.instance?.status}); a reset needs STOPPED`
-        : `${who(ctx)} is ${ctx.instance?.status}; a reset needs STOPPED`,
+        ? `${who(ctx)} is being reset (${ctx.instance?.status}); a reset needs ${ctx.startsFrom.join(' or ')}`
+        : `${who(ctx)} is ${ctx.instance?.status}; a reset needs ${ctx.startsFrom.join(' or ')}`,
   },
   'same-os-type': {
     perInstance: true,

@@ -80,7 +80,9 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
   const progression = toProgression(options.progression)
   const signer = options.signer ?? portableSigner
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
-  const store = new Store(options.maxHistoryEntries)
+  // An instance seeded without a status is where a reset starts: the first transition's first `from` status.
+  const startStatus = Object.values(service.operations).find((op) => op.transition)?.transition?.from[0]
+  const store = new Store(options.maxHistoryEntries, startStatus)
   const inFlight = new Map<string, InFlight>()
   const { faults, settings } = createFaults()
   const statusOf = statusTable(service)
@@ -94,7 +96,7 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
     inFlight.delete(id)
     if (!flight || !instance) return
     instance.status = flight.finalStatus
-    if (flight.imageId && flight.finalStatus !== 'STOPPED') instance.imageId = flight.imageId
+    if (flight.imageId && flight.succeeded) instance.imageId = flight.imageId
     store.record(id, flight.finalStatus, clock.now(), flight.requestId)
   }
   /** Applies the transitions whose time has come (timed progression). */
@@ -116,19 +118,20 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
     const imageId = typeof input.imageId === 'string' ? input.imageId : undefined
     for (const instance of accepted) {
       const fails = settings.failNextReset.size > 0 && settings.failNextReset.delete(instance.instanceId)
-      // vm has no failure status: a failed rebuild leaves the instance stopped.
-      const finalStatus = fails ? (t.failure ?? 'STOPPED') : t.to
+      // Without a failure status (vm), a failed reset leaves the instance where it started (the transition's from).
+      const finalStatus = fails ? (t.failure ?? t.from[0] ?? instance.status) : t.to
       instance.status = t.via
       store.record(instance.instanceId, t.via, now, requestId)
       if (progression.mode === 'immediate') {
         // Straight to the end, both statuses in the history; nothing stays in flight.
         instance.status = finalStatus
-        if (imageId && finalStatus !== 'STOPPED') instance.imageId = imageId
+        if (imageId && !fails) instance.imageId = imageId
         store.record(instance.instanceId, finalStatus, now, requestId)
         continue
       }
       inFlight.set(instance.instanceId, {
         finalStatus,
+        succeeded: !fails,
         dueAt: progression.mode === 'timed' ? now + progression.delayMs : undefined,
         requestId,
         imageId,

@@ -15,7 +15,11 @@ export class Store {
   readonly keyPairs = new Set<string>()
   readonly history: Journal
 
-  constructor(maxHistoryEntries?: number) {
+  constructor(
+    maxHistoryEntries?: number,
+    /** The status of an instance seeded without one (the spec's starting status); the engine's default otherwise. */
+    private readonly defaultStatus: string = INSTANCE_DEFAULTS.status,
+  ) {
     this.history = new Journal(maxHistoryEntries)
   }
 
@@ -23,7 +27,7 @@ export class Store {
     for (const image of state.images ?? []) this.images.set(image.imageId, { ...IMAGE_DEFAULTS, ...image })
     for (const key of state.keyPairs ?? []) this.keyPairs.add(key)
     for (const seeded of state.instances ?? []) {
-      const instance: Instance = { ...INSTANCE_DEFAULTS, ...seeded }
+      const instance: Instance = { ...INSTANCE_DEFAULTS, status: this.defaultStatus, ...seeded }
       this.instances.set(instance.instanceId, instance)
       // An instance's current image is known to the service even if the seed did not list it.
       if (!this.images.has(instance.imageId)) {
