@@ -116,8 +116,12 @@ if (!result.ok) console.error(result.code, result.issues) // the API error code 
 \`\`\`
 
 - Requests are strict: an unknown field is an error, by name. Replies are
-  lenient: unknown fields are accepted and kept, so a new field from the
-  vendor breaks nobody.
+  lenient: unknown fields are accepted and kept, and an enumeration (an
+  instance status) accepts a value added later, so a new field or status from
+  the vendor breaks nobody.
+- \`validators\` is the table of every action's request and response
+  validators, with the service it checks: what a client's \`validator\` option,
+  the mock and the contract suite read (\`import * as v from '${SCOPE}/${service.name}-validator'\`).
 - Validation does not transform: defaults are the server's to apply.
 - JSON Schema (2020-12) of every request and reply: \`${SCOPE}/${service.name}-validator/json-schema/<Action>.request.json\`.
 - Every rule of the spec is checked, including those JSON Schema cannot
