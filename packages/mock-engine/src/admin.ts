@@ -7,7 +7,7 @@
 // browser's Origin must be the server's own, the Host must be one the server
 // answers to (DNS rebinding), and with a token configured (required when the
 // server listens beyond loopback) every request must carry it.
-import { timingSafeEqual } from 'node:crypto'
+import { equalConstantTime } from './auth.js'
 import { createFaults } from './faults.js'
 import type { MockHub } from './hub.js'
 import { checkSeedState, StateError } from './seed-check.js'
@@ -68,12 +68,6 @@ function optionalId(body: Record<string, unknown>): string | undefined {
   return body.instanceId
 }
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
 /** Why a request may not use the admin surface, or undefined when it may. */
 function refusal(request: WireRequest, guard: AdminGuard): WireResponse | undefined {
   const host = request.headers.host ?? ''
@@ -95,7 +89,7 @@ function refusal(request: WireRequest, guard: AdminGuard): WireResponse | undefi
   }
   if (guard.token !== undefined) {
     const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
-    if (given === undefined || !sameSecret(given, guard.token)) {
+    if (given === undefined || !equalConstantTime(given, guard.token)) {
       return json(401, {
         code: 'ADMIN_TOKEN_REQUIRED',
         message: 'the admin surface needs Authorization: Bearer <admin token>',

@@ -28,7 +28,8 @@ export const portableSigner: Signer = (input) => sign(input).signature
 
 const AUTHORIZATION = /^ZC2-HMAC-SHA256 Credential=([^,\s]+), SignedHeaders=([^,\s]+), Signature=([0-9a-f]{64})$/
 
-function equalConstantTime(a: string, b: string): boolean {
+/** Compares two secrets in time that does not depend on where they differ. */
+export function equalConstantTime(a: string, b: string): boolean {
   if (a.length !== b.length) return false
   let diff = 0
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
 import { SpecError } from '@zenlayer-reset/spec-tools'
 import { checkChangesets, classifySince, diffJson, diffLines, writeSpecChangeset } from './diff/commands.js'
 import { generate } from './generate.js'
 import { SpecProblems } from './model/build-service.js'
+import { findRoot } from './repo-root.js'
 
 const USAGE = `usage: zr-codegen [--check] [--package <service>-<kind>]... [--root <repo>]
        zr-codegen diff [--base <git-ref>] [--json] [--root <repo>]
@@ -15,16 +14,6 @@ const USAGE = `usage: zr-codegen [--check] [--package <service>-<kind>]... [--ro
   changeset        write one .changeset/*.md for the changes since <git-ref> (default HEAD)
   changeset-check  exit 1 unless every generated package changed since <git-ref> (default: the
                    last release) has a pending changeset with at least the bump its changes need`
-
-function findRoot(from: string): string {
-  let dir = resolve(from)
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const up = dirname(dir)
-    if (up === dir) throw new Error('no pnpm-workspace.yaml above the working directory; pass --root')
-    dir = up
-  }
-  return dir
-}
 
 const SUBCOMMANDS = new Set(['diff', 'changeset', 'changeset-check'])
 

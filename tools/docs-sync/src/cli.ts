@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { buildService, findServices, type OperationModel, SpecProblems } from '@zenlayer-reset/codegen'
+import { join, resolve } from 'node:path'
+import { buildService, findRoot, findServices, type OperationModel, SpecProblems } from '@zenlayer-reset/codegen'
 import { bareFacts } from './facts.js'
 import { fetchPages } from './fetch-pages.js'
 import { readRecord, recordKey, writeRecord } from './record.js'
@@ -76,16 +76,6 @@ function parseArgs(argv: readonly string[]): Args | string {
   if (!args.fetch && args.paths.length === 0) return 'no pages: give FILE|DIR arguments, or --fetch for the live pages'
   if (args.save && !args.fetch) return '--save keeps the pages --fetch reads; without --fetch there is nothing to save'
   return args
-}
-
-function findRoot(from: string): string {
-  let dir = resolve(from)
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const up = dirname(dir)
-    if (up === dir) throw new Error('no pnpm-workspace.yaml above the working directory; pass --root')
-    dir = up
-  }
-  return dir
 }
 
 /** The pages named on the command line; a path that is neither a file nor a directory is a failure. */

@@ -194,21 +194,7 @@ export const DescribeInstancesStatusResponse = z.looseObject(
             z.looseObject(
               {
                 instanceId: z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64)),
-                instanceStatus: openEnum([
-                  'PENDING',
-                  'DEPLOYING',
-                  'REBUILDING',
-                  'REBOOT',
-                  'RUNNING',
-                  'STOPPED',
-                  'BOOTING',
-                  'STOPPING',
-                  'RELEASING',
-                  'RECYCLE',
-                  'RECYCLING',
-                  'CREATE_FAILED',
-                  'IMAGING',
-                ]),
+                instanceStatus: openEnum(InstanceStatus.options),
               },
               { error: 'must be an object' },
             ),

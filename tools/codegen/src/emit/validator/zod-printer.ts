@@ -25,7 +25,9 @@ export function printSchema(node: SchemaNode, ctx: PrintContext, allowNamed = tr
   // Replies are read leniently: an enumeration the vendor extends tomorrow must not make today's reply invalid.
   if (ctx.mode === 'loose' && node.kind === 'string' && node.values && node.values.length > 1) {
     ctx.helpers.add('openEnum')
-    return `openEnum(${literal(node.values)})`
+    // A named enum is printed once as a constant: its open form refers to it rather than repeating the values.
+    const constant = ctx.named.get(node)
+    return `openEnum(${constant ? `${constant}.options` : literal(node.values)})`
   }
   const constant = allowNamed ? ctx.named.get(node) : undefined
   if (constant) return constant

@@ -101,10 +101,7 @@ export const DescribeThingsResponse = z.looseObject(
         dataSet: z
           .array(
             z.looseObject(
-              {
-                id: z.string({ error: 'must be a string' }),
-                status: openEnum(['STOPPED', 'BUSY', 'RUNNING', 'BROKEN']),
-              },
+              { id: z.string({ error: 'must be a string' }), status: openEnum(InstanceStatus.options) },
               { error: 'must be an object' },
             ),
             { error: 'must be a list' },
