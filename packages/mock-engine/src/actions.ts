@@ -17,6 +17,23 @@ function ruleOf(id: string): Rule {
   return rule
 }
 
+/** A rule of one operation, its fields bound to the spec's names for them. */
+interface ResolvedRule {
+  readonly ref: StateRuleRef
+  readonly perInstance: boolean
+  readonly holds: (ctx: RuleContext) => boolean
+  readonly explain: (ctx: RuleContext) => string
+}
+function resolve(ref: StateRuleRef): ResolvedRule {
+  const rule = ruleOf(ref.id)
+  return {
+    ref,
+    perInstance: rule.perInstance,
+    holds: (ctx) => rule.holds(ctx, ref.fields),
+    explain: (ctx) => rule.explain(ctx, ref.fields),
+  }
+}
+
 /** The first rule, in the spec's order, that does not hold; undefined when all hold. */
 function firstBroken(rules: readonly ResolvedRule[], ctx: RuleContext): ResolvedRule | undefined {
   for (const rule of rules) if (!rule.holds(ctx)) return rule
@@ -24,9 +41,6 @@ function firstBroken(rules: readonly ResolvedRule[], ctx: RuleContext): Resolved
 }
 
 // The rules of an operation, resolved and split once: request-wide ones and per-instance ones.
-interface ResolvedRule extends Rule {
-  readonly ref: StateRuleRef
-}
 interface SplitRules {
   readonly all: readonly ResolvedRule[]
   readonly requestRules: readonly ResolvedRule[]
@@ -36,7 +50,7 @@ const split = new WeakMap<MockOperation, SplitRules>()
 function rulesOf(op: MockOperation): SplitRules {
   let rules = split.get(op)
   if (!rules) {
-    const resolved: ResolvedRule[] = op.stateRules.map((ref) => ({ ref, ...ruleOf(ref.id) }))
+    const resolved = op.stateRules.map(resolve)
     rules = {
       all: resolved,
       requestRules: resolved.filter((r) => !r.perInstance),
@@ -48,13 +62,16 @@ function rulesOf(op: MockOperation): SplitRules {
 }
 
 function context(
+  op: MockOperation,
   store: Store,
   input: Record<string, unknown>,
   instance: Instance | undefined,
   inFlight: boolean,
   startsFrom: readonly string[],
 ): RuleContext {
-  const imageId = typeof input.imageId === 'string' ? input.imageId : instance?.imageId
+  // The image the reset would install: the one the request names (the spec's transition `image` field), else the current one.
+  const asked = op.image === null ? undefined : input[op.image]
+  const imageId = typeof asked === 'string' ? asked : instance?.imageId
   const image: Image | undefined = imageId === undefined ? undefined : store.images.get(imageId)
   return {
     input,
@@ -76,7 +93,7 @@ export function reset(
   const { all, requestRules, instanceRules } = rulesOf(op)
   if (op.batch) {
     // Problems of the request as a whole are errors; problems of one instance put it in the failed list (specs/DECISIONS.md, decision 8).
-    const requestCtx = context(store, input, undefined, false, op.transition?.from ?? [])
+    const requestCtx = context(op, store, input, undefined, false, op.transition?.from ?? [])
     const broken = firstBroken(requestRules, requestCtx)
     if (broken) return violation(op, broken.ref, input, broken.explain(requestCtx))
     const ids = (input[op.batch.instances] as string[]) ?? []
@@ -84,7 +101,7 @@ export function reset(
     const accepted: Instance[] = []
     for (const id of ids) {
       const instance = store.instances.get(id)
-      const ctx = context(store, input, instance, inFlight.has(id), op.transition?.from ?? [])
+      const ctx = context(op, store, input, instance, inFlight.has(id), op.transition?.from ?? [])
       // An id that names no instance can never be accepted, whichever rules the spec lists.
       if (instance && !firstBroken(instanceRules, ctx)) accepted.push(instance)
       else failed.push(id)
@@ -95,7 +112,7 @@ export function reset(
   const id = String(input[op.transition?.instances ?? ''])
   const instance = store.instances.get(id)
   // Rules are checked in the spec's order, request-wide and per-instance alike: the first broken one answers.
-  const ctx = context(store, input, instance, inFlight.has(id), op.transition?.from ?? [])
+  const ctx = context(op, store, input, instance, inFlight.has(id), op.transition?.from ?? [])
   const broken = firstBroken(all, ctx)
   if (broken) return violation(op, broken.ref, input, broken.explain(ctx))
   return { kind: 'ok', response: {}, accepted: instance ? [instance] : [] }

@@ -8,12 +8,16 @@ export interface StateRuleRef {
   readonly errorCode: string | null
   /** What the rule requires, in the spec's words; the message when it is broken. */
   readonly description: string
+  /** The request field for each role the rule reads (rule-ids.ts lists the roles of each rule). */
+  readonly fields: Readonly<Record<string, string>>
 }
 
 export interface MockOperation extends OperationDescriptor {
   /** Documented error codes and their HTTP statuses. */
   readonly errors: Readonly<Record<string, number>>
   readonly stateRules: readonly StateRuleRef[]
+  /** The request field naming the image a reset installs (x-zc-transition image); null: it keeps its image. */
+  readonly image: string | null
 }
 
 export interface MockService extends Omit<ServiceDescriptor, 'operations'> {

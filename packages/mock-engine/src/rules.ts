@@ -1,8 +1,10 @@
 // The state rules of the specs (x-zc-state-rules), by id: one implementation
 // for every id of rule-ids.ts (the table's type makes a missing or extra one a
 // compile error). Batch and single actions evaluate them the same way
-// (actions.ts, firstBroken), the instance's being in flight included.
-import type { RuleId } from './rule-ids.js'
+// (actions.ts, firstBroken), the instance's being in flight included. A rule
+// reads request fields only through `f`, the spec's names for its roles
+// (x-zc-state-rules `fields`), so a renamed field cannot turn a check off.
+import type { RuleFieldRole, RuleId } from './rule-ids.js'
 import type { Image, Instance } from './types.js'
 
 export interface RuleContext {
@@ -19,13 +21,16 @@ export interface RuleContext {
   readonly keyPairs: ReadonlySet<string>
 }
 
-export interface Rule {
+/** The request field the spec names for each role the rule reads. */
+export type RuleFields<Role extends string = string> = Readonly<Record<Role, string>>
+
+export interface Rule<Role extends string = string> {
   /** Whether the rule looks at one instance (else at the request as a whole). */
   readonly perInstance: boolean
   /** True when the rule holds. */
-  readonly holds: (ctx: RuleContext) => boolean
+  readonly holds: (ctx: RuleContext, f: RuleFields<Role>) => boolean
   /** What is wrong, in the facts of this request and this state ("vm-2 is RUNNING; a reset needs STOPPED"). */
-  readonly explain: (ctx: RuleContext) => string
+  readonly explain: (ctx: RuleContext, f: RuleFields<Role>) => string
 }
 
 const given = (ctx: RuleContext, field: string): boolean => ctx.input[field] !== undefined
@@ -35,7 +40,7 @@ const imageOf = (ctx: RuleContext): string => `image ${shown(ctx.image?.imageId)
 const windowsOrGeneric = (image: Image | undefined): boolean =>
   image?.category === 'Windows' || image?.category === 'Generic'
 
-export const RULES: Readonly<Record<RuleId, Rule>> = {
+export const RULES: { readonly [Id in RuleId]: Rule<RuleFieldRole<Id>> } = {
   'instance-exists': {
     perInstance: true,
     holds: (ctx) => ctx.instance !== undefined,
@@ -67,27 +72,27 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   },
   'no-credentials-on-windows-or-generic': {
     perInstance: true,
-    holds: (ctx) => !windowsOrGeneric(ctx.image) || (!given(ctx, 'password') && !given(ctx, 'keyId')),
-    explain: (ctx) => `${imageOf(ctx)} takes neither password nor keyId`,
+    holds: (ctx, f) => !windowsOrGeneric(ctx.image) || (!given(ctx, f.password) && !given(ctx, f.keyPair)),
+    explain: (ctx, f) => `${imageOf(ctx)} takes neither ${f.password} nor ${f.keyPair}`,
   },
   'no-key-on-windows-or-generic': {
     perInstance: true,
-    holds: (ctx) => !windowsOrGeneric(ctx.image) || !given(ctx, 'keyId'),
-    explain: (ctx) => `${imageOf(ctx)} takes no keyId`,
+    holds: (ctx, f) => !windowsOrGeneric(ctx.image) || !given(ctx, f.keyPair),
+    explain: (ctx, f) => `${imageOf(ctx)} takes no ${f.keyPair}`,
   },
   'image-exists': {
     perInstance: false,
-    holds: (ctx) => !given(ctx, 'imageId') || ctx.images.has(String(ctx.input.imageId)),
-    explain: (ctx) => `no image ${shown(ctx.input.imageId)}`,
+    holds: (ctx, f) => !given(ctx, f.image) || ctx.images.has(String(ctx.input[f.image])),
+    explain: (ctx, f) => `no image ${shown(ctx.input[f.image])}`,
   },
   'key-pair-exists': {
     perInstance: false,
-    holds: (ctx) => !given(ctx, 'keyId') || ctx.keyPairs.has(String(ctx.input.keyId)),
-    explain: (ctx) => `no key pair ${shown(ctx.input.keyId)} in this account`,
+    holds: (ctx, f) => !given(ctx, f.keyPair) || ctx.keyPairs.has(String(ctx.input[f.keyPair])),
+    explain: (ctx, f) => `no key pair ${shown(ctx.input[f.keyPair])} in this account`,
   },
   'region-supports-script': {
     perInstance: true,
-    holds: (ctx) => !given(ctx, 'initScript') || ctx.instance?.zoneSupportsScript === true,
+    holds: (ctx, f) => !given(ctx, f.script) || ctx.instance?.zoneSupportsScript === true,
     explain: (ctx) => `zone ${shown(ctx.instance?.zoneId)} of ${who(ctx)} does not run init scripts`,
   },
 }

@@ -115,7 +115,8 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
     const t = op.transition
     if (!t) return
     const now = clock.now()
-    const imageId = typeof input.imageId === 'string' ? input.imageId : undefined
+    const asked = op.image === null ? undefined : input[op.image]
+    const imageId = typeof asked === 'string' ? asked : undefined
     for (const instance of accepted) {
       const fails = settings.failNextReset.size > 0 && settings.failNextReset.delete(instance.instanceId)
       // Without a failure status (vm), a failed reset leaves the instance where it started (the transition's from).

@@ -31,8 +31,8 @@ describe('buildService on the fixture spec', () => {
   it('carries rules, transitions, pagination, secrets and errors', () => {
     const [create, describe_] = model.operations
     expect(create?.stateRules).toEqual([
-      { id: 'instance-exists', description: "The thing's parent exists.", errorCode: 'PARENT_NOT_FOUND' },
-      { id: 'instance-powered-off', description: 'The parent is stopped.', errorCode: undefined },
+      { id: 'instance-exists', description: "The thing's parent exists.", errorCode: 'PARENT_NOT_FOUND', fields: {} },
+      { id: 'instance-powered-off', description: 'The parent is stopped.', errorCode: undefined, fields: {} },
     ])
     expect(create?.transition).toEqual({
       from: ['STOPPED'],
@@ -113,6 +113,23 @@ describe('buildService refuses a spec it cannot handle, naming the file and poin
       name: 'an unknown x- rule',
       edit: { file: DEMO_SPEC, from: 'id: instance-exists', to: 'id: parent-is-happy' },
       problem: /state rule 'parent-is-happy' is not implemented by the mock engine/,
+    },
+    {
+      name: 'a rule without the fields it reads',
+      edit: { file: DEMO_SPEC, from: 'id: instance-exists,', to: 'id: key-pair-exists,' },
+      problem:
+        /x-zc-state-rules\/0\/fields: state rule 'key-pair-exists' reads the request fields of keyPair; its fields give none/,
+    },
+    {
+      name: 'a rule reading a field the request does not have',
+      edit: { file: DEMO_SPEC, from: 'id: instance-exists,', to: 'id: key-pair-exists, fields: { keyPair: keyName },' },
+      problem:
+        /#CreateThing\/post: state rule key-pair-exists reads its keyPair from keyName, not a field of the request/,
+    },
+    {
+      name: 'a rule given a role it does not read',
+      edit: { file: DEMO_SPEC, from: 'id: instance-exists,', to: 'id: instance-exists, fields: { image: keyId },' },
+      problem: /state rule 'instance-exists' reads the request fields of no role; its fields give image/,
     },
     {
       name: 'an unknown extension',

@@ -44,7 +44,7 @@ function base(): Svc {
       },
     },
     errors: { ID_BAD: { status: 400, description: 'bad id' }, GONE: { status: 404, description: 'gone' } },
-    stateRules: { 'instance-exists': { errorCode: 'GONE', description: 'exists' } },
+    stateRules: { 'instance-exists': { errorCode: 'GONE', description: 'exists', fields: {} } },
     transition: {
       from: ['STOPPED'],
       via: 'BUSY',
@@ -376,7 +376,7 @@ const ROWS: [string, (s: Svc) => void, RuleId, string, ((s: Svc) => void)?][] = 
   [
     'new precondition',
     (s) => {
-      wipe(s).stateRules['instance-powered-off'] = { errorCode: null, description: 'off' }
+      wipe(s).stateRules['instance-powered-off'] = { errorCode: null, description: 'off', fields: {} }
     },
     'state-rule-added',
     'stateRules.instance-powered-off',
@@ -608,7 +608,7 @@ describe('classify: one rule per row', () => {
 
   it('names the packages each change touches', () => {
     const a = base()
-    wipe(a).stateRules['instance-powered-off'] = { errorCode: null, description: 'off' }
+    wipe(a).stateRules['instance-powered-off'] = { errorCode: null, description: 'off', fields: {} }
     expect(classify(base(), a)[0]?.packages).toEqual(['@zenlayer-reset/hb-mock'])
   })
 
@@ -626,7 +626,7 @@ describe('requiredClasses', () => {
     const a = base()
     req(a, 'name').maxLength = 10 // breaking, all packages
     wipe(a).docsUrl = 'x' // fix, the client
-    wipe(a).stateRules['instance-powered-off'] = { errorCode: null, description: 'off' } // breaking, the mock
+    wipe(a).stateRules['instance-powered-off'] = { errorCode: null, description: 'off', fields: {} } // breaking, the mock
     const changes = classify(base(), a)
     const required = requiredClasses(changes, new Set(['@zenlayer-reset/hb-client', '@zenlayer-reset/other-mock']))
     expect([...required]).toEqual([

@@ -21,10 +21,14 @@ describe('emitMock', () => {
     ['the package', pkg.dir, 'packages/hb-mock'],
     [
       'a failed-list rule as a null code',
-      routes.includes('{"id":"instance-powered-off","errorCode":null,"description":"off"}'),
+      routes.includes('{"id":"instance-powered-off","errorCode":null,"description":"off","fields":{}}'),
       true,
     ],
-    ['a code rule', routes.includes('{"id":"instance-exists","errorCode":"ID_BAD","description":"exists"}'), true],
+    [
+      'a code rule',
+      routes.includes('{"id":"instance-exists","errorCode":"ID_BAD","description":"exists","fields":{}}'),
+      true,
+    ],
     ['the protocol errors with statuses', routes.includes('"protocolErrors":{"NO_ACTION":404}'), true],
     ['no transition as null', routes.includes('"transition":null'), true],
   ])('emits %s', (_what, got, want) => {

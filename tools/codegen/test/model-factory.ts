@@ -87,8 +87,8 @@ export function serviceModel(extra: Partial<ServiceModel> = {}): ServiceModel {
         idempotent: false,
         sensitiveFields: ['id'],
         stateRules: [
-          { id: 'instance-exists', description: 'exists', errorCode: 'ID_BAD' },
-          { id: 'instance-powered-off', description: 'off', errorCode: undefined },
+          { id: 'instance-exists', description: 'exists', errorCode: 'ID_BAD', fields: {} },
+          { id: 'instance-powered-off', description: 'off', errorCode: undefined, fields: {} },
         ],
         transition: {
           from: ['STOPPED'],
@@ -100,6 +100,7 @@ export function serviceModel(extra: Partial<ServiceModel> = {}): ServiceModel {
           deadEnds: ['GONE'],
           waiter: 'waitUntilWiped',
           instances: 'id',
+          image: undefined,
           decisions: [],
         },
         batch: { instances: 'id', failed: 'id' },

@@ -85,35 +85,51 @@ export const service = {
         REQUEST_TIMED_OUT: 504,
       },
       stateRules: [
-        { id: 'instance-exists', errorCode: null, description: "Every id names an instance of the caller's account." },
-        { id: 'instance-powered-off', errorCode: null, description: 'The instance is powered off (`STOPPED`).' },
+        {
+          id: 'instance-exists',
+          errorCode: null,
+          description: "Every id names an instance of the caller's account.",
+          fields: {},
+        },
+        {
+          id: 'instance-powered-off',
+          errorCode: null,
+          description: 'The instance is powered off (`STOPPED`).',
+          fields: {},
+        },
         {
           id: 'same-os-type',
           errorCode: null,
           description: "The image's osType equals the instance's current osType.",
+          fields: {},
         },
         {
           id: 'disk-fits-image',
           errorCode: null,
           description: "The instance's boot disk is at least as large as the image.",
+          fields: {},
         },
         {
           id: 'no-credentials-on-windows-or-generic',
           errorCode: null,
           description:
             "A Windows or Generic image (the one given, else the instance's current one) takes neither password nor keyId.",
+          fields: { password: 'password', keyPair: 'keyId' },
         },
         {
           id: 'image-exists',
           errorCode: 'INVALID_IMAGE_NOT_FOUND',
           description: 'The imageId, when given, names an image.',
+          fields: { image: 'imageId' },
         },
         {
           id: 'key-pair-exists',
           errorCode: 'INVALID_KEY_PAIR_NOT_FOUND',
           description: 'The keyId, when given, names a key pair of the account.',
+          fields: { keyPair: 'keyId' },
         },
       ],
+      image: 'imageId',
     },
     DescribeInstancesStatus: {
       service: 'zec',
@@ -155,6 +171,7 @@ export const service = {
         REQUEST_TIMED_OUT: 504,
       },
       stateRules: [],
+      image: null,
     },
   },
 } as const satisfies MockService

@@ -215,6 +215,8 @@ function diffOperation(a: OperationSnapshot, b: OperationSnapshot, emit: Emit): 
     if (!next) emit('state-rule-removed', `stateRules.${id}`, rule.errorCode ?? 'failed list', undefined)
     else if (next.errorCode !== rule.errorCode)
       emit('state-rule-changed', `stateRules.${id}`, rule.errorCode ?? 'failed list', next.errorCode ?? 'failed list')
+    else if (JSON.stringify(next.fields) !== JSON.stringify(rule.fields))
+      emit('state-rule-changed', `stateRules.${id}.fields`, rule.fields, next.fields)
     else if (next.description !== rule.description)
       emit('docs-changed', `stateRules.${id}.description`, rule.description, next.description)
   }

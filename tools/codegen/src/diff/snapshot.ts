@@ -39,7 +39,16 @@ export interface OperationSnapshot {
   readonly request: SchemaSnapshot
   readonly response: SchemaSnapshot
   readonly errors: Readonly<Record<string, { readonly status: number; readonly description: string }>>
-  readonly stateRules: Readonly<Record<string, { readonly errorCode: string | null; readonly description: string }>>
+  readonly stateRules: Readonly<
+    Record<
+      string,
+      {
+        readonly errorCode: string | null
+        readonly description: string
+        readonly fields: Readonly<Record<string, string>>
+      }
+    >
+  >
   readonly transition: Readonly<Record<string, unknown>> | null
   readonly pagination: Readonly<Record<string, unknown>> | null
   readonly batch: Readonly<Record<string, unknown>> | null
@@ -118,7 +127,10 @@ function operationSnapshot(op: OperationModel): OperationSnapshot {
     response: schemaSnapshot(op.response),
     errors: errorTable(op.errors),
     stateRules: Object.fromEntries(
-      op.stateRules.map((r) => [r.id, { errorCode: r.errorCode ?? null, description: r.description }]),
+      op.stateRules.map((r) => [
+        r.id,
+        { errorCode: r.errorCode ?? null, description: r.description, fields: r.fields },
+      ]),
     ),
     transition: t
       ? {
@@ -131,6 +143,7 @@ function operationSnapshot(op: OperationModel): OperationSnapshot {
           deadEnds: t.deadEnds,
           waiter: t.waiter ?? null,
           instances: t.instances ?? null,
+          image: t.image ?? null,
         }
       : null,
     pagination: op.pagination ? { ...op.pagination } : null,

@@ -17,7 +17,7 @@ import {
 } from '@zenlayer-reset/spec-tools'
 import { buildSchema } from './build-schema.js'
 import { decisionsOf } from './decisions.js'
-import { KNOWN_STATE_RULES } from './state-rules.js'
+import { KNOWN_STATE_RULES, ruleFieldRoles } from './state-rules.js'
 import type {
   BatchModel,
   ErrorCaseModel,
@@ -113,8 +113,25 @@ function buildOperation(
           `state rule '${id}' is not implemented by the mock engine (known: ${[...KNOWN_STATE_RULES].join(', ')})`,
         )
       }
+      const fields = Object.fromEntries(Object.entries(obj(rule.fields)).map(([role, field]) => [role, str(field)]))
+      const roles = ruleFieldRoles(id) ?? []
+      const given = Object.keys(fields)
+      if (roles.length !== given.length || roles.some((r) => !given.includes(r))) {
+        throw new SpecError(
+          { ...at, pointer: appendPointer(at.pointer, 'x-zc-state-rules', String(i), 'fields') },
+          `state rule '${id}' reads the request fields of ${roles.length ? roles.join(', ') : 'no role'}; its fields give ${given.length ? given.join(', ') : 'none'}`,
+        )
+      }
+      for (const [role, field] of Object.entries(fields)) {
+        if (!request.properties.some((p) => p.name === field)) {
+          throw new SpecError(
+            { ...at, pointer: appendPointer(at.pointer, 'x-zc-state-rules', String(i), 'fields', role) },
+            `state rule '${id}' reads its ${role} from ${field}, not a field of the request`,
+          )
+        }
+      }
       const code = obj(rule.violation).error
-      return { id, description: str(rule.description), errorCode: typeof code === 'string' ? code : undefined }
+      return { id, description: str(rule.description), errorCode: typeof code === 'string' ? code : undefined, fields }
     },
   )
   const t = op['x-zc-transition']
@@ -129,6 +146,7 @@ function buildOperation(
         deadEnds: stringList(t.deadEnds),
         waiter: typeof t.waiter === 'string' ? t.waiter : undefined,
         instances: typeof t.instances === 'string' ? t.instances : undefined,
+        image: typeof t.image === 'string' ? t.image : undefined,
         decisions: decisionsOf(t),
       }
     : undefined

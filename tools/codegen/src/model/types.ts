@@ -79,6 +79,8 @@ export interface StateRuleModel {
   readonly description: string
   /** The error answered, or undefined when the instance goes to the failed list instead. */
   readonly errorCode: string | undefined
+  /** The request field for each role the rule reads (x-zc-state-rules fields). */
+  readonly fields: Readonly<Record<string, string>>
 }
 
 export interface TransitionModel {
@@ -94,6 +96,8 @@ export interface TransitionModel {
   readonly waiter: string | undefined
   /** The request field naming the instance (or instances) the transition applies to. */
   readonly instances: string | undefined
+  /** The request field naming the image the reset installs; undefined: the instance keeps its image. */
+  readonly image: string | undefined
   readonly decisions: readonly DecisionModel[]
 }
 

@@ -127,15 +127,24 @@ export function checkOperations(spec: LoadedSpec): CheckResult[] {
     }
     const rules = Array.isArray(op['x-zc-state-rules']) ? op['x-zc-state-rules'].map(obj) : []
     const ruleIds = new Set<string>()
+    const ruleFields: string[] = []
     for (const rule of rules) {
       const code = obj(rule.violation).error
       if (typeof code === 'string' && !documented.has(code)) {
         undocumented.push(`state rule ${String(rule.id)} answers ${code}, which no error response documents`)
       }
       if (ruleIds.has(String(rule.id))) undocumented.push(`state rule ${String(rule.id)} is listed twice`)
+      const requestProps = obj(obj(obj(obj(body.content)['application/json']).schema).properties)
+      for (const [role, field] of Object.entries(obj(rule.fields))) {
+        if (!(String(field) in requestProps))
+          ruleFields.push(
+            `state rule ${String(rule.id)} reads its ${role} from ${String(field)}, not a field of the request`,
+          )
+      }
       ruleIds.add(String(rule.id))
     }
     results.push(result('error codes documented', action, at, [...new Set(undocumented)]))
+    if (rules.length > 0) results.push(result('state rule fields', action, at, ruleFields))
 
     const transition = op['x-zc-transition']
     if (transition !== undefined) {
@@ -150,10 +159,10 @@ export function checkOperations(spec: LoadedSpec): CheckResult[] {
       }
       const observed = `/api/v2/${String(service)}#${String(t.observe)}`
       if (!(observed in paths)) problems.push(`observe names ${String(t.observe)}, not an action of this service`)
-      if (t.instances !== undefined) {
-        const requestProps = obj(obj(obj(obj(body.content)['application/json']).schema).properties)
-        if (!(String(t.instances) in requestProps))
-          problems.push(`instances names ${String(t.instances)}, not a field of the request`)
+      const requestProps = obj(obj(obj(obj(body.content)['application/json']).schema).properties)
+      for (const key of ['instances', 'image'] as const) {
+        if (t[key] !== undefined && !(String(t[key]) in requestProps))
+          problems.push(`${key} names ${String(t[key])}, not a field of the request`)
       }
       results.push(result('transition', action, at, problems))
     }

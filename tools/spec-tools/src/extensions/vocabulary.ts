@@ -113,6 +113,9 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionDefinition>> = {
               },
             ],
           },
+          // The request field for each role the rule reads ({ keyPair: keyId }): the engine's rule-ids.ts
+          // lists each rule's roles, and the generator refuses a rule whose fields do not give exactly those.
+          fields: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
           'x-zc-decision': decisionList,
         },
       },
@@ -135,6 +138,8 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionDefinition>> = {
         deadEnds: { type: 'array', items: statusName },
         waiter: { type: 'string', pattern: '^waitUntil[A-Z][A-Za-z0-9]*$' },
         instances: { type: 'string' },
+        // The request field naming the image the reset installs (absent: the instance keeps its image).
+        image: { type: 'string' },
         'x-zc-decision': decisionList,
       },
     },

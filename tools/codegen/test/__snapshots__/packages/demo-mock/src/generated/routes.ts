@@ -45,9 +45,10 @@ export const service = {
       batch: null,
       errors: { BOTH_GIVEN: 400, IDS_MALFORMED: 400, NOTE_TOO_LONG: 400, SECRET_MALFORMED: 400, PARENT_NOT_FOUND: 404 },
       stateRules: [
-        { id: 'instance-exists', errorCode: 'PARENT_NOT_FOUND', description: "The thing's parent exists." },
-        { id: 'instance-powered-off', errorCode: null, description: 'The parent is stopped.' },
+        { id: 'instance-exists', errorCode: 'PARENT_NOT_FOUND', description: "The thing's parent exists.", fields: {} },
+        { id: 'instance-powered-off', errorCode: null, description: 'The parent is stopped.', fields: {} },
       ],
+      image: null,
     },
     DescribeThings: {
       service: 'demo',
@@ -70,6 +71,7 @@ export const service = {
       batch: null,
       errors: { PAGE_MALFORMED: 400 },
       stateRules: [],
+      image: null,
     },
   },
 } as const satisfies MockService
