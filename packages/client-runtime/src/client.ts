@@ -1,4 +1,5 @@
 import createClient, { type Client } from 'openapi-fetch'
+import type { ClientCodes } from './code-roles.js'
 import {
   checkEndpoint,
   checkFunction,
@@ -22,8 +23,6 @@ import { DEFAULT_MAX_RESPONSE_BYTES, exchange, type FetchLike, guardedFetch, rac
 export const DEFAULT_BASE_URL = 'https://console.zenlayer.com'
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000
 export const DEFAULT_CALL_TIMEOUT_MS = 120_000
-/** The code a server answers when the signature's timestamp is outside its window. */
-export const TIMESTAMP_EXPIRED_CODE = 'AUTH_FAILURE_TIMESTAMP_EXPIRED'
 
 /** What a request validator returns (the shape of @zenlayer-reset/<service>-validator's functions). */
 export type ValidationOutcome =
@@ -336,7 +335,7 @@ export function createServiceClient<Paths extends {}>(
     const userSignal = options.signal
     if (userSignal?.aborted) throw userSignal.reason
     const callLimitMs = checkTimeout('timeoutMs', options.timeoutMs, resolved.callTimeoutMs)
-    const body = serialise(op, input)
+    const body = serialise(op, service.codes, input)
     if (config.validator) checkInput(op, body, config.validator)
     const deadline = Date.now() + callLimitMs
     let resigned = false
@@ -352,7 +351,7 @@ export function createServiceClient<Paths extends {}>(
         if (!(error instanceof ZenlayerError)) throw error
         // The server refused the timestamp and its Date shows our clock is off:
         // nothing was applied, so correct the offset and sign once more.
-        if (!resigned && seen.signed && isClockRefusal(error) && seen.serverSeconds !== undefined) {
+        if (!resigned && seen.signed && isClockRefusal(error, service.codes) && seen.serverSeconds !== undefined) {
           const skew = seen.serverSeconds - protocol.now()
           if (Math.abs(skew) > 1) {
             clockOffsetSeconds += skew
@@ -414,6 +413,7 @@ function safeLogger(logger: ClientLogger | undefined): ClientLogger | undefined 
   }
 }
 
-function isClockRefusal(error: ZenlayerError): boolean {
-  return error instanceof ApiError && error.status === 401 && error.code === TIMESTAMP_EXPIRED_CODE
+/** A 401 with the spec's code for a timestamp outside the server's window (`timestampExpired`). */
+function isClockRefusal(error: ZenlayerError, codes: ClientCodes): boolean {
+  return error instanceof ApiError && error.status === 401 && error.code === codes.timestampExpired
 }

@@ -1,5 +1,6 @@
 // The shape of the operation tables the generator emits (see
 // tools/codegen/src/emit/shared/descriptor.ts): plain data about each action.
+import type { ClientCodes } from './code-roles.js'
 
 export interface SigningDescriptor {
   readonly algorithm: string
@@ -70,5 +71,7 @@ export interface ServiceDescriptor {
   readonly version: string
   readonly path: string
   readonly signing: SigningDescriptor
+  /** The spec's code for each role the runtime reads (x-zc-role; code-roles.ts lists the roles). */
+  readonly codes: ClientCodes
   readonly operations: Readonly<Record<string, OperationDescriptor>>
 }

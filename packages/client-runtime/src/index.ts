@@ -14,6 +14,7 @@ export {
   type ServiceClient,
   type ValidationOutcome,
 } from './client.js'
+export { CLIENT_CODE_ROLES, type ClientCodeRole, type ClientCodes } from './code-roles.js'
 export { type Credentials, type CredentialsSource, fromEnv, resolveCredentials } from './credentials.js'
 export type {
   BatchDescriptor,

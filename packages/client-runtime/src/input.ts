@@ -2,23 +2,26 @@
 // validator (when configured) checks the parsed bytes, not the object, so a
 // getter or a toJSON cannot send something other than what was checked.
 import type { RequestValidators, ValidationOutcome } from './client.js'
+import type { ClientCodes } from './code-roles.js'
 import type { OperationDescriptor } from './descriptor.js'
 import { InvalidInputError, ZenlayerError } from './errors.js'
 
-const MALFORMED = 'INVALID_REQUEST_BODY_MALFORMED'
-
-/** The request body exactly as it will be sent; an input that is not a serialisable object is refused. */
-export function serialise(op: OperationDescriptor, input: unknown): string {
+/**
+ * The request body exactly as it will be sent; an input that is not a
+ * serialisable object is refused with the code the server would answer for
+ * such a body (the spec's `bodyMalformed`).
+ */
+export function serialise(op: OperationDescriptor, codes: ClientCodes, input: unknown): string {
   let body: unknown
   try {
     body = JSON.stringify(input)
   } catch (error) {
     // The error's name only: a throwing getter's message is the caller's text and may hold anything.
     const name = error instanceof Error ? error.name : typeof error
-    throw refuse(op, 'serialisable', `the input cannot be serialised to JSON (${name} while serialising)`)
+    throw refuse(op, codes, 'serialisable', `the input cannot be serialised to JSON (${name} while serialising)`)
   }
   if (typeof body !== 'string' || body.charCodeAt(0) !== 123 /* { */) {
-    throw refuse(op, 'type', 'the input must be an object')
+    throw refuse(op, codes, 'type', 'the input must be an object')
   }
   return body
 }
@@ -45,6 +48,7 @@ export function checkInput(op: OperationDescriptor, body: string, validator: Req
   if (!result.ok) throw new InvalidInputError(result.code, result.issues, op.action)
 }
 
-function refuse(op: OperationDescriptor, rule: string, message: string): InvalidInputError {
-  return new InvalidInputError(MALFORMED, [{ path: '', rule, message, code: MALFORMED }], op.action)
+function refuse(op: OperationDescriptor, codes: ClientCodes, rule: string, message: string): InvalidInputError {
+  const code = codes.bodyMalformed
+  return new InvalidInputError(code, [{ path: '', rule, message, code }], op.action)
 }

@@ -95,8 +95,10 @@ export function reset(
     // Problems of the request as a whole are errors; problems of one instance put it in the failed list (specs/DECISIONS.md, decision 8).
     const requestCtx = context(op, store, input, undefined, false, op.transition?.from ?? [])
     const broken = firstBroken(requestRules, requestCtx)
-    if (broken) return violation(op, broken.ref, input, broken.explain(requestCtx))
     const ids = (input[op.batch.instances] as string[]) ?? []
+    // A request-wide rule whose violation is the failed list fails every instance named.
+    if (broken?.ref.errorCode === null) return { kind: 'ok', response: { [op.batch.failed]: [...ids] }, accepted: [] }
+    if (broken) return violation(op, broken.ref, input, broken.explain(requestCtx))
     const failed: string[] = []
     const accepted: Instance[] = []
     for (const id of ids) {
@@ -121,9 +123,12 @@ export function reset(
 function violation(op: MockOperation, rule: StateRuleRef, input: Record<string, unknown>, why: string): ActionOutcome {
   const one = op.batch ? undefined : input[op.transition?.instances ?? '']
   const subject = typeof one === 'string' ? `instance ${one.slice(0, 64)}` : op.action
+  // The generator refuses a failed-list violation on an action without a failed list; were one to get here, the
+  // engine's own failure (500) says so rather than a code the spec never named.
+  if (rule.errorCode === null) throw new Error(`${op.action}: rule ${rule.id} has no error code and no failed list`)
   return {
     kind: 'error',
-    code: rule.errorCode ?? 'OPERATION_DENIED',
+    code: rule.errorCode,
     message: `${op.action} refused for ${subject}: ${why}. (Rule ${rule.id}: ${rule.description})`,
   }
 }

@@ -1,7 +1,8 @@
 // Verifying what the client signed: ZC2-HMAC-SHA256 over the raw body bytes and
 // the Content-Type and Host exactly as received, within the clock-skew window;
 // or a bearer token.
-import { type SignInput, sign } from '@zenlayer-reset/client-runtime'
+import { type SignInput, type SigningDescriptor, sign } from '@zenlayer-reset/client-runtime'
+import type { MockCodeRole } from './code-roles.js'
 import type { WireRequest } from './wire.js'
 
 export interface MockCredentials {
@@ -15,7 +16,19 @@ export const DEFAULT_CREDENTIALS: MockCredentials = {
   tokens: ['mock-token'],
 }
 
-export type AuthFailure = { code: string; message: string }
+/** Why a request is not authentic: the role of the 401 code (the spec names the code) and a message that holds no secret. */
+export type AuthFailure = {
+  role: Extract<
+    MockCodeRole,
+    | 'credentialsMissing'
+    | 'tokenInvalid'
+    | 'authorizationMalformed'
+    | 'accessKeyUnknown'
+    | 'timestampExpired'
+    | 'signatureMismatch'
+  >
+  message: string
+}
 
 /**
  * Computes the ZC2-HMAC-SHA256 signature hex of a request. The default is the
@@ -36,30 +49,33 @@ export function equalConstantTime(a: string, b: string): boolean {
   return diff === 0
 }
 
-/** Undefined when the request is authentic; else the 401 code and a message that holds no secret. */
+/**
+ * Undefined when the request is authentic; else why not. The header names,
+ * the signed headers and the clock-skew window are the spec's (x-zc-signing).
+ */
 export function checkAuth(
   request: WireRequest,
   credentials: MockCredentials,
   nowMs: number,
-  maxSkewSeconds: number,
+  signing: SigningDescriptor,
   signer: Signer = portableSigner,
 ): AuthFailure | undefined {
-  const header = request.headers.authorization
-  if (!header) return { code: 'AUTH_FAILURE_CREDENTIALS_MISSING', message: 'Authorization header is required.' }
+  const header = request.headers[signing.authorizationHeader.toLowerCase()]
+  if (!header) return { role: 'credentialsMissing', message: `${signing.authorizationHeader} header is required.` }
   if (header.startsWith('Bearer ')) {
     const token = header.slice('Bearer '.length)
     return (credentials.tokens ?? []).some((t) => equalConstantTime(t, token))
       ? undefined
-      : { code: 'AUTH_FAILURE_TOKEN_INVALID', message: 'The bearer token is not valid.' }
+      : { role: 'tokenInvalid', message: 'The bearer token is not valid.' }
   }
   const match = AUTHORIZATION.exec(header)
-  const method = request.headers['x-zc-signature-method']
-  const stamp = request.headers['x-zc-timestamp']
-  if (match?.[2] !== 'content-type;host' || method !== 'ZC2-HMAC-SHA256' || !stamp || !/^\d{1,12}$/.test(stamp)) {
+  const method = request.headers[signing.signatureMethodHeader.toLowerCase()]
+  const stamp = request.headers[signing.timestampHeader.toLowerCase()]
+  const signed = signedHeadersOf(signing)
+  if (match?.[2] !== signed || method !== signing.algorithm || !stamp || !/^\d{1,12}$/.test(stamp)) {
     return {
-      code: 'AUTH_FAILURE_AUTHORIZATION_MALFORMED',
-      message:
-        'Expected Authorization: ZC2-HMAC-SHA256 Credential=<id>, SignedHeaders=content-type;host, Signature=<hex>, with X-ZC-Signature-Method and X-ZC-Timestamp.',
+      role: 'authorizationMalformed',
+      message: `Expected ${signing.authorizationHeader}: ${signing.algorithm} Credential=<id>, SignedHeaders=${signed}, Signature=<hex>, with ${signing.signatureMethodHeader} and ${signing.timestampHeader}.`,
     }
   }
   // Indexed rather than destructured: destructuring walks the match with an iterator, on every request.
@@ -68,13 +84,13 @@ export function checkAuth(
   // Own keys only: a Credential of `constructor` or `__proto__` names no key.
   const keys = credentials.accessKeys
   const secret = keys !== undefined && Object.hasOwn(keys, keyId) ? keys[keyId] : undefined
-  if (secret === undefined)
-    return { code: 'AUTH_FAILURE_ACCESS_KEY_NOT_FOUND', message: `Access key ${keyId} is unknown.` }
+  if (secret === undefined) return { role: 'accessKeyUnknown', message: `Access key ${keyId} is unknown.` }
   const skew = Math.abs(Math.floor(nowMs / 1000) - Number(stamp))
+  const maxSkewSeconds = signing.maxClockSkewSeconds
   if (skew > maxSkewSeconds) {
     return {
-      code: 'AUTH_FAILURE_TIMESTAMP_EXPIRED',
-      message: `X-ZC-Timestamp is ${skew} s from the server's clock; at most ${maxSkewSeconds} s are allowed.`,
+      role: 'timestampExpired',
+      message: `${signing.timestampHeader} is ${skew} s from the server's clock; at most ${maxSkewSeconds} s are allowed.`,
     }
   }
   const expected = signer({
@@ -87,5 +103,16 @@ export function checkAuth(
   })
   return equalConstantTime(expected, signature)
     ? undefined
-    : { code: 'AUTH_FAILURE_SIGNATURE_MISMATCH', message: 'The signature does not match the request as received.' }
+    : { role: 'signatureMismatch', message: 'The signature does not match the request as received.' }
+}
+
+// Joined once per signing table, not on every request.
+const joined = new WeakMap<SigningDescriptor, string>()
+function signedHeadersOf(signing: SigningDescriptor): string {
+  let value = joined.get(signing)
+  if (value === undefined) {
+    value = signing.signedHeaders.join(';')
+    joined.set(signing, value)
+  }
+  return value
 }

@@ -1,6 +1,7 @@
 // The shape of the route tables the generator emits for mocks
 // (tools/codegen/src/emit/shared/descriptor.ts with state): plain data.
 import type { OperationDescriptor, ServiceDescriptor } from '@zenlayer-reset/client-runtime'
+import type { MockCodes } from './code-roles.js'
 
 export interface StateRuleRef {
   readonly id: string
@@ -20,7 +21,9 @@ export interface MockOperation extends OperationDescriptor {
   readonly image: string | null
 }
 
-export interface MockService extends Omit<ServiceDescriptor, 'operations'> {
+export interface MockService extends Omit<ServiceDescriptor, 'operations' | 'codes'> {
+  /** The spec's code for each role the engine answers (x-zc-role; code-roles.ts lists the roles). */
+  readonly codes: MockCodes
   /** Every status an instance of the service can be in (the spec's enum). */
   readonly statuses: readonly string[]
   /** The length of an instance id, from the spec's id schema; null when the spec has no transition. */

@@ -7,6 +7,7 @@ export {
   type Signer,
 } from './auth.js'
 export { type Clock, manualClock, systemClock } from './clock.js'
+export { MOCK_CODE_ROLES, type MockCodeRole, type MockCodes } from './code-roles.js'
 export type { MockOperation, MockService, RequestValidator, StateRuleRef, ValidatorTable } from './descriptor.js'
 export type { Faults } from './faults.js'
 export { createMockHub, type MockHub } from './hub.js'

@@ -5,6 +5,7 @@
 // connection is closed), and the number of connections is capped.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { ADMIN_PREFIX, type AdminGuard, handleAdmin } from './admin.js'
+import type { MockCodes } from './code-roles.js'
 import type { MockHub } from './hub.js'
 import { MAX_BODY_BYTES, type WireResponse } from './wire.js'
 
@@ -57,14 +58,17 @@ function oversizedBody(): Uint8Array {
   return oversized
 }
 
-/** The answer to a malformed, slow or oversized request that never reached the engine; the connection is closed. */
-function lowLevelReply(code: string | undefined): string {
+/**
+ * The answer to a malformed, slow or oversized request that never reached the
+ * engine, in the spec's codes (the hub's); the connection is closed.
+ */
+function lowLevelReply(codes: MockCodes, code: string | undefined): string {
   const [status, reason, apiCode, message] =
     code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'Request Timeout', 'REQUEST_TIMED_OUT', 'The request was not received in time.']
+      ? [408, 'Request Timeout', codes.receiveTimeout, 'The request was not received in time.']
       : code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large', 'REQUEST_HEADER_TOO_LARGE', 'The request headers are too large.']
-        : [400, 'Bad Request', 'INVALID_REQUEST_MALFORMED', 'The request is not valid HTTP/1.1.']
+        ? [431, 'Request Header Fields Too Large', codes.headerTooLarge, 'The request headers are too large.']
+        : [400, 'Bad Request', codes.requestMalformed, 'The request is not valid HTTP/1.1.']
   const body = JSON.stringify({ code: apiCode, message })
   return `HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
 }
@@ -182,7 +186,7 @@ export function serve(hub: MockHub, options: ServeOptions = {}): Promise<Running
   server.keepAliveTimeout = limits.keepAliveTimeoutMs
   server.maxConnections = limits.maxConnections
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (socket.writable) socket.end(lowLevelReply(error.code))
+    if (socket.writable) socket.end(lowLevelReply(hub.codes, error.code))
     else socket.destroy()
   })
   return new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@
 import { type ActionOutcome, describe, reset } from './actions.js'
 import { checkAuth, DEFAULT_CREDENTIALS, type MockCredentials, portableSigner, type Signer } from './auth.js'
 import { type Clock, systemClock } from './clock.js'
+import type { MockCodeRole } from './code-roles.js'
 import type { MockOperation, MockService, RequestValidator, ValidatorTable } from './descriptor.js'
 import { createFaults, type Faults } from './faults.js'
 import { type InFlight, type Progression, type ProgressionOption, toProgression } from './progression.js'
@@ -86,6 +87,7 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
   const inFlight = new Map<string, InFlight>()
   const { faults, settings } = createFaults()
   const statusOf = statusTable(service)
+  const codes = service.codes
   // A Map, not the object: an action header such as `constructor` must find nothing.
   const operations = new Map(Object.entries(service.operations))
   let calls = 0
@@ -142,7 +144,7 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
 
   const failed = (requestId: string, error: unknown): WireResponse =>
     // Only a bug of the mock itself can get here; say so rather than crash.
-    errorReply(500, requestId, 'INTERNAL_SERVER_ERROR', `The mock failed: ${(error as Error).name}.`)
+    errorReply(500, requestId, service.codes.internalError, `The mock failed: ${(error as Error).name}.`)
 
   function respond(request: WireRequest): WireResponse | Promise<WireResponse> {
     const requestId = requestIdFrom(random)
@@ -160,19 +162,19 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
   // Synchronous unless latency is injected: a server answers without a promise per request.
   function answer(request: WireRequest, requestId: string): WireResponse | Promise<WireResponse> {
     const protocol = checkProtocol(service, request)
-    if (protocol) return fail(requestId, protocol.code, protocol.message, protocol.headers)
+    if (protocol) return fail(requestId, codes[protocol.role], protocol.message, protocol.headers)
     const actionName = request.headers['x-zc-action']
-    if (!actionName) return fail(requestId, 'INVALID_PARAMETER_MISSING', 'The X-ZC-Action header is required.')
+    if (!actionName) return fail(requestId, codes.parameterMissing, 'The X-ZC-Action header is required.')
     const op = operations.get(actionName)
     if (!op)
       return fail(
         requestId,
-        'INVALID_ACTION_NOT_FOUND',
+        codes.actionUnknown,
         `${service.name} has no action named ${actionName.slice(0, 64)} (action names are case-sensitive).`,
       )
     if (authOn) {
-      const denied = checkAuth(request, credentials, clock.now(), service.signing.maxClockSkewSeconds, signer)
-      if (denied) return fail(requestId, denied.code, denied.message)
+      const denied = checkAuth(request, credentials, clock.now(), service.signing, signer)
+      if (denied) return fail(requestId, codes[denied.role], denied.message)
     }
     calls += 1
     if (settings.edgeChallenges > 0) {
@@ -184,21 +186,21 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
       }
     }
     if (settings.rateLimitEvery > 0 && calls % settings.rateLimitEvery === 0) {
-      return fail(requestId, 'REQUEST_LIMIT_EXCEEDED', 'Request limit exceeded; retry later.', { 'retry-after': '1' })
+      return fail(requestId, codes.rateLimited, 'Request limit exceeded; retry later.', { 'retry-after': '1' })
     }
     const version = request.headers['x-zc-version']
-    if (!version) return fail(requestId, 'INVALID_PARAMETER_MISSING', 'The X-ZC-Version header is required.')
+    if (!version) return fail(requestId, codes.parameterMissing, 'The X-ZC-Version header is required.')
     if (version !== op.version)
       return fail(
         requestId,
-        'INVALID_API_VERSION_NOT_SUPPORT',
+        codes.versionUnsupported,
         `${op.action} is served in version ${op.version}, not ${version.slice(0, 32)}.`,
       )
     let input: unknown
     try {
       input = JSON.parse(UTF8.decode(request.body))
     } catch {
-      return fail(requestId, 'INVALID_REQUEST_BODY_MALFORMED', 'The body is not valid JSON in UTF-8.')
+      return fail(requestId, codes.bodyMalformed, 'The body is not valid JSON in UTF-8.')
     }
     const checked = (validators.get(op.action) as RequestValidator)(input)
     if (!checked.ok) return fail(requestId, checked.code, issueReport(checked.issues))
@@ -287,25 +289,30 @@ function statusTable(service: MockService): (code: string) => number {
 export function checkProtocol(
   service: { readonly path: string },
   request: WireRequest,
-): { code: string; message: string; headers?: Record<string, string> } | undefined {
+):
+  | {
+      role: Extract<MockCodeRole, 'methodNotAllowed' | 'serviceUnknown' | 'bodyTooLarge' | 'contentTypeUnsupported'>
+      message: string
+      headers?: Record<string, string>
+    }
+  | undefined {
   if (request.method !== 'POST') {
     return {
-      code: 'REQUEST_METHOD_NOT_ALLOWED',
+      role: 'methodNotAllowed',
       message: `Every action is a POST; got ${request.method.slice(0, 16)}.`,
       headers: { allow: 'POST' },
     }
   }
   const query = request.path.indexOf('?')
   const path = query === -1 ? request.path : request.path.slice(0, query)
-  if (path !== service.path)
-    return { code: 'INVALID_SERVICE_NOT_FOUND', message: `No service at ${path.slice(0, 100)}.` }
+  if (path !== service.path) return { role: 'serviceUnknown', message: `No service at ${path.slice(0, 100)}.` }
   if (request.body.length > MAX_BODY_BYTES) {
-    return { code: 'REQUEST_BODY_TOO_LARGE', message: `The body is over ${MAX_BODY_BYTES} bytes.` }
+    return { role: 'bodyTooLarge', message: `The body is over ${MAX_BODY_BYTES} bytes.` }
   }
   const type = request.headers['content-type'] ?? ''
   if (type !== 'application/json' && !JSON_TYPE.test(type)) {
     return {
-      code: 'REQUEST_CONTENT_TYPE_UNSUPPORTED',
+      role: 'contentTypeUnsupported',
       message: `Content-Type must be application/json, got ${type.slice(0, 64) || 'none'}.`,
     }
   }

@@ -44,7 +44,7 @@ describe('slow and idle clients', () => {
     const reply = await closed
     expect(reply).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/)
     expect(reply).toContain('connection: close')
-    expect(reply).toContain('"code":"REQUEST_TIMED_OUT"')
+    expect(reply).toContain('"code":"REQUEST_RECEIVE_TIMEOUT"')
   })
 
   it('a body that trickles: 408 within the request timeout', async () => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { ValidatorCodes } from './code-roles.js'
 
 /** One broken rule: where, which rule, what to tell a person, and the API error code. */
 export interface ValidationIssue {
@@ -21,12 +22,9 @@ export interface ValidatorMeta {
   readonly direction: 'request' | 'response'
   /** The spec's x-zc-error-code by field path (`instanceIds[]` for items); the nearest applies. */
   readonly codes: Readonly<Record<string, string>>
+  /** The spec's generic codes (x-zc-role): for a missing or unknown field, a broken rule without its own code, a body that is no object. */
+  readonly generic: ValidatorCodes
 }
-
-export const MISSING = 'INVALID_PARAMETER_MISSING'
-export const UNKNOWN = 'INVALID_PARAMETER_UNKNOWN'
-export const MALFORMED = 'INVALID_PARAMETER_VALUE_MALFORMED'
-export const BODY_MALFORMED = 'INVALID_REQUEST_BODY_MALFORMED'
 
 type Issue = z.core.$ZodIssue
 
@@ -68,11 +66,11 @@ function toIssues(issue: Issue, input: unknown, meta: ValidatorMeta): Validation
       path: path ? `${path}.${key}` : key,
       rule: 'unknown',
       message: `${key} is not a parameter of ${meta.action}`,
-      code: UNKNOWN,
+      code: meta.generic.parameterUnknown,
     }))
   }
   if (issue.code === 'invalid_type' && issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
-    return [{ path, rule: 'required', message: `${label} is required`, code: MISSING }]
+    return [{ path, rule: 'required', message: `${label} is required`, code: meta.generic.parameterMissing }]
   }
   let rule: string
   let own: string | undefined
@@ -94,7 +92,7 @@ function toIssues(issue: Issue, input: unknown, meta: ValidatorMeta): Validation
   const code =
     own ??
     nearestCode(meta.codes, issue.path) ??
-    (issue.path.length === 0 && rule === 'type' ? BODY_MALFORMED : MALFORMED)
+    (issue.path.length === 0 && rule === 'type' ? meta.generic.bodyMalformed : meta.generic.valueMalformed)
   // A rule on the body itself ("password and keyId cannot both be set") already names its fields.
   const message = path === '' && issue.code === 'custom' ? issue.message : `${label} ${issue.message}`
   return [{ path, rule, message, code }]
@@ -117,6 +115,6 @@ export function createValidator<S extends z.ZodType>(
     if (result instanceof Promise) throw new Error(`${meta.action}: the generated schema is unexpectedly asynchronous`)
     if (!result.issues) return { ok: true, value: result.value as z.output<S> }
     const issues = (result.issues as readonly Issue[]).flatMap((issue) => toIssues(issue, input, meta))
-    return { ok: false, code: issues[0]?.code ?? MALFORMED, issues }
+    return { ok: false, code: issues[0]?.code ?? meta.generic.valueMalformed, issues }
   }
 }

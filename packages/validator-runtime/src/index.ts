@@ -1,9 +1,6 @@
+export { VALIDATOR_CODE_ROLES, type ValidatorCodeRole, type ValidatorCodes } from './code-roles.js'
 export {
-  BODY_MALFORMED,
   createValidator,
-  MALFORMED,
-  MISSING,
-  UNKNOWN,
   type ValidationIssue,
   type ValidationResult,
   type ValidatorMeta,

@@ -19,6 +19,13 @@ const validate = createValidator(schema, {
   action: 'DoThing',
   direction: 'request',
   codes: { ids: 'IDS_MALFORMED', password: 'PASSWORD_MALFORMED', script: 'SCRIPT_TOO_LONG' },
+  // The generic codes are the spec's (x-zc-role), not the runtime's: made-up ones here prove it.
+  generic: {
+    parameterMissing: 'SVC_MISSING',
+    parameterUnknown: 'SVC_UNKNOWN',
+    valueMalformed: 'SVC_BAD_VALUE',
+    bodyMalformed: 'SVC_BAD_BODY',
+  },
 })
 
 describe('createValidator', () => {
@@ -31,7 +38,7 @@ describe('createValidator', () => {
     {
       name: 'a missing field',
       input: {},
-      issue: { path: 'ids', rule: 'required', message: 'ids is required', code: 'INVALID_PARAMETER_MISSING' },
+      issue: { path: 'ids', rule: 'required', message: 'ids is required', code: 'SVC_MISSING' },
     },
     {
       name: 'an unknown field',
@@ -40,7 +47,7 @@ describe('createValidator', () => {
         path: 'extra',
         rule: 'unknown',
         message: 'extra is not a parameter of DoThing',
-        code: 'INVALID_PARAMETER_UNKNOWN',
+        code: 'SVC_UNKNOWN',
       },
     },
     {
@@ -96,12 +103,12 @@ describe('createValidator', () => {
     {
       name: 'a body that is not an object',
       input: 'nope',
-      issue: { path: '', rule: 'type', code: 'INVALID_REQUEST_BODY_MALFORMED' },
+      issue: { path: '', rule: 'type', code: 'SVC_BAD_BODY' },
     },
     {
       name: 'a wrong type, without a field code',
       input: { ids: ['a'], keyId: 5 },
-      issue: { path: 'keyId', rule: 'type', code: 'INVALID_PARAMETER_VALUE_MALFORMED' },
+      issue: { path: 'keyId', rule: 'type', code: 'SVC_BAD_VALUE' },
     },
   ]
   it.each(cases)('reports $name', ({ input, issue }) => {

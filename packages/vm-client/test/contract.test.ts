@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { clientSuite } from '@zenlayer-reset/contract'
+import bundled from '@zenlayer-reset/spec-vm/bundled.json' with { type: 'json' }
 import { createVmMock } from '@zenlayer-reset/vm-mock'
 import { createVmClient } from '../src/index.js'
 
@@ -12,4 +13,4 @@ const casesDir = join(
   'contract',
 )
 
-clientSuite({ service: 'vm', casesDir, createClient: createVmClient as never, createMock: createVmMock })
+clientSuite({ service: 'vm', casesDir, bundled, createClient: createVmClient as never, createMock: createVmMock })

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { mockSuite } from '@zenlayer-reset/contract'
+import bundled from '@zenlayer-reset/spec-vm/bundled.json' with { type: 'json' }
 import { createVmMock } from '../src/index.js'
 
 // The contract cases kept beside the spec: specs/vm/contract/*.json.
@@ -11,4 +12,4 @@ const casesDir = join(
   'contract',
 )
 
-mockSuite({ service: 'vm', casesDir, createMock: createVmMock })
+mockSuite({ service: 'vm', casesDir, bundled, createMock: createVmMock })

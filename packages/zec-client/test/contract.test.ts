@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { clientSuite } from '@zenlayer-reset/contract'
+import bundled from '@zenlayer-reset/spec-zec/bundled.json' with { type: 'json' }
 import { createZecMock } from '@zenlayer-reset/zec-mock'
 import { createZecClient } from '../src/index.js'
 
@@ -12,4 +13,4 @@ const casesDir = join(
   'contract',
 )
 
-clientSuite({ service: 'zec', casesDir, createClient: createZecClient as never, createMock: createZecMock })
+clientSuite({ service: 'zec', casesDir, bundled, createClient: createZecClient as never, createMock: createZecMock })

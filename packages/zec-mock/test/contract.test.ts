@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { mockSuite } from '@zenlayer-reset/contract'
+import bundled from '@zenlayer-reset/spec-zec/bundled.json' with { type: 'json' }
 import { createZecMock } from '../src/index.js'
 
 // The contract cases kept beside the spec: specs/zec/contract/*.json.
@@ -11,4 +12,4 @@ const casesDir = join(
   'contract',
 )
 
-mockSuite({ service: 'zec', casesDir, createMock: createZecMock })
+mockSuite({ service: 'zec', casesDir, bundled, createMock: createZecMock })

@@ -83,8 +83,8 @@ it.each(['zec', 'vm'])('a generated %s package regenerates for its spec and the 
     const deps = [...closure(`@zenlayer-reset/${service}-${kind}#generate`)]
       .filter((id) => tasks.get(id)?.command !== '<NONEXISTENT>')
       .sort()
-    // The generator reads the state-rule ids from the engine (their one owner), so the engine
-    // (and the client runtime it builds on) is built first.
+    // The generator reads the state-rule ids and the code roles from the runtimes (their one
+    // owners), so the runtimes are built first.
     expect(deps, `${service}-${kind}`).toEqual(
       [
         '@zenlayer-reset/client-runtime#build',
@@ -93,6 +93,7 @@ it.each(['zec', 'vm'])('a generated %s package regenerates for its spec and the 
         '@zenlayer-reset/spec-shared#build',
         '@zenlayer-reset/spec-tools#build',
         `@zenlayer-reset/spec-${service}#build`,
+        '@zenlayer-reset/validator-runtime#build',
       ].sort(),
     )
   }

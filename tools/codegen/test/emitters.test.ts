@@ -73,7 +73,7 @@ describe('emitValidator', () => {
     ['a loose reply', /export const WipeResponse = z\.looseObject\(/],
     [
       'the field codes of the request',
-      /validateWipeRequest = createValidator\(s\.WipeRequest, \{ service: "hb", action: "Wipe", direction: 'request', codes: \{"id":"ID_BAD"\} \}\)/,
+      /validateWipeRequest = createValidator\(s\.WipeRequest, \{ service: "hb", action: "Wipe", direction: 'request', codes: \{"id":"ID_BAD"\}, generic \}\)/,
     ],
   ])('writes %s', (_what, pattern) => {
     expect(file(pkg, 'src/generated/schemas.ts') + file(pkg, 'src/generated/validate.ts')).toMatch(pattern)
@@ -91,5 +91,28 @@ describe('the names resolver owns every printed name', () => {
     ['package', names.packageName('zec', 'mock'), '@zenlayer-reset/zec-mock'],
   ])('%s', (_what, got, expected) => {
     expect(got).toBe(expected)
+  })
+})
+
+// Each runtime reads the codes of its own roles (x-zc-role), and only from the spec.
+describe('error codes by role', () => {
+  const model = serviceModel()
+  it('the validator, the mock and the client carry the spec codes of their runtime roles', async () => {
+    expect(file(emitValidator(model), 'src/generated/validate.ts')).toContain(
+      '"parameterMissing":"HB_PARAMETERMISSING"',
+    )
+    const routes = file(emitMock(model), 'src/generated/routes.ts')
+    expect(routes).toContain('"receiveTimeout":"HB_RECEIVETIMEOUT"')
+    expect(routes).not.toContain('"valueMalformed"')
+    const client = await emitClient(model)
+    expect(file(client, 'src/generated/operations.ts')).toContain(
+      '"codes":{"bodyMalformed":"HB_BODYMALFORMED","timestampExpired":"HB_TIMESTAMPEXPIRED"}',
+    )
+  })
+  it('a spec without a code a runtime reads stops generation, naming the role', () => {
+    const { timestampExpired: _, ...rest } = model.codeRoles
+    const without = serviceModel({ codeRoles: rest })
+    expect(() => emitMock(without)).toThrow(/the mock engine reads the error code of role timestampExpired/)
+    expect(() => emitValidator(without)).not.toThrow()
   })
 })

@@ -1,6 +1,8 @@
 // A small model factory for emitter tests: a hand-built service (no spec
 // file, no loader) that a test changes in the one place it cares about.
+
 import { buildSchema } from '../src/model/build-schema.js'
+import { KNOWN_CODE_ROLES } from '../src/model/code-roles.js'
 import type { ObjectNode, OperationModel, ServiceModel } from '../src/model/types.js'
 
 const at = { file: '/hand-built.yaml', pointer: '' }
@@ -31,7 +33,9 @@ export function operation(action: string, extra: Partial<OperationModel> = {}): 
     }),
     reply,
     response: reply.properties[1]?.schema as ObjectNode,
-    errors: [{ code: 'ID_BAD', status: 400, description: '', assumed: false, common: false, decisions: [] }],
+    errors: [
+      { code: 'ID_BAD', role: undefined, status: 400, description: '', assumed: false, common: false, decisions: [] },
+    ],
     stateRules: [],
     transition: undefined,
     pagination: undefined,
@@ -70,7 +74,19 @@ export function serviceModel(extra: Partial<ServiceModel> = {}): ServiceModel {
     title: 'hand-built',
     specPath: 'specs/hb/openapi.yaml',
     statuses: ['STOPPED', 'BUSY', 'RUNNING'],
-    protocolErrors: [{ code: 'NO_ACTION', status: 404, description: '', assumed: true, common: true, decisions: [] }],
+    protocolErrors: [
+      {
+        code: 'NO_ACTION',
+        role: 'actionUnknown',
+        status: 404,
+        description: '',
+        assumed: true,
+        common: true,
+        decisions: [],
+      },
+    ],
+    // Every role a runtime reads, each its own made-up code: `HB_<ROLE>`.
+    codeRoles: Object.fromEntries([...KNOWN_CODE_ROLES].map((role) => [role, `HB_${role.toUpperCase()}`])),
     signing: {
       algorithm: 'ZC2-HMAC-SHA256',
       authorizationHeader: 'Authorization',

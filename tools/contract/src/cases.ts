@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { names } from '@zenlayer-reset/codegen/names'
+import { VALIDATOR_CODE_ROLES } from '@zenlayer-reset/validator-runtime/code-roles'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 
 export type Credentials = { accessKeyId: string; accessKeySecret: string } | { token: string }
@@ -138,3 +139,27 @@ export function loadCases(casesDir: string, service: string): CaseFiles {
 
 /** The client method of an action, as the generator names it (its names resolver owns the rule). */
 export const methodName = (action: string): string => names.method(action)
+
+/**
+ * The codes a validator answers when no rule of the spec has its own (a
+ * missing or unknown field...): the spec's codes of the validator runtime's
+ * roles (x-zc-role), found anywhere in the bundled spec. A valid case must get
+ * none of them, nor any case's code.
+ */
+export function genericValidationCodes(bundled: unknown): string[] {
+  const roles = new Set<string>(VALIDATOR_CODE_ROLES)
+  const found = new Set<string>()
+  const seen = new Set<object>()
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return
+    seen.add(node)
+    const o = node as Record<string, unknown>
+    if (typeof o['x-zc-role'] === 'string' && roles.has(o['x-zc-role']) && typeof o.const === 'string')
+      found.add(o.const)
+    for (const value of Object.values(o)) visit(value)
+  }
+  visit(bundled)
+  if (found.size < roles.size)
+    throw new Error(`the bundled spec gives codes for ${found.size} of ${roles.size} validator roles`)
+  return [...found].sort()
+}

@@ -3,8 +3,7 @@
 // pass the mock (valid validation cases are not refused by it).
 import type { MockOptions, ServiceMock } from '@zenlayer-reset/mock-engine'
 import { describe, expect, it } from 'vitest'
-import { loadCases, methodName } from './cases.js'
-import { GENERIC_VALIDATION_CODES } from './mock-suite.js'
+import { genericValidationCodes, loadCases, methodName } from './cases.js'
 
 type Client = Record<string, (input: unknown) => Promise<Record<string, unknown>>>
 type CreateClient = (config: Record<string, unknown>) => Client
@@ -22,6 +21,8 @@ function callAction(client: Client, action: string, input: unknown): Promise<unk
 export function clientSuite(options: {
   service: string
   casesDir: string
+  /** The bundled spec: its generic validation codes (x-zc-role). */
+  bundled: unknown
   createClient: CreateClient
   createMock: (options: MockOptions) => ServiceMock
 }): void {
@@ -94,7 +95,10 @@ export function clientSuite(options: {
   })
 
   describe(`contract: ${options.service} client requests pass the mock`, () => {
-    const codes = new Set([...GENERIC_VALIDATION_CODES, ...validation.flatMap((c) => (c.code ? [c.code] : []))])
+    const codes = new Set([
+      ...genericValidationCodes(options.bundled),
+      ...validation.flatMap((c) => (c.code ? [c.code] : [])),
+    ])
     it.each(validation.filter((c) => c.valid))('$action $id', async (c) => {
       const mock = options.createMock({})
       const client = options.createClient({

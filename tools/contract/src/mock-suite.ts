@@ -5,18 +5,10 @@ import { mswHandlers } from '@zenlayer-reset/mock-engine/msw'
 import { serve } from '@zenlayer-reset/mock-engine/node'
 import { setupServer } from 'msw/node'
 import { describe, expect, it } from 'vitest'
-import { loadCases, type Scenario } from './cases.js'
+import { genericValidationCodes, loadCases, type Scenario } from './cases.js'
 import { type Sender, sender } from './wire-client.js'
 
 export type CreateMock = (options: MockOptions) => ServiceMock
-
-/** Codes a validator can answer: a valid case must get none of them from the mock. */
-export const GENERIC_VALIDATION_CODES = [
-  'INVALID_PARAMETER_MISSING',
-  'INVALID_PARAMETER_UNKNOWN',
-  'INVALID_PARAMETER_VALUE_MALFORMED',
-  'INVALID_REQUEST_BODY_MALFORMED',
-]
 
 interface Opened {
   readonly sender: Sender
@@ -128,9 +120,18 @@ async function runScenario(scenario: Scenario, createMock: CreateMock, transport
   }
 }
 
-export function mockSuite(options: { service: string; casesDir: string; createMock: CreateMock }): void {
+export function mockSuite(options: {
+  service: string
+  casesDir: string
+  /** The bundled spec: its generic validation codes (x-zc-role). */
+  bundled: unknown
+  createMock: CreateMock
+}): void {
   const { validation, scenarios } = loadCases(options.casesDir, options.service)
-  const validationCodes = new Set([...GENERIC_VALIDATION_CODES, ...validation.flatMap((c) => (c.code ? [c.code] : []))])
+  const validationCodes = new Set([
+    ...genericValidationCodes(options.bundled),
+    ...validation.flatMap((c) => (c.code ? [c.code] : [])),
+  ])
 
   describe(`contract: ${options.service} mock, validation cases over HTTP`, () => {
     const http = TRANSPORTS[1] as Transport

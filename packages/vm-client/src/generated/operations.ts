@@ -18,6 +18,7 @@ export const service = {
     envAccessKeyId: 'ZENLAYERCLOUD_SECRET_KEY_ID',
     envAccessKeySecret: 'ZENLAYERCLOUD_SECRET_KEY_PASSWORD',
   },
+  codes: { bodyMalformed: 'INVALID_REQUEST_BODY_MALFORMED', timestampExpired: 'AUTH_FAILURE_TIMESTAMP_EXPIRED' },
   operations: {
     ResetInstance: {
       service: 'vm',

@@ -3,6 +3,14 @@
 import { createValidator } from '@zenlayer-reset/validator-runtime'
 import * as s from './schemas.js'
 
+/** The spec's codes for a missing or unknown field, a broken rule without its own code, and a body that is no object (x-zc-role). */
+const generic = {
+  parameterMissing: 'INVALID_PARAMETER_MISSING',
+  parameterUnknown: 'INVALID_PARAMETER_UNKNOWN',
+  valueMalformed: 'INVALID_PARAMETER_VALUE_MALFORMED',
+  bodyMalformed: 'INVALID_REQUEST_BODY_MALFORMED',
+}
+
 /** Checks a ResetInstance request against every rule of the spec, before anything is sent. */
 export const validateResetInstanceRequest = createValidator(s.ResetInstanceRequest, {
   service: 'vm',
@@ -14,6 +22,7 @@ export const validateResetInstanceRequest = createValidator(s.ResetInstanceReque
     lanName: 'INVALID_PARAMETER_VALUE_LAN_NAME_MALFORMED',
     initScript: 'INVALID_REGION_SCRIPT_EXCEED_LENGTH',
   },
+  generic,
 })
 /** Checks a ResetInstance reply body (the whole envelope); unknown fields pass and are kept. */
 export const validateResetInstanceResponse = createValidator(s.ResetInstanceResponse, {
@@ -21,6 +30,7 @@ export const validateResetInstanceResponse = createValidator(s.ResetInstanceResp
   action: 'ResetInstance',
   direction: 'response',
   codes: {},
+  generic,
 })
 /** Checks a DescribeInstancesStatus request against every rule of the spec, before anything is sent. */
 export const validateDescribeInstancesStatusRequest = createValidator(s.DescribeInstancesStatusRequest, {
@@ -28,6 +38,7 @@ export const validateDescribeInstancesStatusRequest = createValidator(s.Describe
   action: 'DescribeInstancesStatus',
   direction: 'request',
   codes: { instanceIds: 'INVALID_PARAMETER_VALUE_INSTANCE_IDS_MALFORMED' },
+  generic,
 })
 /** Checks a DescribeInstancesStatus reply body (the whole envelope); unknown fields pass and are kept. */
 export const validateDescribeInstancesStatusResponse = createValidator(s.DescribeInstancesStatusResponse, {
@@ -35,6 +46,7 @@ export const validateDescribeInstancesStatusResponse = createValidator(s.Describ
   action: 'DescribeInstancesStatus',
   direction: 'response',
   codes: {},
+  generic,
 })
 
 /** Every action's validators, by action, and the service they check: what a client's `validator` option, the mock and the contract suite read. */

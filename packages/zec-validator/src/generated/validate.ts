@@ -3,6 +3,14 @@
 import { createValidator } from '@zenlayer-reset/validator-runtime'
 import * as s from './schemas.js'
 
+/** The spec's codes for a missing or unknown field, a broken rule without its own code, and a body that is no object (x-zc-role). */
+const generic = {
+  parameterMissing: 'INVALID_PARAMETER_MISSING',
+  parameterUnknown: 'INVALID_PARAMETER_UNKNOWN',
+  valueMalformed: 'INVALID_PARAMETER_VALUE_MALFORMED',
+  bodyMalformed: 'INVALID_REQUEST_BODY_MALFORMED',
+}
+
 /** Checks a ResetInstances request against every rule of the spec, before anything is sent. */
 export const validateResetInstancesRequest = createValidator(s.ResetInstancesRequest, {
   service: 'zec',
@@ -13,6 +21,7 @@ export const validateResetInstancesRequest = createValidator(s.ResetInstancesReq
     password: 'INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED',
     instanceName: 'INVALID_PARAMETER_VALUE_INSTANCE_NAME_MALFORMED',
   },
+  generic,
 })
 /** Checks a ResetInstances reply body (the whole envelope); unknown fields pass and are kept. */
 export const validateResetInstancesResponse = createValidator(s.ResetInstancesResponse, {
@@ -20,6 +29,7 @@ export const validateResetInstancesResponse = createValidator(s.ResetInstancesRe
   action: 'ResetInstances',
   direction: 'response',
   codes: {},
+  generic,
 })
 /** Checks a DescribeInstancesStatus request against every rule of the spec, before anything is sent. */
 export const validateDescribeInstancesStatusRequest = createValidator(s.DescribeInstancesStatusRequest, {
@@ -27,6 +37,7 @@ export const validateDescribeInstancesStatusRequest = createValidator(s.Describe
   action: 'DescribeInstancesStatus',
   direction: 'request',
   codes: { instanceIds: 'INVALID_PARAMETER_VALUE_INSTANCE_IDS_MALFORMED' },
+  generic,
 })
 /** Checks a DescribeInstancesStatus reply body (the whole envelope); unknown fields pass and are kept. */
 export const validateDescribeInstancesStatusResponse = createValidator(s.DescribeInstancesStatusResponse, {
@@ -34,6 +45,7 @@ export const validateDescribeInstancesStatusResponse = createValidator(s.Describ
   action: 'DescribeInstancesStatus',
   direction: 'response',
   codes: {},
+  generic,
 })
 
 /** Every action's validators, by action, and the service they check: what a client's `validator` option, the mock and the contract suite read. */

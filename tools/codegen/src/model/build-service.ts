@@ -16,6 +16,7 @@ import {
   SpecError,
 } from '@zenlayer-reset/spec-tools'
 import { buildSchema } from './build-schema.js'
+import { KNOWN_CODE_ROLES } from './code-roles.js'
 import { decisionsOf } from './decisions.js'
 import { KNOWN_STATE_RULES, ruleFieldRoles } from './state-rules.js'
 import type {
@@ -70,6 +71,7 @@ export function buildService(specFile: string, repoRoot: string): ServiceModel {
       )
     }
   }
+  const protocol = protocolErrors(spec)
   return {
     name,
     version,
@@ -77,7 +79,8 @@ export function buildService(specFile: string, repoRoot: string): ServiceModel {
     specPath: relative(repoRoot, spec.entry).split('\\').join('/'),
     operations,
     statuses: observedStatuses(doc),
-    protocolErrors: protocolErrors(spec),
+    protocolErrors: protocol,
+    codeRoles: codeRoles(spec, [protocol, ...operations.map((o) => o.errors)]),
     signing: signing(spec),
     bundled: bundleSpec(specFile, spec.files),
   }
@@ -241,6 +244,7 @@ function errorCases(spec: LoadedSpec, op: Obj, at: Location): ErrorCaseModel[] {
       }
       cases.set(code, {
         code,
+        role: roleOf(entry),
         status: resolved,
         description: str(entry.description),
         assumed: isAssumed(entry),
@@ -271,6 +275,36 @@ function codeEntries(schema: Obj): Obj[] {
   return found
 }
 
+function roleOf(entry: Obj): string | undefined {
+  return typeof entry['x-zc-role'] === 'string' ? entry['x-zc-role'] : undefined
+}
+
+/**
+ * Each role's code, from every code the service can answer (x-zc-role). A
+ * role no runtime reads, or one role given to two codes, stops generation.
+ */
+function codeRoles(spec: LoadedSpec, lists: readonly (readonly ErrorCaseModel[])[]): Readonly<Record<string, string>> {
+  const roles: Record<string, string> = {}
+  const at: Location = { file: spec.entry, pointer: '' }
+  for (const list of lists) {
+    for (const error of list) {
+      if (error.role === undefined) continue
+      if (!KNOWN_CODE_ROLES.has(error.role)) {
+        throw new SpecError(
+          at,
+          `${error.code} has x-zc-role ${error.role}, which no runtime reads (known: ${[...KNOWN_CODE_ROLES].join(', ')})`,
+        )
+      }
+      const previous = roles[error.role]
+      if (previous !== undefined && previous !== error.code) {
+        throw new SpecError(at, `x-zc-role ${error.role} is given to both ${previous} and ${error.code}`)
+      }
+      roles[error.role] = error.code
+    }
+  }
+  return Object.fromEntries(Object.entries(roles).sort(([a], [b]) => (a < b ? -1 : 1)))
+}
+
 function isAssumed(entry: Obj): boolean {
   const notes = Array.isArray(entry['x-zc-decision']) ? entry['x-zc-decision'] : []
   return notes.some((n) => obj(n).ref === 10)
@@ -296,6 +330,7 @@ function protocolErrors(spec: LoadedSpec): ErrorCaseModel[] {
     }
     return {
       code: String(entry.const),
+      role: roleOf(entry),
       status,
       description: str(entry.description),
       assumed: isAssumed(entry),

@@ -17,6 +17,8 @@ export interface ServiceModel {
   readonly statuses: readonly string[]
   /** Error codes answered before an action is chosen (unknown action, wrong method...). */
   readonly protocolErrors: readonly ErrorCaseModel[]
+  /** The code of each role the runtimes read (x-zc-role: `timestampExpired` -> AUTH_FAILURE_TIMESTAMP_EXPIRED). */
+  readonly codeRoles: Readonly<Record<string, string>>
   readonly signing: SigningModel
   /** The spec as one self-contained OpenAPI document (for openapi-typescript and JSON Schema output). */
   readonly bundled: Readonly<Record<string, unknown>>
@@ -65,6 +67,8 @@ export interface DecisionModel {
 
 export interface ErrorCaseModel {
   readonly code: string
+  /** What the code means to the runtimes (x-zc-role), when it plays a role. */
+  readonly role: string | undefined
   readonly status: number
   readonly description: string
   /** True when the vendor does not document this code (specs/DECISIONS.md, decision 10). */

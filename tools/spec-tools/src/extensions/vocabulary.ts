@@ -216,6 +216,12 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionDefinition>> = {
     summary: 'HTTP status of an error code that belongs to no operation.',
     valueSchema: { type: 'integer', minimum: 400, maximum: 599 },
   },
+  'x-zc-role': {
+    place: 'schema',
+    summary:
+      'What an error code means to the runtimes (parameterMissing, timestampExpired...): they answer and recognise codes by role, never by name.',
+    valueSchema: { type: 'string', pattern: '^[a-z][A-Za-z0-9]*$' },
+  },
   'x-zc-decision': {
     place: 'anywhere',
     summary: 'Where the spec departs from the vendor page or fills a gap, why, and which page facts that explains.',

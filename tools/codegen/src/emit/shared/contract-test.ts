@@ -15,12 +15,17 @@ export function contractTest(service: ServiceModel, kind: 'client' | 'validator'
   }
   const calls: Record<typeof kind, string> = {
     validator: `validatorSuite({ service: '${service.name}', casesDir, validator })`,
-    client: `clientSuite({ service: '${service.name}', casesDir, createClient: ${clientFactory} as never, createMock: ${mockFactory} })`,
-    mock: `mockSuite({ service: '${service.name}', casesDir, createMock: ${mockFactory} })`,
+    client: `clientSuite({ service: '${service.name}', casesDir, bundled, createClient: ${clientFactory} as never, createMock: ${mockFactory} })`,
+    mock: `mockSuite({ service: '${service.name}', casesDir, bundled, createMock: ${mockFactory} })`,
   }
+  // The suites that send requests read the spec's generic codes (x-zc-role) from the bundled spec.
+  const bundled =
+    kind === 'validator'
+      ? ''
+      : `\nimport bundled from '@zenlayer-reset/spec-${service.name}/bundled.json' with { type: 'json' }`
   return `${banner(service)}import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-${imports[kind]}
+${imports[kind]}${bundled}
 
 // The contract cases kept beside the spec: specs/${service.name}/contract/*.json.
 const casesDir = join(dirname(createRequire(import.meta.url).resolve('@zenlayer-reset/spec-${service.name}/package.json')), 'contract')

@@ -5,7 +5,9 @@
 // generator is built, not when a generated package is typechecked.
 import type { OperationDescriptor, ServiceDescriptor } from '@zenlayer-reset/client-runtime'
 import type { MockOperation, MockService } from '@zenlayer-reset/mock-engine'
+import { CLIENT_CODE_ROLES, MOCK_CODE_ROLES } from '../../model/code-roles.js'
 import type { OperationModel, SchemaNode, ServiceModel } from '../../model/types.js'
+import { codesFor } from './codes.js'
 
 /**
  * The length rule of an instance id, as the spec writes it: the schema of the
@@ -57,6 +59,7 @@ function common(service: ServiceModel) {
 export function clientDescriptor(service: ServiceModel): ServiceDescriptor {
   return {
     ...common(service),
+    codes: codesFor(service, CLIENT_CODE_ROLES, 'the client runtime'),
     operations: Object.fromEntries(service.operations.map((op) => [op.action, operation(op)])),
   }
 }
@@ -65,6 +68,7 @@ export function clientDescriptor(service: ServiceModel): ServiceDescriptor {
 export function mockDescriptor(service: ServiceModel): MockService {
   return {
     ...common(service),
+    codes: codesFor(service, MOCK_CODE_ROLES, 'the mock engine'),
     statuses: service.statuses,
     instanceId: instanceIdRule(service),
     protocolErrors: codeTable(service.protocolErrors),

@@ -1,8 +1,11 @@
 // The validator package of a service: zod 4 schemas of every request, reply
 // and error body, `validate<Action>Request` / `validate<Action>Response`
 // functions, and standalone JSON Schemas.
+
+import { VALIDATOR_CODE_ROLES } from '../../model/code-roles.js'
 import type { ServiceModel, StringNode } from '../../model/types.js'
 import { names } from '../names.js'
+import { codesFor } from '../shared/codes.js'
 import { contractTest } from '../shared/contract-test.js'
 import { banner, type GeneratedFile, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
@@ -75,9 +78,9 @@ function schemasFile(service: ServiceModel): string {
 function validateFile(service: ServiceModel): string {
   const lines = service.operations.flatMap((op) => [
     `/** Checks a ${op.action} request against every rule of the spec, before anything is sent. */`,
-    `export const ${names.validator(op.action, 'request')} = createValidator(s.${names.schema(op.action, 'Request')}, { service: ${literal(service.name)}, action: ${literal(op.action)}, direction: 'request', codes: ${literal(errorCodesByPath(op.request))} })`,
+    `export const ${names.validator(op.action, 'request')} = createValidator(s.${names.schema(op.action, 'Request')}, { service: ${literal(service.name)}, action: ${literal(op.action)}, direction: 'request', codes: ${literal(errorCodesByPath(op.request))}, generic })`,
     `/** Checks a ${op.action} reply body (the whole envelope); unknown fields pass and are kept. */`,
-    `export const ${names.validator(op.action, 'response')} = createValidator(s.${names.schema(op.action, 'Response')}, { service: ${literal(service.name)}, action: ${literal(op.action)}, direction: 'response', codes: ${literal(errorCodesByPath(op.reply))} })`,
+    `export const ${names.validator(op.action, 'response')} = createValidator(s.${names.schema(op.action, 'Response')}, { service: ${literal(service.name)}, action: ${literal(op.action)}, direction: 'response', codes: ${literal(errorCodesByPath(op.reply))}, generic })`,
   ])
   const table = service.operations
     .map(
@@ -87,7 +90,8 @@ function validateFile(service: ServiceModel): string {
     .join('\n')
   const tableDoc =
     "/** Every action's validators, by action, and the service they check: what a client's `validator` option, the mock and the contract suite read. */"
-  return `${banner(service)}import { createValidator } from '@zenlayer-reset/validator-runtime'\nimport * as s from './schemas.js'\n\n${lines.join('\n')}\n\n${tableDoc}\nexport const validators = {\n  service: ${literal(service.name)},\n  actions: {\n${table}\n  },\n} as const\n`
+  const generic = `/** The spec's codes for a missing or unknown field, a broken rule without its own code, and a body that is no object (x-zc-role). */\nconst generic = ${literal(codesFor(service, VALIDATOR_CODE_ROLES, 'the validator runtime'))}`
+  return `${banner(service)}import { createValidator } from '@zenlayer-reset/validator-runtime'\nimport * as s from './schemas.js'\n\n${generic}\n\n${lines.join('\n')}\n\n${tableDoc}\nexport const validators = {\n  service: ${literal(service.name)},\n  actions: {\n${table}\n  },\n} as const\n`
 }
 
 function examplesTest(service: ServiceModel): string {
@@ -102,6 +106,7 @@ validatorExamplesSuite({ bundled, validators })
 
 function readme(service: ServiceModel): string {
   const first = service.operations[0]?.action ?? 'Action'
+  const generic = codesFor(service, VALIDATOR_CODE_ROLES, 'the validator runtime')
   return `# ${SCOPE}/${service.name}-validator
 
 zod 4 schemas of every request and reply of the Zenlayer ${service.name} OS-reset
@@ -129,9 +134,9 @@ if (!result.ok) console.error(result.code, result.issues) // the API error code 
   duplicate ids, per-part pattern messages. Lengths count characters as JSON
   Schema does (code points).
 - \`code\` is the error code the server answers for that input: the rule's own
-  (\`x-zc-error-code\`), else INVALID_PARAMETER_MISSING, INVALID_PARAMETER_UNKNOWN,
-  INVALID_PARAMETER_VALUE_MALFORMED, or INVALID_REQUEST_BODY_MALFORMED for a body
-  that is not an object.
+  (\`x-zc-error-code\`), else ${generic.parameterMissing} (a missing field),
+  ${generic.parameterUnknown} (an unknown field), ${generic.valueMalformed},
+  or ${generic.bodyMalformed} for a body that is not an object.
 
 ## Not checked here: rules that need server state
 

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { clientSuite } from '@zenlayer-reset/contract'
 import { createDemoMock } from '@zenlayer-reset/demo-mock'
+import bundled from '@zenlayer-reset/spec-demo/bundled.json' with { type: 'json' }
 import { createDemoClient } from '../src/index.js'
 
 // The contract cases kept beside the spec: specs/demo/contract/*.json.
@@ -12,4 +13,4 @@ const casesDir = join(
   'contract',
 )
 
-clientSuite({ service: 'demo', casesDir, createClient: createDemoClient as never, createMock: createDemoMock })
+clientSuite({ service: 'demo', casesDir, bundled, createClient: createDemoClient as never, createMock: createDemoMock })

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { mockSuite } from '@zenlayer-reset/contract'
+import bundled from '@zenlayer-reset/spec-demo/bundled.json' with { type: 'json' }
 import { createDemoMock } from '../src/index.js'
 
 // The contract cases kept beside the spec: specs/demo/contract/*.json.
@@ -11,4 +12,4 @@ const casesDir = join(
   'contract',
 )
 
-mockSuite({ service: 'demo', casesDir, createMock: createDemoMock })
+mockSuite({ service: 'demo', casesDir, bundled, createMock: createDemoMock })

@@ -18,6 +18,7 @@ export const service = {
     envAccessKeyId: 'DEMO_KEY_ID',
     envAccessKeySecret: 'DEMO_KEY_SECRET',
   },
+  codes: { bodyMalformed: 'BAD_BODY', timestampExpired: 'CLOCK_SKEW' },
   operations: {
     CreateThing: {
       service: 'demo',

@@ -3,12 +3,21 @@
 import { createValidator } from '@zenlayer-reset/validator-runtime'
 import * as s from './schemas.js'
 
+/** The spec's codes for a missing or unknown field, a broken rule without its own code, and a body that is no object (x-zc-role). */
+const generic = {
+  parameterMissing: 'MISSING',
+  parameterUnknown: 'UNKNOWN_FIELD',
+  valueMalformed: 'BAD_VALUE',
+  bodyMalformed: 'BAD_BODY',
+}
+
 /** Checks a CreateThing request against every rule of the spec, before anything is sent. */
 export const validateCreateThingRequest = createValidator(s.CreateThingRequest, {
   service: 'demo',
   action: 'CreateThing',
   direction: 'request',
   codes: { ids: 'IDS_MALFORMED', secret: 'SECRET_MALFORMED', note: 'NOTE_TOO_LONG' },
+  generic,
 })
 /** Checks a CreateThing reply body (the whole envelope); unknown fields pass and are kept. */
 export const validateCreateThingResponse = createValidator(s.CreateThingResponse, {
@@ -16,6 +25,7 @@ export const validateCreateThingResponse = createValidator(s.CreateThingResponse
   action: 'CreateThing',
   direction: 'response',
   codes: {},
+  generic,
 })
 /** Checks a DescribeThings request against every rule of the spec, before anything is sent. */
 export const validateDescribeThingsRequest = createValidator(s.DescribeThingsRequest, {
@@ -23,6 +33,7 @@ export const validateDescribeThingsRequest = createValidator(s.DescribeThingsReq
   action: 'DescribeThings',
   direction: 'request',
   codes: {},
+  generic,
 })
 /** Checks a DescribeThings reply body (the whole envelope); unknown fields pass and are kept. */
 export const validateDescribeThingsResponse = createValidator(s.DescribeThingsResponse, {
@@ -30,6 +41,7 @@ export const validateDescribeThingsResponse = createValidator(s.DescribeThingsRe
   action: 'DescribeThings',
   direction: 'response',
   codes: {},
+  generic,
 })
 
 /** Every action's validators, by action, and the service they check: what a client's `validator` option, the mock and the contract suite read. */
