@@ -68,3 +68,30 @@ describe('rules read the request fields the spec names', () => {
     expect(reset(sshKey, store, new Map(), { thing: 't-1', keyId: 'k-9' })).toMatchObject({ kind: 'ok' })
   })
 })
+
+// A request-wide rule whose violation is the failed list (batch) fails every id named, and accepts none.
+it('a broken request-wide failed-list rule puts every id in the failed list', () => {
+  const store = new Store(undefined, 'OFF')
+  store.seed({ instances: [{ instanceId: 'a' }, { instanceId: 'b' }] }, 0)
+  const op = {
+    service: 'svc',
+    action: 'RedoAll',
+    version: 'v',
+    path: '/api/v2/svc',
+    pathKey: '/api/v2/svc#RedoAll',
+    idempotent: false,
+    sensitiveFields: [],
+    transition: null,
+    pagination: null,
+    batch: { instances: 'things', failed: 'failedThings' },
+    errors: {},
+    stateRules: [{ id: 'image-exists', errorCode: null, description: 'The picture exists.', fields: { image: 'pic' } }],
+    image: 'pic',
+  } satisfies MockOperation
+  expect(reset(op, store, new Map(), { things: ['a', 'b'], pic: 'nope' })).toEqual({
+    kind: 'ok',
+    response: { failedThings: ['a', 'b'] },
+    accepted: [],
+  })
+  expect(reset(op, store, new Map(), { things: ['a', 'b'] })).toMatchObject({ kind: 'ok', response: {} })
+})

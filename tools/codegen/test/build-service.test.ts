@@ -61,9 +61,11 @@ describe('buildService on the fixture spec', () => {
       observe: 'DescribeThings',
       deadEnds: [],
       waiter: undefined,
+      instances: 'ids',
+      image: undefined,
       decisions: [],
     })
-    expect(create?.batch).toBeUndefined()
+    expect(create?.batch).toEqual({ instances: 'ids', failed: 'failedIds' })
     expect(create?.sensitiveFields).toEqual(['secret'])
     expect(create?.errors).toEqual([
       { code: 'BOTH_GIVEN', status: 400, description: '', assumed: false, common: false, decisions: [] },
@@ -148,6 +150,12 @@ describe('buildService refuses a spec it cannot handle, naming the file and poin
       name: 'a rule given a role it does not read',
       edit: { file: DEMO_SPEC, from: 'id: instance-exists,', to: 'id: instance-exists, fields: { image: keyId },' },
       problem: /state rule 'instance-exists' reads the request fields of no role; its fields give image/,
+    },
+    {
+      name: 'a failed-list rule on an action without a failed list',
+      edit: { file: DEMO_SPEC, from: / {6}x-zc-batch: .*\n/, to: '' },
+      problem:
+        /x-zc-state-rules\/1\/violation: state rule 'instance-powered-off' puts the instance in the failed list, but this action has none/,
     },
     {
       name: 'an unknown extension',

@@ -134,6 +134,12 @@ function buildOperation(
         }
       }
       const code = obj(rule.violation).error
+      if (typeof code !== 'string' && !isObject(op['x-zc-batch'])) {
+        throw new SpecError(
+          { ...at, pointer: appendPointer(at.pointer, 'x-zc-state-rules', String(i), 'violation') },
+          `state rule '${id}' puts the instance in the failed list, but this action has none (x-zc-batch); give it an error`,
+        )
+      }
       return { id, description: str(rule.description), errorCode: typeof code === 'string' ? code : undefined, fields }
     },
   )

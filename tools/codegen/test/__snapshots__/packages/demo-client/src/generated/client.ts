@@ -3,6 +3,7 @@
 import {
   ApiError,
   type ApiResult,
+  type BatchOutcome,
   type CallOptions,
   type ClientConfig,
   createServiceClient,
@@ -13,9 +14,9 @@ import type { paths } from './schema.js'
 
 /** Input of CreateThing: Create a thing. */
 export type CreateThingInput = paths['/api/v2/demo#CreateThing']['post']['requestBody']['content']['application/json']
-/** What CreateThing returns: the reply's `response`, with its `requestId`. */
+/** What CreateThing returns: the reply's `response`, with its `requestId`, and the failed and succeeded ids. */
 export type CreateThingOutput = ApiResult<
-  paths['/api/v2/demo#CreateThing']['post']['responses'][200]['content']['application/json']['response']
+  paths['/api/v2/demo#CreateThing']['post']['responses'][200]['content']['application/json']['response'] & BatchOutcome
 >
 /** The error codes CreateThing documents. */
 export type CreateThingErrorCode =

@@ -37,10 +37,10 @@ export const service = {
         observe: 'DescribeThings',
         deadEnds: [],
         waiter: null,
-        instances: null,
+        instances: 'ids',
       },
       pagination: null,
-      batch: null,
+      batch: { instances: 'ids', failed: 'failedIds' },
     },
     DescribeThings: {
       service: 'demo',

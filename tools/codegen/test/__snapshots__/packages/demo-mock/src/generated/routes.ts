@@ -40,7 +40,7 @@ export const service = {
     internalError: 'BROKE',
   },
   statuses: ['STOPPED', 'BUSY', 'RUNNING', 'BROKEN'],
-  instanceId: null,
+  instanceId: { minLength: 1, maxLength: 256 },
   protocolErrors: {
     NO_SUCH_ACTION: 404,
     WRONG_METHOD: 405,
@@ -82,10 +82,10 @@ export const service = {
         observe: 'DescribeThings',
         deadEnds: [],
         waiter: null,
-        instances: null,
+        instances: 'ids',
       },
       pagination: null,
-      batch: null,
+      batch: { instances: 'ids', failed: 'failedIds' },
       errors: { BOTH_GIVEN: 400, IDS_MALFORMED: 400, NOTE_TOO_LONG: 400, SECRET_MALFORMED: 400, PARENT_NOT_FOUND: 404 },
       stateRules: [
         { id: 'instance-exists', errorCode: 'PARENT_NOT_FOUND', description: "The thing's parent exists.", fields: {} },
