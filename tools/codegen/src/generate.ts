@@ -1,12 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { warmUpTypes } from './emit/client/openapi-types.js'
 import type { GeneratedPackage } from './emit/shared/files.js'
-import { EMITTERS } from './emitters.js'
-import { buildService } from './model/build-service.js'
-import type { ServiceModel } from './model/types.js'
-import { formatFiles } from './write/format.js'
-import { carryVersion, type PackageChanges, syncPackage } from './write/sync-package.js'
+import { type LoadedService, loadService } from './load-service.js'
+import type { Target } from './target.js'
+import { TARGETS } from './targets.js'
+import { type PackageChanges, syncPackage } from './write/sync-package.js'
 
 export interface GenerateOptions {
   readonly repoRoot: string
@@ -14,6 +12,8 @@ export interface GenerateOptions {
   readonly packages?: readonly string[]
   /** Compare only; write nothing. */
   readonly check?: boolean
+  /** The output kinds (default: every target of targets.ts). */
+  readonly targets?: readonly Target[]
 }
 
 /** Every service spec: `specs/<name>/openapi.yaml`. */
@@ -25,63 +25,90 @@ export function findServices(repoRoot: string): string[] {
     .sort()
 }
 
-/** Every package the generator can produce, `<service>-<kind>`. */
-export function allPackages(repoRoot: string): string[] {
-  return findServices(repoRoot).flatMap((s) => Object.keys(EMITTERS).map((kind) => `${s}-${kind}`))
+/** Every package the generator can produce, `<service>-<kind>`: each service by each target. */
+export function allPackages(repoRoot: string, targets: readonly Target[] = TARGETS): string[] {
+  return findServices(repoRoot).flatMap((s) => targets.map((t) => `${s}-${t.kind}`))
+}
+
+interface Job {
+  readonly target: Target
+  readonly pkg: Promise<GeneratedPackage>
 }
 
 /**
- * The whole pipeline: load and model each needed spec, run the emitters,
- * format, then compare with or write to the disk. Nothing is written unless
- * every package was generated without error.
+ * The whole pipeline: load and model each needed spec once, run each wanted
+ * target on it, format, then compare with or write to the disk. Nothing is
+ * written unless every package was generated without error. The pipeline
+ * knows no package kind: everything kind-specific is the target's.
  */
 export async function generate(options: GenerateOptions): Promise<PackageChanges[]> {
-  const wanted = options.packages?.length ? options.packages : allPackages(options.repoRoot)
-  const known = new Set(allPackages(options.repoRoot))
+  const targets = options.targets ?? TARGETS
+  const wanted = options.packages?.length ? options.packages : allPackages(options.repoRoot, targets)
+  const known = new Set(allPackages(options.repoRoot, targets))
   const unknown = wanted.filter((p) => !known.has(p))
   if (unknown.length > 0) throw new Error(`unknown package ${unknown.join(', ')}; known: ${[...known].join(', ')}`)
 
-  if (wanted.some((p) => p.endsWith('-client'))) warmUpTypes()
-  // Models first (synchronous, each spec once), then every emitter at once: the
-  // client emitters wait for openapi-typescript on its worker while the other
-  // packages are already being formatted by biome in another process.
-  const models = new Map<string, ServiceModel>()
-  const modelOf = (serviceName: string): ServiceModel => {
-    let model = models.get(serviceName)
-    if (!model) {
-      model = buildService(join(options.repoRoot, 'specs', serviceName, 'openapi.yaml'), options.repoRoot)
-      models.set(serviceName, model)
-    }
-    return model
-  }
-  const jobs: { kind: string; pkg: Promise<GeneratedPackage> }[] = []
-  for (const pkg of wanted) {
+  const planned = wanted.map((pkg) => {
     const cut = pkg.lastIndexOf('-')
     const kind = pkg.slice(cut + 1)
-    const emitter = EMITTERS[kind]
-    if (emitter) jobs.push({ kind, pkg: Promise.resolve(emitter(modelOf(pkg.slice(0, cut)))) })
-  }
-  const batch = async (selected: typeof jobs): Promise<[GeneratedPackage, Map<string, string>][]> => {
-    const packages = await Promise.all(selected.map((j) => j.pkg))
-    const all = new Map<string, string>()
-    for (const pkg of packages) {
-      for (const file of pkg.files) {
-        const path = `${pkg.dir}/${file.path}`
-        all.set(
-          path,
-          file.path === 'package.json' ? carryVersion(options.repoRoot, pkg.dir, file.content) : file.content,
-        )
-      }
+    return { service: pkg.slice(0, cut), target: targets.find((t) => t.kind === kind) as Target }
+  })
+  for (const target of new Set(planned.map((p) => p.target))) target.warmUp?.()
+  // Each spec loaded and modelled once (synchronously), then every target at once: a slow
+  // target waits on its worker while the others' files are already being formatted.
+  const loaded = new Map<string, LoadedService>()
+  const load = (service: string): LoadedService => {
+    let found = loaded.get(service)
+    if (!found) {
+      found = loadService(join(options.repoRoot, 'specs', service, 'openapi.yaml'), options.repoRoot)
+      loaded.set(service, found)
     }
-    const formatted = await formatFiles(options.repoRoot, all)
-    return packages.map((pkg) => [pkg, new Map([...formatted].filter(([path]) => path.startsWith(`${pkg.dir}/`)))])
+    return found
   }
-  const done = (
-    await Promise.all([batch(jobs.filter((j) => j.kind !== 'client')), batch(jobs.filter((j) => j.kind === 'client'))])
-  ).flat()
+  const jobs: Job[] = planned.map(({ service, target }) => {
+    const { model, source } = load(service)
+    return { target, pkg: Promise.resolve(target.emit(model, source)) }
+  })
+  // One formatting run per formatter, and slow targets in runs of their own.
+  const groups = new Map<string, Job[]>()
+  for (const job of jobs) {
+    const key = `${job.target.formatter.id}${job.target.slow ? `:${job.target.kind}` : ''}`
+    groups.set(key, [...(groups.get(key) ?? []), job])
+  }
+  const done = (await Promise.all([...groups.values()].map((group) => formatGroup(options.repoRoot, group)))).flat()
   // Report in the order asked for (packages/<name>).
   done.sort(
-    ([a], [b]) => wanted.indexOf(a.dir.slice('packages/'.length)) - wanted.indexOf(b.dir.slice('packages/'.length)),
+    (a, b) => wanted.indexOf(a.pkg.dir.slice('packages/'.length)) - wanted.indexOf(b.pkg.dir.slice('packages/'.length)),
   )
-  return done.map(([pkg, files]) => syncPackage(options.repoRoot, pkg.dir, files, options.check ?? false))
+  return done.map(({ pkg, target, files }) =>
+    syncPackage(options.repoRoot, pkg.dir, files, target.ownedDirs, options.check ?? false),
+  )
+}
+
+interface Formatted {
+  readonly pkg: GeneratedPackage
+  readonly target: Target
+  /** Repo-relative path -> formatted content. */
+  readonly files: Map<string, string>
+}
+
+/** The packages of one group, each file with what the target keeps from the disk, formatted in one run. */
+async function formatGroup(repoRoot: string, group: readonly Job[]): Promise<Formatted[]> {
+  const packages = await Promise.all(group.map(async (job) => ({ pkg: await job.pkg, target: job.target })))
+  const all = new Map<string, string>()
+  for (const { pkg, target } of packages) {
+    for (const file of pkg.files) {
+      const path = `${pkg.dir}/${file.path}`
+      const onDisk =
+        target.keep && existsSync(join(repoRoot, path)) ? readFileSync(join(repoRoot, path), 'utf8') : undefined
+      all.set(path, onDisk === undefined || !target.keep ? file.content : target.keep(file.path, file.content, onDisk))
+    }
+  }
+  const formatter = group[0]?.target.formatter
+  const formatted = formatter ? await formatter.format(repoRoot, all) : all
+  return packages.map(({ pkg, target }) => ({
+    pkg,
+    target,
+    files: new Map([...formatted].filter(([path]) => path.startsWith(`${pkg.dir}/`))),
+  }))
 }

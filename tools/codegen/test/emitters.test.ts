@@ -4,7 +4,7 @@ import { stopTypes } from '../src/emit/client/openapi-types.js'
 import { emitMock } from '../src/emit/mock/emit-mock.js'
 import { names } from '../src/emit/names.js'
 import { emitValidator } from '../src/emit/validator/emit-validator.js'
-import { serviceModel } from './model-factory.js'
+import { serviceModel, serviceSource } from './model-factory.js'
 
 // Emitters on a hand-built model (model-factory.ts).
 const model = serviceModel()
@@ -37,7 +37,7 @@ describe('emitMock', () => {
 })
 
 describe('emitClient', async () => {
-  const pkg = await emitClient(model)
+  const pkg = await emitClient(model, serviceSource)
   const client = file(pkg, 'src/generated/client.ts')
   it.each([
     ['one method per action', /wipe\(input: WipeInput, options\?: CallOptions\): Promise<WipeOutput>/],
@@ -67,7 +67,7 @@ describe('emitClient', async () => {
 })
 
 describe('emitValidator', () => {
-  const pkg = emitValidator(model)
+  const pkg = emitValidator(model, serviceSource)
   it.each([
     ['a strict request', /export const WipeRequest = z\.strictObject\(/],
     ['a loose reply', /export const WipeResponse = z\.looseObject\(/],
@@ -98,13 +98,13 @@ describe('the names resolver owns every printed name', () => {
 describe('error codes by role', () => {
   const model = serviceModel()
   it('the validator, the mock and the client carry the spec codes of their runtime roles', async () => {
-    expect(file(emitValidator(model), 'src/generated/validate.ts')).toContain(
+    expect(file(emitValidator(model, serviceSource), 'src/generated/validate.ts')).toContain(
       '"parameterMissing":"HB_PARAMETERMISSING"',
     )
     const routes = file(emitMock(model), 'src/generated/routes.ts')
     expect(routes).toContain('"receiveTimeout":"HB_RECEIVETIMEOUT"')
     expect(routes).not.toContain('"valueMalformed"')
-    const client = await emitClient(model)
+    const client = await emitClient(model, serviceSource)
     expect(file(client, 'src/generated/operations.ts')).toContain(
       '"codes":{"bodyMalformed":"HB_BODYMALFORMED","timestampExpired":"HB_TIMESTAMPEXPIRED"}',
     )
@@ -113,6 +113,6 @@ describe('error codes by role', () => {
     const { timestampExpired: _, ...rest } = model.codeRoles
     const without = serviceModel({ codeRoles: rest })
     expect(() => emitMock(without)).toThrow(/the mock engine reads the error code of role timestampExpired/)
-    expect(() => emitValidator(without)).not.toThrow()
+    expect(() => emitValidator(without, serviceSource)).not.toThrow()
   })
 })

@@ -1,6 +1,7 @@
 // A small model factory for emitter tests: a hand-built service (no spec
 // file, no loader) that a test changes in the one place it cares about.
 
+import type { SpecSource } from '../src/load-service.js'
 import { buildSchema } from '../src/model/build-schema.js'
 import { KNOWN_CODE_ROLES } from '../src/model/code-roles.js'
 import type { ObjectNode, OperationModel, ServiceModel } from '../src/model/types.js'
@@ -123,11 +124,15 @@ export function serviceModel(extra: Partial<ServiceModel> = {}): ServiceModel {
       }),
       operation('Look'),
     ],
-    bundled: {
-      openapi: '3.1.0',
-      info: { title: 'hb', version: '2020-02-02' },
-      paths: { '/api/v2/hb#Wipe': bundledPath('Wipe'), '/api/v2/hb#Look': bundledPath('Look') },
-    },
     ...extra,
   }
+}
+
+/** The bundled OpenAPI of the hand-built service, for the targets that read it (types, JSON Schema). */
+export const serviceSource: SpecSource = {
+  bundled: {
+    openapi: '3.1.0',
+    info: { title: 'hb', version: '2020-02-02' },
+    paths: { '/api/v2/hb#Wipe': bundledPath('Wipe'), '/api/v2/hb#Look': bundledPath('Look') },
+  },
 }

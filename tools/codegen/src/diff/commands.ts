@@ -4,8 +4,8 @@
 // pending changeset with at least the bump its changes need).
 
 import { SCOPE } from '../emit/shared/files.js'
-import { EMITTERS } from '../emitters.js'
 import { allPackages } from '../generate.js'
+import { TARGETS } from '../targets.js'
 import {
   bumpAtLeast,
   pendingBumps,
@@ -34,10 +34,7 @@ export function classifySince(root: string, baseRef: string): Classified {
   const services = [...new Set([...before.keys(), ...after.keys()])].sort()
   const changes = services.flatMap((s) => classify(before.get(s), after.get(s)))
   const dirs = [
-    ...new Set([
-      ...allPackages(root),
-      ...[...before.keys()].flatMap((s) => Object.keys(EMITTERS).map((k) => `${s}-${k}`)),
-    ]),
+    ...new Set([...allPackages(root), ...[...before.keys()].flatMap((s) => TARGETS.map((t) => `${s}-${t.kind}`))]),
   ]
   const changed = new Set([...changedPackages(root, base, dirs)].map((d) => `${SCOPE}/${d}`))
   return { base, changes, changedPackages: changed }

@@ -1,7 +1,6 @@
 import { relative } from 'node:path'
 import {
   appendPointer,
-  bundleSpec,
   type CheckResult,
   checkExtensions,
   checkOperations,
@@ -49,7 +48,11 @@ export class SpecProblems extends Error {
  * uses a schema feature the emitters do not support, naming every problem.
  */
 export function buildService(specFile: string, repoRoot: string): ServiceModel {
-  const spec = loadSpec(specFile)
+  return modelFromSpec(loadSpec(specFile), repoRoot)
+}
+
+/** The model of a spec already loaded (see load-service.ts, which also bundles it for the targets that need raw OpenAPI). */
+export function modelFromSpec(spec: LoadedSpec, repoRoot: string): ServiceModel {
   const failed: CheckResult[] = [...checkExtensions(spec), ...checkOperations(spec)].filter(
     (r) => r.problems.length > 0,
   )
@@ -82,7 +85,6 @@ export function buildService(specFile: string, repoRoot: string): ServiceModel {
     protocolErrors: protocol,
     codeRoles: codeRoles(spec, [protocol, ...operations.map((o) => o.errors)]),
     signing: signing(spec),
-    bundled: bundleSpec(specFile, spec.files),
   }
 }
 

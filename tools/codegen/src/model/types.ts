@@ -20,8 +20,6 @@ export interface ServiceModel {
   /** The code of each role the runtimes read (x-zc-role: `timestampExpired` -> AUTH_FAILURE_TIMESTAMP_EXPIRED). */
   readonly codeRoles: Readonly<Record<string, string>>
   readonly signing: SigningModel
-  /** The spec as one self-contained OpenAPI document (for openapi-typescript and JSON Schema output). */
-  readonly bundled: Readonly<Record<string, unknown>>
 }
 
 export interface OperationModel {

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import type { Formatter } from '../target.js'
 
 const FORMATTED = /\.(ts|js|mjs|json|md)$/
 // JSON Schema output is data, written as JSON.stringify leaves it (and skipped by biome.json):
@@ -55,3 +56,6 @@ function runProcess(command: string, args: string[], cwd: string): Promise<{ sta
     child.on('close', (status) => resolve({ status, output }))
   })
 }
+
+/** The formatter of the TypeScript targets: the repo's biome configuration. */
+export const biomeFormatter: Formatter = { id: 'biome', format: formatFiles }

@@ -1,9 +1,8 @@
+// Makes a package folder match what the generator produced, or (check) says
+// how it differs: changed files, and stale ones in the folders only the
+// generator writes.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
-import { VERSION_PLACEHOLDER } from '../emit/shared/package-files.js'
-
-/** Folders of a generated package that only the generator writes: stale files there are removed. */
-const OWNED_DIRS = ['src/generated', 'json-schema']
 
 export interface PackageChanges {
   readonly dir: string
@@ -11,15 +10,6 @@ export interface PackageChanges {
   readonly changed: readonly string[]
   /** Generated files on disk that the generator no longer produces. */
   readonly stale: readonly string[]
-}
-
-/** The version changesets gave the package, carried into the generated package.json. */
-export function carryVersion(repoRoot: string, dir: string, packageJson: string): string {
-  const file = join(repoRoot, dir, 'package.json')
-  if (!existsSync(file)) return packageJson
-  const version = (JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version
-  if (typeof version !== 'string') return packageJson
-  return packageJson.replace(`"version": "${VERSION_PLACEHOLDER}"`, `"version": ${JSON.stringify(version)}`)
 }
 
 function listFiles(root: string, dir: string): string[] {
@@ -38,6 +28,8 @@ export function syncPackage(
   repoRoot: string,
   dir: string,
   files: ReadonlyMap<string, string>,
+  /** The folders only the generator writes (the target's): stale files there are removed. */
+  ownedDirs: readonly string[],
   check: boolean,
 ): PackageChanges {
   const changed: string[] = []
@@ -51,7 +43,7 @@ export function syncPackage(
       writeFileSync(abs, content)
     }
   }
-  const stale = OWNED_DIRS.flatMap((d) => listFiles(repoRoot, `${dir}/${d}`)).filter((p) => !files.has(p))
+  const stale = ownedDirs.flatMap((d) => listFiles(repoRoot, `${dir}/${d}`)).filter((p) => !files.has(p))
   if (!check) for (const path of stale) rmSync(join(repoRoot, path))
   return { dir, changed: changed.sort(), stale: stale.sort() }
 }

@@ -1,18 +1,21 @@
 // The client package of a service: openapi-typescript types, the operation
 // table, and a factory with one method per action over the hand-written
 // @zenlayer-reset/client-runtime.
+import type { SpecSource } from '../../load-service.js'
 import type { OperationModel, ServiceModel } from '../../model/types.js'
 import { names } from '../names.js'
-import { contractTest } from '../shared/contract-test.js'
+import { bundledImport, contractTest } from '../shared/contract-test.js'
 import { clientDescriptor } from '../shared/descriptor.js'
 import { banner, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
 import { renderTypes } from './openapi-types.js'
 
-export async function emitClient(service: ServiceModel): Promise<GeneratedPackage> {
+export async function emitClient(service: ServiceModel, source: SpecSource): Promise<GeneratedPackage> {
   const name = `${SCOPE}/${service.name}-client`
-  // openapi-typescript reads the bundled document, never the files: the emitter stays a function of the model.
-  const types = await renderTypes(service.bundled)
+  // openapi-typescript reads the bundled document, never the files: the emitter stays a function of its inputs.
+  const types = await renderTypes(source.bundled)
+  const mockFactory = names.mockFactory(service.name)
+  const clientFactory = names.clientFactory(service.name)
   return {
     dir: `packages/${service.name}-client`,
     name,
@@ -36,7 +39,18 @@ export async function emitClient(service: ServiceModel): Promise<GeneratedPackag
         content: `${banner(service)}export * from '@zenlayer-reset/client-runtime'\nexport * from './generated/client.js'\nexport { service } from './generated/operations.js'\nexport type { components, operations, paths } from './generated/schema.js'\n`,
       },
       { path: 'test/operations.test.ts', content: operationsTest(service) },
-      { path: 'test/contract.test.ts', content: contractTest(service, 'client') },
+      {
+        path: 'test/contract.test.ts',
+        content: contractTest(service, {
+          imports: [
+            "import { clientSuite } from '@zenlayer-reset/contract'",
+            `import { ${mockFactory} } from '@zenlayer-reset/${service.name}-mock'`,
+            `import { ${clientFactory} } from '../src/index.js'`,
+            bundledImport(service),
+          ],
+          call: `clientSuite({ service: '${service.name}', casesDir, bundled, createClient: ${clientFactory} as never, createMock: ${mockFactory} })`,
+        }),
+      },
     ],
   }
 }
@@ -127,7 +141,7 @@ ${impls.join('\n')}
 
 function operationsTest(service: ServiceModel): string {
   // The package carries every action of the spec with its identity, retry safety and a method (tools/contract).
-  return `${banner(service)}import bundled from '@zenlayer-reset/spec-${service.name}/bundled.json' with { type: 'json' }
+  return `${banner(service)}${bundledImport(service)}
 import { clientTableSuite } from '@zenlayer-reset/contract'
 import { ${names.clientFactory(service.name)}, service } from '../src/index.js'
 

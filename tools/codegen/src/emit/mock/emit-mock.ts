@@ -3,13 +3,14 @@
 // hand-written mock engine runs. No engine code is generated.
 import type { ServiceModel } from '../../model/types.js'
 import { names } from '../names.js'
-import { contractTest } from '../shared/contract-test.js'
+import { bundledImport, contractTest } from '../shared/contract-test.js'
 import { mockDescriptor } from '../shared/descriptor.js'
 import { banner, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
 
 export function emitMock(service: ServiceModel): GeneratedPackage {
   const name = `${SCOPE}/${service.name}-mock`
+  const mockFactory = names.mockFactory(service.name)
   const routes = `${banner(service)}import type { MockService } from '@zenlayer-reset/mock-engine'
 
 /** The ${service.name} service as the mock engine serves it: one route, POST ${`/api/v2/${service.name}`}, its actions by X-ZC-Action. */
@@ -46,7 +47,17 @@ export type InstanceStatus = (typeof service.statuses)[number]
         content: `${banner(service)}/** MSW 2 handlers over a ${service.name} mock (msw is an optional peer dependency). */\nexport { type MswOptions, mswHandlers } from '@zenlayer-reset/mock-engine/msw'\n`,
       },
       { path: 'test/routes.test.ts', content: routesTest(service) },
-      { path: 'test/contract.test.ts', content: contractTest(service, 'mock') },
+      {
+        path: 'test/contract.test.ts',
+        content: contractTest(service, {
+          imports: [
+            "import { mockSuite } from '@zenlayer-reset/contract'",
+            `import { ${mockFactory} } from '../src/index.js'`,
+            bundledImport(service),
+          ],
+          call: `mockSuite({ service: '${service.name}', casesDir, bundled, createMock: ${mockFactory} })`,
+        }),
+      },
     ],
   }
 }
@@ -99,7 +110,7 @@ const client = ${clientFactory}({ credentials: { token: 'mock-token' }, fetch: m
 
 function routesTest(service: ServiceModel): string {
   // The route table covers exactly the spec's actions, consistently (tools/contract).
-  return `${banner(service)}import bundled from '@zenlayer-reset/spec-${service.name}/bundled.json' with { type: 'json' }
+  return `${banner(service)}${bundledImport(service)}
 import { mockRoutesSuite } from '@zenlayer-reset/contract'
 import { service } from '../src/index.js'
 

@@ -14,9 +14,6 @@ export interface GeneratedPackage {
   readonly files: readonly GeneratedFile[]
 }
 
-/** An emitter: a pure function from one service's model to one package. */
-export type Emitter = (service: ServiceModel) => Promise<GeneratedPackage> | GeneratedPackage
-
 export const SCOPE = '@zenlayer-reset'
 
 /** The first line of every generated source file. */

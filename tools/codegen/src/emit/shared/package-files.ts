@@ -88,3 +88,19 @@ export function packageFiles(service: ServiceModel, spec: PackageSpec): Generate
     },
   ]
 }
+
+/**
+ * The version changesets gave a package, kept in the regenerated package.json
+ * (the generator writes the placeholder; only `version` may be edited).
+ */
+export function keepNpmVersion(path: string, generated: string, onDisk: string): string {
+  if (path !== 'package.json') return generated
+  let version: unknown
+  try {
+    version = (JSON.parse(onDisk) as { version?: unknown }).version
+  } catch {
+    return generated
+  }
+  if (typeof version !== 'string') return generated
+  return generated.replace(`"version": "${VERSION_PLACEHOLDER}"`, `"version": ${JSON.stringify(version)}`)
+}

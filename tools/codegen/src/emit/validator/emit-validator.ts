@@ -2,18 +2,19 @@
 // and error body, `validate<Action>Request` / `validate<Action>Response`
 // functions, and standalone JSON Schemas.
 
+import type { SpecSource } from '../../load-service.js'
 import { VALIDATOR_CODE_ROLES } from '../../model/code-roles.js'
 import type { ServiceModel, StringNode } from '../../model/types.js'
 import { names } from '../names.js'
 import { codesFor } from '../shared/codes.js'
-import { contractTest } from '../shared/contract-test.js'
+import { bundledImport, contractTest } from '../shared/contract-test.js'
 import { banner, type GeneratedFile, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
 import { errorCodesByPath, sharedNamedNodes } from '../shared/walk-nodes.js'
 import { jsonSchemaFor } from './json-schemas.js'
 import { type PrintContext, printSchema } from './zod-printer.js'
 
-export function emitValidator(service: ServiceModel): GeneratedPackage {
+export function emitValidator(service: ServiceModel, source: SpecSource): GeneratedPackage {
   const name = `${SCOPE}/${service.name}-validator`
   const files: GeneratedFile[] = [
     ...packageFiles(service, {
@@ -33,13 +34,22 @@ export function emitValidator(service: ServiceModel): GeneratedPackage {
       content: `${banner(service)}export * from './generated/schemas.js'\nexport * from './generated/validate.js'\n`,
     },
     { path: 'test/spec-examples.test.ts', content: examplesTest(service) },
-    { path: 'test/contract.test.ts', content: contractTest(service, 'validator') },
+    {
+      path: 'test/contract.test.ts',
+      content: contractTest(service, {
+        imports: [
+          "import { validatorSuite } from '@zenlayer-reset/contract'",
+          "import * as validator from '../src/index.js'",
+        ],
+        call: `validatorSuite({ service: '${service.name}', casesDir, validator })`,
+      }),
+    },
   ]
   for (const op of service.operations) {
     for (const which of ['request', 'reply'] as const) {
       files.push({
         path: `json-schema/${op.action}.${which}.json`,
-        content: `${JSON.stringify(jsonSchemaFor(service, op, which), null, 2)}\n`,
+        content: `${JSON.stringify(jsonSchemaFor(service, source, op, which), null, 2)}\n`,
       })
     }
   }
@@ -96,7 +106,7 @@ function validateFile(service: ServiceModel): string {
 
 function examplesTest(service: ServiceModel): string {
   // Every example of the spec passes the generated validators (tools/contract).
-  return `${banner(service)}import bundled from '@zenlayer-reset/spec-${service.name}/bundled.json' with { type: 'json' }
+  return `${banner(service)}${bundledImport(service)}
 import { validatorExamplesSuite } from '@zenlayer-reset/contract'
 import { validators } from '../src/index.js'
 

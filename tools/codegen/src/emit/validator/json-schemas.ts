@@ -3,6 +3,7 @@
 // definitions it reaches, with OpenAPI-only and x-zc-* keywords removed so that
 // any standard validator (ajv in its default strict mode included) compiles it.
 import { isObject } from '@zenlayer-reset/spec-tools'
+import type { SpecSource } from '../../load-service.js'
 import type { OperationModel, ServiceModel } from '../../model/types.js'
 
 const DIALECT = 'https://json-schema.org/draft/2020-12/schema'
@@ -10,14 +11,19 @@ const OPENAPI_ONLY_FORMATS = new Set(['password', 'int32', 'int64'])
 
 type Obj = Record<string, unknown>
 
-export function jsonSchemaFor(service: ServiceModel, op: OperationModel, which: 'request' | 'reply'): Obj {
-  const item = (service.bundled.paths as Obj)[op.pathKey] as Obj
+export function jsonSchemaFor(
+  service: ServiceModel,
+  source: SpecSource,
+  op: OperationModel,
+  which: 'request' | 'reply',
+): Obj {
+  const item = (source.bundled.paths as Obj)[op.pathKey] as Obj
   const post = item.post as Obj
   const root =
     which === 'request'
       ? (((post.requestBody as Obj).content as Obj)['application/json'] as Obj).schema
       : ((((post.responses as Obj)['200'] as Obj).content as Obj)['application/json'] as Obj).schema
-  const components = ((service.bundled.components as Obj | undefined)?.schemas ?? {}) as Obj
+  const components = ((source.bundled.components as Obj | undefined)?.schemas ?? {}) as Obj
   const defs: Obj = {}
   const rewrite = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(rewrite)

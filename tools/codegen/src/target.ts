@@ -1,0 +1,35 @@
+// What the pipeline knows of an output kind: nothing but this. A target is a
+// plug-in: what it emits from a service (a pure function of the model and,
+// when it cuts its output from OpenAPI itself, the bundled source), which
+// folders of its package only the generator writes, how its files are
+// formatted, and what of a file on disk it keeps. A new output kind (a CLI, a
+// Python client) is a new target in targets.ts, not an edit to the pipeline.
+import type { GeneratedPackage } from './emit/shared/files.js'
+import type { SpecSource } from './load-service.js'
+import type { ServiceModel } from './model/types.js'
+
+/** Formats a set of generated files (repo-relative path -> content); the result has the same keys. */
+export interface Formatter {
+  /** Files of targets with the same formatter id may be formatted in one run. */
+  readonly id: string
+  readonly format: (repoRoot: string, files: ReadonlyMap<string, string>) => Promise<Map<string, string>>
+}
+
+export interface Target {
+  /** The kind, and the suffix of the package name: `client` -> `<service>-client`. */
+  readonly kind: string
+  readonly emit: (model: ServiceModel, source: SpecSource) => Promise<GeneratedPackage> | GeneratedPackage
+  /** Folders of the package that only the generator writes: files there it no longer produces are removed. */
+  readonly ownedDirs: readonly string[]
+  readonly formatter: Formatter
+  /**
+   * Whether the emitter waits on something slow (openapi-typescript's worker):
+   * its files are then formatted in a run of their own, so the other targets'
+   * files are formatted while it waits.
+   */
+  readonly slow?: boolean
+  /** Started before any spec is read, when a package of this kind is wanted (a worker to warm up). */
+  readonly warmUp?: () => void
+  /** What of a file already on disk the generated one keeps (the version changesets gave a package.json). */
+  readonly keep?: (path: string, generated: string, onDisk: string) => string
+}
