@@ -66,6 +66,11 @@ if (existsSync(seeds)) {
 // The packages as users install them, and proof that the suite can go red.
 steps.push(
   [
+    'packed packages pass publint and arethetypeswrong, and ship their sources, license and README',
+    process.execPath,
+    ['tools/ci/lint-packages.mjs'],
+  ],
+  [
     'packed packages install and run on Node 20 and Node 24',
     process.execPath,
     ['tools/contract/scripts/pack-smoke.mjs'],

@@ -5,43 +5,26 @@
 // one and does real work with it, on this Node (20) and on Node 24 (the
 // registry's `node` package). Exit 1 if anything fails.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { basename, join } from 'node:path'
+import { pack, publishableDirs } from '../../ci/pack.mjs'
 
-const root = fileURLToPath(new URL('../../..', import.meta.url))
 const scratch = mkdtempSync(join(tmpdir(), 'zenlayer-reset-packed-'))
 const tarballs = join(scratch, 'tarballs')
 const app = join(scratch, 'app')
 mkdirSync(tarballs)
 mkdirSync(app)
 const npm = (args, cwd) => execFileSync('npm', args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
-const pnpm = join(root, 'node_modules', '.bin', 'pnpm')
 
-execFileSync(pnpm, ['--filter', './packages/*', 'exec', 'pnpm', 'pack', '--pack-destination', tarballs], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-})
-const packed = readdirSync(tarballs).filter((f) => f.endsWith('.tgz'))
-console.log(`packed ${packed.length} packages: ${packed.join(', ')}`)
+const packed = pack(publishableDirs(), tarballs).map((p) => p.tarball)
+console.log(`packed ${packed.length} packages: ${packed.map((t) => basename(t)).join(', ')}`)
 
 writeFileSync(
   join(app, 'package.json'),
   JSON.stringify({ name: 'packed-smoke', private: true, type: 'module' }, null, 2),
 )
-npm(
-  [
-    'install',
-    '--no-audit',
-    '--no-fund',
-    '--loglevel=error',
-    ...packed.map((f) => join(tarballs, f)),
-    'zod@^4.1.0',
-    'msw@^2.7.0',
-  ],
-  app,
-)
+npm(['install', '--no-audit', '--no-fund', '--loglevel=error', ...packed, 'zod@^4.1.0', 'msw@^2.7.0'], app)
 
 writeFileSync(
   join(app, 'smoke.mjs'),
