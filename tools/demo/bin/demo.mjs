@@ -5,8 +5,8 @@
 // appear in the output (the logger masks them).
 import { ApiError } from '@zenlayer-reset/client-runtime'
 import { startMockServer } from '@zenlayer-reset/mock-server'
-import { createVmClient } from '@zenlayer-reset/vm-client'
-import { createZecClient } from '@zenlayer-reset/zec-client'
+import { createVmClient, service as vmService } from '@zenlayer-reset/vm-client'
+import { createZecClient, service as zecService } from '@zenlayer-reset/zec-client'
 import { validateResetInstancesRequest } from '@zenlayer-reset/zec-validator'
 
 const credentials = { accessKeyId: 'mock-access-key', accessKeySecret: 'mock-access-secret' }
@@ -35,9 +35,20 @@ const server = await startMockServer({
 })
 console.log(`zenlayer-mock serving zec and vm on ${server.url}\n`)
 
+const services = { zec: zecService, vm: vmService }
+const ids = (list) => (list.length > 0 ? list.join(', ') : 'none')
+// A batch action's reply lists only the ids that FAILED (the spec's x-zc-batch names the field): say so,
+// rather than print a bare `instanceIds` that reads as "these were reset".
+const describeReply = (e) => {
+  const reply = e.body.response
+  const batch = services[e.service]?.operations[e.action]?.batch
+  if (!reply || !batch) return JSON.stringify(reply ?? { code: e.body.code })
+  const { [batch.failed]: failed = [], ...rest } = reply
+  return `failed: ${ids(failed)} (the reply's ${batch.failed} lists the ids NOT reset) ${JSON.stringify(rest)}`
+}
 const log = (e) => {
   if (e.type === 'request') console.log(`  -> ${e.action} ${JSON.stringify(e.body)}  [${e.headers.authorization}]`)
-  if (e.type === 'response') console.log(`  <- ${e.status} ${JSON.stringify(e.body.response ?? { code: e.body.code })}`)
+  if (e.type === 'response') console.log(`  <- ${e.status} ${describeReply(e)}`)
 }
 const zec = createZecClient({ baseUrl: server.url, credentials, logger: log })
 const vm = createVmClient({ baseUrl: server.url, credentials, logger: log })
@@ -56,7 +67,7 @@ console.log('1. zec: validate, then reset three instances (one is running, so it
 const input = { instanceIds: ['zec-web-1', 'zec-web-2', 'zec-db-1'], imageId: 'ubuntu2022', password: 'Example+123' }
 console.log(`  validator: ${validateResetInstancesRequest(input).ok ? 'valid' : 'invalid'}`)
 const reset = await zec.resetInstances(input)
-console.log(`  accepted ${reset.succeededInstanceIds.join(', ')}; failed ${reset.failedInstanceIds.join(', ')}`)
+console.log(`  accepted: ${ids(reset.succeededInstanceIds)}; failed: ${ids(reset.failedInstanceIds)}`)
 await zec.waitUntilReset({
   instanceIds: reset.succeededInstanceIds,
   maxWaitSeconds: 30,
