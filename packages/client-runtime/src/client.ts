@@ -8,11 +8,17 @@ import {
   checkTimeout,
   type Endpoint,
 } from './config.js'
-import { type Credentials, type CredentialsSource, credentialsProblem, resolveCredentials } from './credentials.js'
+import {
+  type Credentials,
+  type CredentialsSource,
+  credentialsProblem,
+  envCredentials,
+  resolveCredentials,
+} from './credentials.js'
 import type { OperationDescriptor, ServiceDescriptor } from './descriptor.js'
 import { ApiError, ConfigError, MissingCredentialsError, NetworkError, TimeoutError, ZenlayerError } from './errors.js'
 import { checkInput, serialise } from './input.js'
-import type { ClientLogger } from './logging.js'
+import { type ClientLogger, type ConsoleLike, toLogger } from './logging.js'
 import { loggingMiddleware, type ProtocolOptions, protocolHeaders, protocolMiddleware } from './middleware.js'
 import { type Secrets, scrub } from './redact.js'
 import { authorizationSecrets, interpret, requestSecrets, shapeBatch } from './reply.js'
@@ -37,15 +43,25 @@ export type ValidationOutcome =
  * A validator package's exports (`import * as v from '@zenlayer-reset/zec-validator'`):
  * the client reads its `validators` table, each action's request validator, keyed by action.
  */
-export interface RequestValidators {
+export interface RequestValidators<Service extends string = string, Action extends string = string> {
   readonly validators: {
-    readonly service: string
-    readonly actions: Readonly<Record<string, { readonly request: (input: unknown) => ValidationOutcome }>>
+    readonly service: Service
+    readonly actions: { readonly [A in Action]: { readonly request: (input: unknown) => ValidationOutcome } }
   }
 }
 
-export interface ClientConfig {
-  /** An access key, a bearer token, or a function giving either (`fromEnv()`). */
+/**
+ * A client's configuration. Generated clients name their service and actions,
+ * so a validator package of another service is a type error, not a runtime one.
+ * Without them (`ClientConfig`), a configuration shared by several clients
+ * takes no validator: validators are per service.
+ */
+export interface ClientConfig<Service extends string = never, Action extends string = never> {
+  /**
+   * An access key, a bearer token, or a function giving either. Default: the
+   * access key in the environment variables the spec names (the generated
+   * package's `fromEnv()`), read when a call is made.
+   */
   readonly credentials?: CredentialsSource
   /**
    * Scheme, host and port; `http://127.0.0.1:8787` for the mock. Default
@@ -79,9 +95,14 @@ export interface ClientConfig {
    * (`import * as zecValidator from '@zenlayer-reset/zec-validator'`). Off by
    * default, so a client alone pulls in no zod.
    */
-  readonly validator?: RequestValidators
-  /** Receives masked descriptions of requests, responses and retries. */
-  readonly logger?: ClientLogger
+  readonly validator?: [Service] extends [never] ? never : RequestValidators<Service, Action>
+  /**
+   * Receives masked descriptions of requests, responses and retries: a
+   * function of each event, or a console-like object (`console`, pino,
+   * winston...: requests and responses go to `debug`, retries to `warn`, each
+   * falling back to `log`).
+   */
+  readonly logger?: ClientLogger | ConsoleLike
   /** How the client waits between attempts and polls; injectable so that tests never sleep. */
   readonly sleep?: Sleep
   /** Jitter source, [0, 1). */
@@ -106,7 +127,24 @@ export interface BatchOutcome {
   readonly succeededInstanceIds: readonly string[]
 }
 
-export type RawClient<Paths extends {}> = Client<Paths, 'application/json'>
+/**
+ * The spec's paths with their header parameters optional: every protocol
+ * header (X-ZC-Action, X-ZC-Version, signing) is filled by the client's own
+ * middleware from the path, so a raw call needs only the path and the body.
+ */
+export type ProtocolFilled<Paths> = {
+  [P in keyof Paths]: {
+    [M in keyof Paths[P]]: Paths[P][M] extends { parameters: infer Params }
+      ? Omit<Paths[P][M], 'parameters'> & {
+          parameters: Omit<Params, 'header'> & {
+            header?: Params extends { header?: infer H } ? ([H] extends [never] ? never : Partial<H>) : never
+          }
+        }
+      : Paths[P][M]
+  }
+}
+
+export type RawClient<Paths extends {}> = Client<ProtocolFilled<Paths>, 'application/json'>
 
 export interface ServiceClient<Paths extends {}> {
   readonly raw: RawClient<Paths>
@@ -142,7 +180,7 @@ export function failedBeforeSending(error: unknown): boolean {
   return typeof code === 'string' && BEFORE_SENDING.has(code)
 }
 
-function resolveConfig(config: ClientConfig): ResolvedConfig {
+function resolveConfig(config: ClientConfig<string, string>): ResolvedConfig {
   return {
     retry: checkRetry(config.retry),
     attemptTimeoutMs: checkTimeout('attemptTimeoutMs', config.attemptTimeoutMs, DEFAULT_ATTEMPT_TIMEOUT_MS),
@@ -157,13 +195,13 @@ function resolveConfig(config: ClientConfig): ResolvedConfig {
 /** Creates the runtime of one service's client; generated clients wrap it with one method per action. */
 export function createServiceClient<Paths extends {}>(
   service: ServiceDescriptor,
-  config: ClientConfig = {},
+  config: ClientConfig<string, string> = {},
 ): ServiceClient<Paths> {
   if (config === null || typeof config !== 'object') throw new ConfigError('config', 'must be an object')
   const resolved = resolveConfig(config)
   const endpoint: Endpoint = checkEndpoint(config.baseUrl ?? DEFAULT_BASE_URL, config.allowInsecureHttp === true)
   const userFetch = checkFunction('fetch', config.fetch)
-  const logger = safeLogger(checkFunction('logger', config.logger))
+  const logger = safeLogger(toLogger(config.logger))
   if (config.credentials !== undefined && typeof config.credentials !== 'function') {
     const problem = credentialsProblem(config.credentials)
     if (problem) throw new ConfigError('credentials', problem)
@@ -189,8 +227,10 @@ export function createServiceClient<Paths extends {}>(
   }
   // The server's clock minus ours, learnt from a refused timestamp (see call()).
   let clockOffsetSeconds = 0
+  // No credentials given: the access key in the environment variables the spec names, read at each call.
+  const credentialSource: CredentialsSource = config.credentials ?? envCredentials(service.signing)
   const protocol: ProtocolOptions = {
-    credentials: config.credentials,
+    credentials: credentialSource,
     now: () => {
       const seconds = baseNow() + clockOffsetSeconds
       if (!Number.isFinite(seconds)) throw new ConfigError('now', 'must return a finite number of Unix seconds')
@@ -202,7 +242,7 @@ export function createServiceClient<Paths extends {}>(
     (userFetch as FetchLike | undefined) ?? ((input, init) => globalThis.fetch(input as Request, init))
   // The platform's fetch aborts on its signal; a given one is raced against it.
   const honoursSignals = userFetch === undefined
-  const raw = createClient<Paths>({
+  const raw = createClient<ProtocolFilled<Paths>>({
     baseUrl: endpoint.origin,
     fetch: guardedFetch(fetchFn, resolved.maxResponseBytes, honoursSignals),
     redirect: 'manual',
@@ -307,7 +347,7 @@ export function createServiceClient<Paths extends {}>(
    * MissingCredentialsError naming only the error's class.
    */
   async function credentialsWithin(signal: AbortSignal): Promise<Credentials> {
-    const source = config.credentials
+    const source = credentialSource
     // Fixed credentials were checked when the client was created.
     if (fixedCredentials) return fixedCredentials
     let creds: Credentials

@@ -8,18 +8,28 @@ export type Credentials =
 /** Credentials, or something that gives them when a request is made. */
 export type CredentialsSource = Credentials | (() => Credentials | Promise<Credentials>)
 
+/** The environment variables holding an access key: the spec's (x-zc-signing credentialsFromEnv). */
+export interface EnvCredentialNames {
+  readonly envAccessKeyId: string
+  readonly envAccessKeySecret: string
+}
+
 /**
- * Reads the access key from the environment, as the vendor's Go SDK does:
- * ZENLAYERCLOUD_SECRET_KEY_ID and ZENLAYERCLOUD_SECRET_KEY_PASSWORD. Read when a
- * request is made, so a missing variable fails that call, not the import.
+ * Reads the access key from the environment variables the spec names (for
+ * Zenlayer: ZENLAYERCLOUD_SECRET_KEY_ID and ZENLAYERCLOUD_SECRET_KEY_PASSWORD,
+ * as the vendor's SDKs read them). Read when a request is made, so a missing
+ * variable fails that call, not the import. Generated clients export it bound
+ * to their spec as `fromEnv()`, and use it when no credentials are given.
  */
-export function fromEnv(env?: Record<string, string | undefined>): () => Credentials {
+export function envCredentials(names: EnvCredentialNames, env?: Record<string, string | undefined>): () => Credentials {
   return () => {
     const vars = env ?? (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {}
-    const accessKeyId = vars.ZENLAYERCLOUD_SECRET_KEY_ID
-    const accessKeySecret = vars.ZENLAYERCLOUD_SECRET_KEY_PASSWORD
+    const accessKeyId = vars[names.envAccessKeyId]
+    const accessKeySecret = vars[names.envAccessKeySecret]
     if (!accessKeyId || !accessKeySecret) {
-      throw new MissingCredentialsError('set ZENLAYERCLOUD_SECRET_KEY_ID and ZENLAYERCLOUD_SECRET_KEY_PASSWORD')
+      throw new MissingCredentialsError(
+        `no credentials were given and ${names.envAccessKeyId} and ${names.envAccessKeySecret} are not both set`,
+      )
     }
     return { accessKeyId, accessKeySecret }
   }
@@ -52,7 +62,9 @@ export function credentialsProblem(value: unknown): string | undefined {
 
 export async function resolveCredentials(source: CredentialsSource | undefined): Promise<Credentials> {
   if (source === undefined)
-    throw new MissingCredentialsError('pass credentials to the client (an access key, a token, or fromEnv())')
+    throw new MissingCredentialsError(
+      'pass credentials to the client (an access key, a token, or a function giving either)',
+    )
   const creds: unknown = typeof source === 'function' ? await source() : source
   const problem = credentialsProblem(creds)
   if (problem) throw new MissingCredentialsError(`the credentials ${problem}`)

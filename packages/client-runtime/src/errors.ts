@@ -171,13 +171,14 @@ export class TimeoutError extends ZenlayerError {
 export type WaiterErrorCode = 'RESET_FAILED' | 'INSTANCE_NOT_FOUND' | 'RESET_NOT_STARTED' | 'WAIT_TIMEOUT'
 
 /** A waiter gave up: an instance failed, can no longer succeed, was not found, or time ran out. */
-export class WaiterError extends ZenlayerError {
+export class WaiterError<Status extends string = string> extends ZenlayerError {
   static override readonly kind: string = 'WaiterError'
+  declare readonly code: WaiterErrorCode
   constructor(
     code: WaiterErrorCode,
     message: string,
     /** The instances concerned, with their last status (`null` when never seen). */
-    readonly instances: Readonly<Record<string, string | null>>,
+    readonly instances: Readonly<Record<string, Status | null>>,
   ) {
     super(code, message)
   }

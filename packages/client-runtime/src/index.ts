@@ -8,6 +8,7 @@ export {
   DEFAULT_BASE_URL,
   DEFAULT_CALL_TIMEOUT_MS,
   failedBeforeSending,
+  type ProtocolFilled,
   type RawClient,
   type RequestValidators,
   type ResolvedConfig,
@@ -15,7 +16,13 @@ export {
   type ValidationOutcome,
 } from './client.js'
 export { CLIENT_CODE_ROLES, type ClientCodeRole, type ClientCodes } from './code-roles.js'
-export { type Credentials, type CredentialsSource, fromEnv, resolveCredentials } from './credentials.js'
+export {
+  type Credentials,
+  type CredentialsSource,
+  type EnvCredentialNames,
+  envCredentials,
+  resolveCredentials,
+} from './credentials.js'
 export type {
   BatchDescriptor,
   OperationDescriptor,
@@ -38,7 +45,7 @@ export {
   type WaiterErrorCode,
   ZenlayerError,
 } from './errors.js'
-export type { ClientLogEvent, ClientLogger } from './logging.js'
+export type { ClientLogEvent, ClientLogger, ConsoleLike } from './logging.js'
 export { SDK_LANGUAGE, SDK_VERSION } from './middleware.js'
 export { MASK, redactBody, redactBodyText, redactHeaders } from './redact.js'
 export {

@@ -78,7 +78,9 @@ export function shapeBatch(op: OperationDescriptor, body: string, result: Obj): 
   }
   const failed = (list ?? []) as string[]
   const failedSet = new Set(failed)
-  return { ...result, failedInstanceIds: failed, succeededInstanceIds: asked.filter((id) => !failedSet.has(id)) }
+  // One shape: the reply's own failed list becomes failedInstanceIds (and succeededInstanceIds), not a second copy.
+  const { [batch.failed]: _raw, ...rest } = result
+  return { ...rest, failedInstanceIds: failed, succeededInstanceIds: asked.filter((id) => !failedSet.has(id)) }
 }
 
 let lastCredential: { readonly value: string; readonly secrets: Secrets } | undefined

@@ -16,13 +16,13 @@ export const MIN_POLL_DELAY_MS = 100
 /** How long a poll may take when the wait's time is up: the waiter ends at most this long after its deadline. */
 const LAST_POLL_MS = 1000
 
-export interface WaitOptions {
+export interface WaitOptions<Status extends string = string> {
   readonly instanceIds: readonly string[]
   /** Required: the longest the whole wait may take. */
   readonly maxWaitSeconds: number
   readonly signal?: AbortSignal
   /** Called after every poll. */
-  readonly onProgress?: (progress: WaitProgress) => void
+  readonly onProgress?: (progress: WaitProgress<Status>) => void
   /** First delay between polls (default 2 s, at least 100 ms); each next one is 1.5 times longer. */
   readonly firstDelayMs?: number
   /** Longest delay between polls (default 30 s). */
@@ -31,19 +31,23 @@ export interface WaitOptions {
   readonly startGraceSeconds?: number
 }
 
-export interface WaitProgress {
+/**
+ * `Status` is the service's status union (generated clients pass theirs: the
+ * spec's statuses, open to one the vendor adds later).
+ */
+export interface WaitProgress<Status extends string = string> {
   readonly elapsedMs: number
   readonly polls: number
   /** Last status of each instance; null before it was first seen. */
-  readonly statuses: Readonly<Record<string, string | null>>
+  readonly statuses: Readonly<Record<string, Status | null>>
   readonly done: readonly string[]
   readonly pending: readonly string[]
 }
 
-export interface WaitResult {
+export interface WaitResult<Status extends string = string> {
   readonly elapsedMs: number
   readonly polls: number
-  readonly statuses: Readonly<Record<string, string>>
+  readonly statuses: Readonly<Record<string, Status>>
 }
 
 function isFatal(error: unknown): boolean {
@@ -53,12 +57,12 @@ function isFatal(error: unknown): boolean {
   return !(error instanceof ZenlayerError)
 }
 
-export async function waitUntil(
+export async function waitUntil<Status extends string = string>(
   client: Pick<ServiceClient<object>, 'call' | 'config'>,
   service: ServiceDescriptor,
   op: OperationDescriptor,
-  options: WaitOptions,
-): Promise<WaitResult> {
+  options: WaitOptions<Status>,
+): Promise<WaitResult<Status>> {
   const clock = { now: client.config.clock }
   const t = op.transition
   if (!t) throw new ZenlayerError('NO_TRANSITION', `${op.action} starts no transition to wait for`)
@@ -99,6 +103,8 @@ export async function waitUntil(
   const maxDelay = options.maxDelayMs ?? 30_000
   let delay = options.firstDelayMs ?? 2_000
   const statuses: Record<string, string | null> = Object.fromEntries(ids.map((id) => [id, null]))
+  // What the server answered, typed as the caller's status union (an open one: any string the reply carries).
+  const typed = (s: Record<string, string | null>) => s as Record<string, Status | null>
   const moved = new Set<string>()
   // Every poll is bounded by what is left of the wait, so a poll that hangs
   // cannot hold the waiter past its deadline.
@@ -107,7 +113,13 @@ export async function waitUntil(
     const seen = await poll(client, observe, ids, statuses, options.signal, left)
     const elapsedMs = clock.now() - started
     const verdict = judge(t, ids, statuses, seen, moved, elapsedMs > graceMs)
-    options.onProgress?.({ elapsedMs, polls, statuses: { ...statuses }, done: verdict.done, pending: verdict.pending })
+    options.onProgress?.({
+      elapsedMs,
+      polls,
+      statuses: typed({ ...statuses }),
+      done: verdict.done,
+      pending: verdict.pending,
+    })
     if (Object.keys(verdict.failed).length > 0) {
       throw new WaiterError(
         'RESET_FAILED',
@@ -130,7 +142,7 @@ export async function waitUntil(
         stuck,
       )
     }
-    if (verdict.pending.length === 0) return { elapsedMs, polls, statuses: statuses as Record<string, string> }
+    if (verdict.pending.length === 0) return { elapsedMs, polls, statuses: statuses as Record<string, Status> }
     const remaining = limitMs - elapsedMs
     if (remaining <= 0) {
       const left = pick(statuses, verdict.pending)

@@ -114,7 +114,9 @@ describe('errors', () => {
 
   it('with validation on, an invalid input never reaches the network', async () => {
     const { zec, server } = client([envelope()], { validator: zecValidator })
-    const error = await failure(zec.resetInstances({ instanceIds: ['a', 'a'], password: 'short', keyId: 'k' }))
+    // Both password and keyId: no longer compiles (the input type forbids it); sent anyway, the validator refuses it.
+    const both = { instanceIds: ['a', 'a'], password: 'short', keyId: 'k' }
+    const error = await failure(zec.resetInstances(both as never))
     expect(error).toBeInstanceOf(InvalidInputError)
     expect(error).toMatchObject({ code: 'INVALID_PARAMETER_VALUE_INSTANCE_IDS_MALFORMED' })
     expect((error as InvalidInputError).issues.map((i) => i.rule)).toEqual([

@@ -13,6 +13,10 @@ import * as zecValidator from '@zenlayer-reset/zec-validator'
 import { describe, expect, it } from 'vitest'
 import { json, REQUEST_ID, type Received, type Step, startServer, text } from './local-server.js'
 
+// One configuration for either service's client: validators are typed per service, and these tests pick
+// the service at run time.
+type EitherConfig = ClientConfig<string, string>
+
 const CANARY = {
   accessKeySecret: 'AKSECRET-CANARY-7f3a9e',
   token: 'BEARER-CANARY-91bc2d',
@@ -77,7 +81,7 @@ interface Scenario {
   readonly name: string
   /** The server's script, built from what the client knows, so that the server can echo it. */
   readonly script: (secrets: readonly string[]) => (Step | ((request: Received) => Step))[]
-  readonly config?: Partial<ClientConfig>
+  readonly config?: Partial<EitherConfig>
   /** Whether the call fails. */
   readonly fails: boolean
   /** Only for this service (a batch reply means nothing to the other). */
@@ -294,7 +298,7 @@ async function run(
   const server = await startServer(scenario.script(secrets))
   const logs: ClientLogEvent[] = []
   const sleeps: number[] = []
-  const config: ClientConfig = {
+  const config: EitherConfig = {
     baseUrl: server.url,
     credentials:
       creds === 'token'
@@ -307,7 +311,7 @@ async function run(
     ...(path === 'direct' ? {} : { logger: (event: ClientLogEvent) => logs.push(event) }),
     ...scenario.config,
   }
-  const client = service === 'zec' ? createZecClient(config) : createVmClient(config)
+  const client = service === 'zec' ? createZecClient(config as never) : createVmClient(config as never)
   if (path === 'openapi-fetch (raw.use + logger)') client.raw.use({ onRequest: () => undefined })
   let result: unknown
   let error: unknown
@@ -411,7 +415,7 @@ describe('secrets in inputs refused before sending', () => {
     const logs: ClientLogEvent[] = []
     const server = await startServer([json(200, {})])
     try {
-      const config: ClientConfig = {
+      const config: EitherConfig = {
         baseUrl: server.url,
         credentials: { token: CANARY.token },
         logger: (e) => logs.push(e),
@@ -420,8 +424,8 @@ describe('secrets in inputs refused before sending', () => {
       const input = { ...inputOf(service), password: `${CANARY.password}${'x'.repeat(20)}` }
       let error: unknown
       try {
-        if (service === 'zec') await createZecClient(config).resetInstances(input as never)
-        else await createVmClient(config).resetInstance(input as never)
+        if (service === 'zec') await createZecClient(config as never).resetInstances(input as never)
+        else await createVmClient(config as never).resetInstance(input as never)
       } catch (e) {
         error = e
       }
@@ -442,11 +446,11 @@ describe('secrets in inputs refused before sending', () => {
           throw new Error(`cannot read instanceName for ${CANARY.password} / ${CANARY.nestedPassword}`)
         },
       })
-      const config: ClientConfig = { baseUrl: server.url, credentials: { token: CANARY.token } }
+      const config: EitherConfig = { baseUrl: server.url, credentials: { token: CANARY.token } }
       let error: unknown
       try {
-        if (service === 'zec') await createZecClient(config).resetInstances(input as never)
-        else await createVmClient(config).resetInstance(input as never)
+        if (service === 'zec') await createZecClient(config as never).resetInstances(input as never)
+        else await createVmClient(config as never).resetInstance(input as never)
       } catch (e) {
         error = e
       }

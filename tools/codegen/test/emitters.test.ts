@@ -47,12 +47,29 @@ describe('emitClient', async () => {
       /X-ZC-Action: Wipe\. Never retried once it may have reached the server\./,
     ],
     ['the error code union', /export type WipeErrorCode = "ID_BAD"/],
-    ['the factory named after the service', /export function createHbClient\(config: ClientConfig = \{\}\): HbClient/],
-    ['the waiter of an action with a transition', /waitUntilWiped\(options: WaitOptions\): Promise<WaitResult>/],
-    ['the batch outcome in the result', /export type WipeOutput = ApiResult<.*& BatchOutcome>/],
+    [
+      'the factory named after the service, its config typed by service and actions',
+      /export function createHbClient\(config: ClientConfig<"hb", Action> = \{\}\): HbClient/,
+    ],
+    [
+      'the waiter of an action with a transition, typed by the statuses',
+      /waitUntilWiped\(options: WaitOptions<InstanceStatus>\): Promise<WaitResult<InstanceStatus>>/,
+    ],
+    ['the open status union', /export type InstanceStatus = "STOPPED" \| "BUSY" \| "RUNNING" \| \(string & \{\}\)/],
+    ['the batch outcome in the result', /export type WipeOutput = ApiResult<[\s\S]*?> & BatchOutcome\n/],
+    ['readonly input lists and fields', /export type WipeInput = \{[^}]*readonly id\?: string/],
     ['a narrowing type guard', /export function isWipeError\(error: unknown\): error is WipeError/],
   ])('writes %s', (_what, pattern) => {
     expect(client).toMatch(pattern)
+  })
+  it("leaves the batch's raw failed list out of the result: the runtime's outcome replaces it", () => {
+    const output = /export type WipeOutput = ([\s\S]*?) & BatchOutcome\n/.exec(client)?.[1] ?? ''
+    expect(output).toMatch(/readonly requestId\??: string/)
+    expect(output).not.toMatch(/readonly id\b/)
+    // The status query's result keeps every field of its response.
+    expect(/export type LookOutput = ([\s\S]*?)\n\/\*\*/.exec(client)?.[1]).toMatch(
+      /readonly id\?: readonly string\[\]/,
+    )
   })
   it('puts openapi-typescript output, path keys with fragments included, in schema.ts', () => {
     expect(file(pkg, 'src/generated/schema.ts')).toContain('"/api/v2/hb#Wipe": {')

@@ -12,7 +12,11 @@ const reply = object({
   type: 'object',
   properties: {
     requestId: { type: 'string' },
-    response: { type: 'object', properties: { requestId: { type: 'string' } } },
+    // `id`: the batch's failed list (Wipe's x-zc-batch failed).
+    response: {
+      type: 'object',
+      properties: { requestId: { type: 'string' }, id: { type: 'array', items: { type: 'string' } } },
+    },
   },
 })
 

@@ -5,7 +5,9 @@ import {
   type ApiResult,
   type CallOptions,
   type ClientConfig,
+  type Credentials,
   createServiceClient,
+  envCredentials,
   type RawClient,
   type WaitOptions,
   type WaitResult,
@@ -14,12 +16,84 @@ import {
 import { service } from './operations.js'
 import type { paths } from './schema.js'
 
+/** A status of a vm instance, as the status query answers it; a status added later by the vendor is kept as a string. */
+export type InstanceStatus =
+  | 'PENDING'
+  | 'DEPLOYING'
+  | 'REBUILDING'
+  | 'REBOOT'
+  | 'RUNNING'
+  | 'STOPPED'
+  | 'BOOTING'
+  | 'STOPPING'
+  | 'RELEASING'
+  | 'RECYCLE'
+  | 'RECYCLING'
+  | 'CREATE_FAILED'
+  | 'IMAGING'
+  | (string & {})
+
+/** The actions of the vm API. */
+export type Action = 'ResetInstance' | 'DescribeInstancesStatus'
+
 /** Input of ResetInstance: Reset the operating system of one instance. */
-export type ResetInstanceInput = paths['/api/v2/vm#ResetInstance']['post']['requestBody']['content']['application/json']
+export type ResetInstanceInput = {
+  /**
+   * An instance id, as DescribeInstances returns it.
+   * Rules: 1 to 64 characters.
+   * @example "inst-vm-1"
+   */
+  readonly instanceId: string
+  /**
+   * Login password: 8-16 characters from letters, digits and !@#$%^&*`~()-+=, with at least one lower-case letter, one upper-case letter, one digit and one of those special characters.
+   * Rules: 8 to 16 characters; may contain only letters, digits and !@#$%^&*`~()-+=; must contain a lower-case letter; must contain an upper-case letter; must contain a digit; must contain one of !@#$%^&*`~()-+=.
+   * A secret: masked in every log, error and result.
+   */
+  readonly password?: string
+  /**
+   * SSH key pair id, e.g. key-YWD2QFOl. Not for Windows or Generic images.
+   * Rules: at least 1 character.
+   * @example "key-YWD2QFOl"
+   */
+  readonly keyId?: string
+  /**
+   * Image to install; the instance's current image when absent.
+   * Rules: at least 1 character.
+   * @example "img-xxxxxxxxx"
+   */
+  readonly imageId?: string
+  /**
+   * New display name of the instance.
+   * Rules: at least 1 character.
+   */
+  readonly instanceName?: string
+  /**
+   * Public NIC name.
+   * Rules: 4 to 15 characters; must start with a lower-case letter and hold only lower-case letters and digits.
+   * @defaultValue "eth0"
+   */
+  readonly wanName?: string
+  /**
+   * Private NIC name.
+   * Rules: 4 to 15 characters; must start with a lower-case letter and hold only lower-case letters and digits.
+   * @defaultValue "eth1"
+   */
+  readonly lanName?: string
+  /**
+   * Script run on first boot, at most 32 KiB of UTF-8. `maxLength` counts characters, a looser bound; `x-zc-max-utf8-bytes` is the rule.
+   * Rules: at most 32768 characters; at most 32768 bytes of UTF-8.
+   * A secret: masked in every log, error and result.
+   */
+  readonly initScript?: string
+} & ({ readonly keyId?: never } | { readonly password?: never })
 /** What ResetInstance returns: the reply's `response`, with its `requestId`. */
-export type ResetInstanceOutput = ApiResult<
-  paths['/api/v2/vm#ResetInstance']['post']['responses'][200]['content']['application/json']['response']
->
+export type ResetInstanceOutput = ApiResult<{
+  /**
+   * Unique id of the request, `T` followed by an upper-case UUID. Quote it when contacting the vendor about a call.
+   * @example "TC1748D3E-452D-4F74-8485-7AA73718E453"
+   */
+  readonly requestId: string
+}>
 /** The error codes ResetInstance documents. */
 export type ResetInstanceErrorCode =
   | 'INVALID_API_VERSION_NOT_SUPPORT'
@@ -60,12 +134,43 @@ export function isResetInstanceError(error: unknown): error is ResetInstanceErro
 }
 
 /** Input of DescribeInstancesStatus: Query the status of instances. */
-export type DescribeInstancesStatusInput =
-  paths['/api/v2/vm#DescribeInstancesStatus']['post']['requestBody']['content']['application/json']
+export type DescribeInstancesStatusInput = {
+  /**
+   * Instance ids to query, at most 100; all instances when absent.
+   * Rules: at most 100 items; each: 1 to 64 characters.
+   */
+  readonly instanceIds?: readonly string[]
+  /**
+   * Rules: a whole number; 1 to 1000.
+   * @defaultValue 20
+   */
+  readonly pageSize?: number
+  /**
+   * Rules: a whole number; at least 1.
+   * @defaultValue 1
+   */
+  readonly pageNum?: number
+}
 /** What DescribeInstancesStatus returns: the reply's `response`, with its `requestId`. */
-export type DescribeInstancesStatusOutput = ApiResult<
-  paths['/api/v2/vm#DescribeInstancesStatus']['post']['responses'][200]['content']['application/json']['response']
->
+export type DescribeInstancesStatusOutput = ApiResult<{
+  /**
+   * Unique id of the request, `T` followed by an upper-case UUID. Quote it when contacting the vendor about a call.
+   * @example "TC1748D3E-452D-4F74-8485-7AA73718E453"
+   */
+  readonly requestId: string
+  /** Number of matching instances across all pages. */
+  readonly totalCount: number
+  /** This page's instances. Absent means an empty page. */
+  readonly dataSet?: readonly {
+    /**
+     * An instance id, as DescribeInstances returns it.
+     * @example "inst-vm-1"
+     */
+    readonly instanceId: string
+    /** Status of a vm instance (no REINSTALL_FAILED or RESIZING, unlike zec). */
+    readonly instanceStatus: InstanceStatus
+  }[]
+}>
 /** The error codes DescribeInstancesStatus documents. */
 export type DescribeInstancesStatusErrorCode =
   | 'INVALID_API_VERSION_NOT_SUPPORT'
@@ -93,6 +198,14 @@ export function isDescribeInstancesStatusError(error: unknown): error is Describ
   return error instanceof ApiError && error.action === 'DescribeInstancesStatus'
 }
 
+/**
+ * The access key in the environment: ZENLAYERCLOUD_SECRET_KEY_ID and ZENLAYERCLOUD_SECRET_KEY_PASSWORD,
+ * read when a call is made (a client given no credentials reads them too).
+ */
+export function fromEnv(env?: Record<string, string | undefined>): () => Credentials {
+  return envCredentials(service.signing, env)
+}
+
 /** A client of the Zenlayer vm API, version 2026-04-01. */
 export interface VmClient {
   /** The openapi-fetch client underneath, with the same signing (and logging) middleware. */
@@ -113,11 +226,11 @@ export interface VmClient {
   /**
    * Polls DescribeInstancesStatus until every instance is RUNNING after ResetInstance; fails at once on RELEASING, RECYCLE, RECYCLING, CREATE_FAILED, unknown ids or errors that will not clear.
    */
-  waitUntilReset(options: WaitOptions): Promise<WaitResult>
+  waitUntilReset(options: WaitOptions<InstanceStatus>): Promise<WaitResult<InstanceStatus>>
 }
 
 /** Creates a client of the Zenlayer vm API. */
-export function createVmClient(config: ClientConfig = {}): VmClient {
+export function createVmClient(config: ClientConfig<'vm', Action> = {}): VmClient {
   const client = createServiceClient<paths>(service, config)
   return {
     raw: client.raw,

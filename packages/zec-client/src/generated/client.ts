@@ -6,7 +6,9 @@ import {
   type BatchOutcome,
   type CallOptions,
   type ClientConfig,
+  type Credentials,
   createServiceClient,
+  envCredentials,
   type RawClient,
   type WaitOptions,
   type WaitResult,
@@ -15,14 +17,84 @@ import {
 import { service } from './operations.js'
 import type { paths } from './schema.js'
 
+/** A status of a zec instance, as the status query answers it; a status added later by the vendor is kept as a string. */
+export type InstanceStatus =
+  | 'PENDING'
+  | 'DEPLOYING'
+  | 'REBUILDING'
+  | 'REINSTALL_FAILED'
+  | 'REBOOT'
+  | 'RUNNING'
+  | 'STOPPED'
+  | 'BOOTING'
+  | 'STOPPING'
+  | 'RELEASING'
+  | 'RECYCLE'
+  | 'RECYCLING'
+  | 'CREATE_FAILED'
+  | 'IMAGING'
+  | 'RESIZING'
+  | (string & {})
+
+/** The actions of the zec API. */
+export type Action = 'ResetInstances' | 'DescribeInstancesStatus'
+
 /** Input of ResetInstances: Reinstall the operating system of several instances. */
-export type ResetInstancesInput =
-  paths['/api/v2/zec#ResetInstances']['post']['requestBody']['content']['application/json']
+export type ResetInstancesInput = {
+  /**
+   * Instance ids, at most 100, each once.
+   * Rules: 1 to 100 items; no duplicates; each: 1 to 64 characters.
+   */
+  readonly instanceIds: readonly string[]
+  /**
+   * New login password: 8-16 characters from letters, digits and ~!@$^*-_=+, with at least one letter, one digit and one of those special characters.
+   * Rules: 8 to 16 characters; may contain only letters, digits and ~!@$^*-_=+; must contain a letter; must contain a digit; must contain one of ~!@$^*-_=+.
+   * A secret: masked in every log, error and result.
+   */
+  readonly password?: string
+  /**
+   * SSH key pair id, e.g. key-YWD2QFOl.
+   * Rules: at least 1 character.
+   * @example "key-YWD2QFOl"
+   */
+  readonly keyId?: string
+  /**
+   * Image to install; the instance's current image when absent.
+   * Rules: at least 1 character.
+   * @example "ubuntu2022"
+   */
+  readonly imageId?: string
+  /**
+   * Time zone of the installed OS.
+   * Rules: at least 1 character.
+   * @example "Asia/Hong_Kong"
+   */
+  readonly timezone?: string
+  /**
+   * Whether to enable the QEMU guest agent (QGA).
+   * @defaultValue false
+   */
+  readonly enableAgent?: boolean
+  /**
+   * New instance name, 2-63 letters, digits, hyphens and periods.
+   * Rules: 2 to 63 characters; may contain only letters, digits, hyphens and periods.
+   */
+  readonly instanceName?: string
+  /**
+   * Initialization command run on first boot.
+   * A secret: masked in every log, error and result.
+   */
+  readonly userData?: string
+} & ({ readonly keyId?: never } | { readonly password?: never })
 /** What ResetInstances returns: the reply's `response`, with its `requestId`, and the failed and succeeded ids. */
-export type ResetInstancesOutput = ApiResult<
-  paths['/api/v2/zec#ResetInstances']['post']['responses'][200]['content']['application/json']['response'] &
-    BatchOutcome
->
+export type ResetInstancesOutput = ApiResult<{
+  /**
+   * Unique id of the request, `T` followed by an upper-case UUID. Quote it when contacting the vendor about a call.
+   * @example "TC1748D3E-452D-4F74-8485-7AA73718E453"
+   */
+  readonly requestId: string
+}> &
+  BatchOutcome
 /** The error codes ResetInstances documents. */
 export type ResetInstancesErrorCode =
   | 'INVALID_API_VERSION_NOT_SUPPORT'
@@ -56,12 +128,48 @@ export function isResetInstancesError(error: unknown): error is ResetInstancesEr
 }
 
 /** Input of DescribeInstancesStatus: Query the status of instances. */
-export type DescribeInstancesStatusInput =
-  paths['/api/v2/zec#DescribeInstancesStatus']['post']['requestBody']['content']['application/json']
+export type DescribeInstancesStatusInput = {
+  /**
+   * Instance ids to query, at most 100; all instances when absent.
+   * Rules: at most 100 items; each: 1 to 64 characters.
+   */
+  readonly instanceIds?: readonly string[]
+  /**
+   * Only instances of this resource group.
+   * Rules: at least 1 character.
+   */
+  readonly resourceGroupId?: string
+  /**
+   * Rules: a whole number; 1 to 1000.
+   * @defaultValue 20
+   */
+  readonly pageSize?: number
+  /**
+   * Rules: a whole number; at least 1.
+   * @defaultValue 1
+   */
+  readonly pageNum?: number
+}
 /** What DescribeInstancesStatus returns: the reply's `response`, with its `requestId`. */
-export type DescribeInstancesStatusOutput = ApiResult<
-  paths['/api/v2/zec#DescribeInstancesStatus']['post']['responses'][200]['content']['application/json']['response']
->
+export type DescribeInstancesStatusOutput = ApiResult<{
+  /**
+   * Unique id of the request, `T` followed by an upper-case UUID. Quote it when contacting the vendor about a call.
+   * @example "TC1748D3E-452D-4F74-8485-7AA73718E453"
+   */
+  readonly requestId: string
+  /** Number of matching instances across all pages. */
+  readonly totalCount: number
+  /** This page's instances. Absent means an empty page. */
+  readonly dataSet?: readonly {
+    /**
+     * An instance id, as DescribeInstances returns it.
+     * @example "inst-0a1b2c3d"
+     */
+    readonly instanceId: string
+    /** Status of a zec instance. */
+    readonly instanceStatus: InstanceStatus
+  }[]
+}>
 /** The error codes DescribeInstancesStatus documents. */
 export type DescribeInstancesStatusErrorCode =
   | 'INVALID_API_VERSION_NOT_SUPPORT'
@@ -89,6 +197,14 @@ export function isDescribeInstancesStatusError(error: unknown): error is Describ
   return error instanceof ApiError && error.action === 'DescribeInstancesStatus'
 }
 
+/**
+ * The access key in the environment: ZENLAYERCLOUD_SECRET_KEY_ID and ZENLAYERCLOUD_SECRET_KEY_PASSWORD,
+ * read when a call is made (a client given no credentials reads them too).
+ */
+export function fromEnv(env?: Record<string, string | undefined>): () => Credentials {
+  return envCredentials(service.signing, env)
+}
+
 /** A client of the Zenlayer zec API, version 2025-09-01. */
 export interface ZecClient {
   /** The openapi-fetch client underneath, with the same signing (and logging) middleware. */
@@ -109,11 +225,11 @@ export interface ZecClient {
   /**
    * Polls DescribeInstancesStatus until every instance is RUNNING after ResetInstances; fails at once on REINSTALL_FAILED, RELEASING, RECYCLE, RECYCLING, CREATE_FAILED, unknown ids or errors that will not clear.
    */
-  waitUntilReset(options: WaitOptions): Promise<WaitResult>
+  waitUntilReset(options: WaitOptions<InstanceStatus>): Promise<WaitResult<InstanceStatus>>
 }
 
 /** Creates a client of the Zenlayer zec API. */
-export function createZecClient(config: ClientConfig = {}): ZecClient {
+export function createZecClient(config: ClientConfig<'zec', Action> = {}): ZecClient {
   const client = createServiceClient<paths>(service, config)
   return {
     raw: client.raw,

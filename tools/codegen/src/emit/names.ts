@@ -22,6 +22,10 @@ export const names = {
     `validate${action}${direction === 'request' ? 'Request' : 'Response'}`,
   /** The zod schemas and their types: `ResetInstancesRequest`, `ResetInstancesResponse`, `ResetInstancesError`. */
   schema: (action: string, part: 'Request' | 'Response' | 'Error'): string => `${action}${part}`,
+  /** The client's union of instance statuses: `InstanceStatus`. */
+  statusType: (): string => 'InstanceStatus',
+  /** The client's union of action names: `Action`. */
+  actionType: (): string => 'Action',
   /** The client's typed error guard: `isResetInstancesError`. */
   errorGuard: (action: string): string => `is${action}Error`,
   /** A generated package's npm name: `@zenlayer-reset/zec-client`. */

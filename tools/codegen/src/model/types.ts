@@ -134,6 +134,8 @@ export interface NodeMeta {
   readonly name: string | undefined
   readonly description: string | undefined
   readonly default: unknown
+  /** Example values of the node (`examples`, or `example`), for documentation. */
+  readonly examples: readonly unknown[]
   /** Error code for any rule of this node that has none of its own. */
   readonly errorCode: string | undefined
   readonly sensitive: boolean

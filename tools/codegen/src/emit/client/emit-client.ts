@@ -9,6 +9,7 @@ import { clientDescriptor } from '../shared/descriptor.js'
 import { banner, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
 import { renderTypes } from './openapi-types.js'
+import { printType } from './ts-types.js'
 
 export async function emitClient(service: ServiceModel, source: SpecSource): Promise<GeneratedPackage> {
   const name = `${SCOPE}/${service.name}-client`
@@ -63,14 +64,18 @@ export const service = ${literal(clientDescriptor(service))} as const satisfies 
 `
 }
 
-function ioTypes(op: OperationModel): string {
-  const at = `paths[${literal(op.pathKey)}]['post']`
-  const response = `${at}['responses'][200]['content']['application/json']['response']`
+function ioTypes(op: OperationModel, statuses: readonly string[]): string {
   const codes = op.errors.map((e) => literal(e.code)).join(' | ')
+  // A batch's raw failed list is not in the result: the runtime gives failedInstanceIds and succeededInstanceIds.
+  const output = printType(op.response, {
+    direction: 'output',
+    omit: op.batch ? [op.batch.failed] : [],
+    named: { values: statuses, name: names.statusType() },
+  })
   return `/** Input of ${op.action}: ${op.summary}. */
-export type ${op.action}Input = ${at}['requestBody']['content']['application/json']
+export type ${op.action}Input = ${printType(op.request, { direction: 'input' })}
 /** What ${op.action} returns: the reply's \`response\`, with its \`requestId\`${op.batch ? ', and the failed and succeeded ids' : ''}. */
-export type ${op.action}Output = ApiResult<${op.batch ? `${response} & BatchOutcome` : response}>
+export type ${op.action}Output = ApiResult<${output}>${op.batch ? ' & BatchOutcome' : ''}
 /** The error codes ${op.action} documents. */
 export type ${op.action}ErrorCode = ${codes}
 /** An API error of ${op.action}, its code narrowed to those the action documents. */
@@ -79,6 +84,13 @@ export type ${names.schema(op.action, 'Error')} = ApiError<${op.action}ErrorCode
 export function ${names.errorGuard(op.action)}(error: unknown): error is ${names.schema(op.action, 'Error')} {
   return error instanceof ApiError && error.action === ${literal(op.action)}
 }`
+}
+
+/** The statuses an instance can be in, open to one the vendor adds later (a string, not a refusal). */
+function statusType(service: ServiceModel): string {
+  const known = service.statuses.map((s) => literal(s)).join(' | ')
+  return `/** A status of a ${service.name} instance, as the status query answers it; a status added later by the vendor is kept as a string. */
+export type ${names.statusType()} = ${known ? `${known} | (string & {})` : 'string'}`
 }
 
 function clientFile(service: ServiceModel): string {
@@ -102,7 +114,7 @@ function clientFile(service: ServiceModel): string {
     methods.push(`  /**
    * Polls ${t.observe} until every instance is ${t.to} after ${op.action}; fails at once on ${[t.failure, ...t.deadEnds].filter(Boolean).join(', ')}, unknown ids or errors that will not clear.
    */
-  ${t.waiter}(options: WaitOptions): Promise<WaitResult>`)
+  ${t.waiter}(options: WaitOptions<${names.statusType()}>): Promise<WaitResult<${names.statusType()}>>`)
     impls.push(`    ${t.waiter}: (options) => waitUntil(client, service, service.operations.${op.action}, options),`)
   }
   const runtime = [
@@ -112,6 +124,8 @@ function clientFile(service: ServiceModel): string {
     'type CallOptions',
     'type ClientConfig',
     'createServiceClient',
+    'type Credentials',
+    'envCredentials',
     'type RawClient',
     ...(waiters.length > 0 ? ['type WaitOptions', 'type WaitResult', 'waitUntil'] : []),
   ]
@@ -119,7 +133,20 @@ function clientFile(service: ServiceModel): string {
 import { service } from './operations.js'
 import type { paths } from './schema.js'
 
-${service.operations.map(ioTypes).join('\n\n')}
+${statusType(service)}
+
+/** The actions of the ${service.name} API. */
+export type ${names.actionType()} = ${service.operations.map((o) => literal(o.action)).join(' | ')}
+
+${service.operations.map((op) => ioTypes(op, service.statuses)).join('\n\n')}
+
+/**
+ * The access key in the environment: ${service.signing.envAccessKeyId} and ${service.signing.envAccessKeySecret},
+ * read when a call is made (a client given no credentials reads them too).
+ */
+export function fromEnv(env?: Record<string, string | undefined>): () => Credentials {
+  return envCredentials(service.signing, env)
+}
 
 /** A client of the Zenlayer ${service.name} API, version ${service.version}. */
 export interface ${clientType} {
@@ -129,7 +156,7 @@ ${methods.join('\n')}
 }
 
 /** Creates a client of the Zenlayer ${service.name} API. */
-export function ${clientFactory}(config: ClientConfig = {}): ${clientType} {
+export function ${clientFactory}(config: ClientConfig<${literal(service.name)}, ${names.actionType()}> = {}): ${clientType} {
   const client = createServiceClient<paths>(service, config)
   return {
     raw: client.raw,
@@ -149,6 +176,12 @@ clientTableSuite({ bundled, service, createClient: ${names.clientFactory(service
 `
 }
 
+/** "password and keyId together": each at-most-one rule of the actions' inputs, in words. */
+function exclusiveWords(service: ServiceModel): string {
+  const rules = service.operations.flatMap((op) => op.request.exclusive.map((r) => r.fields.join(' and ')))
+  return rules.length > 0 ? `${[...new Set(rules)].join('; ')} together` : 'unknown fields, missing required ones'
+}
+
 function readme(service: ServiceModel): string {
   const clientFactory = names.clientFactory(service.name)
   const reset = service.operations.find((o) => o.transition?.waiter) ?? service.operations[0]
@@ -165,27 +198,48 @@ in browsers; pulls in no zod and no mock code (about 14 kB gzipped with
 everything it needs; the suite enforces 15 kB).
 
 \`\`\`ts
-import { ${clientFactory}, fromEnv } from '${SCOPE}/${service.name}-client'
+import { ${clientFactory} } from '${SCOPE}/${service.name}-client'
 
-const ${service.name} = ${clientFactory}({ credentials: fromEnv() }) // or { accessKeyId, accessKeySecret }, or { token }
+// Credentials: ${service.signing.envAccessKeyId} and ${service.signing.envAccessKeySecret} from the environment,
+// or pass { accessKeyId, accessKeySecret } or { token }.
+const ${service.name} = ${clientFactory}({ logger: console })
 ${example}
 ${waiter ? `await ${service.name}.${waiter}({ instanceIds: ['inst-a'], maxWaitSeconds: 900, onProgress: (p) => console.log(p.statuses) })` : ''}
 \`\`\`
 
 Actions: ${service.operations.map((o) => `\`${names.method(o.action)}\` (${o.action}${o.idempotent ? '' : ', never retried once sent'})`).join(', ')}.
 
+## Types
+
+- \`<Action>Input\` and \`<Action>Output\` are printed from the spec: every field
+  carries its rules in words, its default and an example (hover it). Inputs
+  take readonly lists (\`as const\`, or a result's \`failedInstanceIds\`), and
+  what the spec forbids does not compile (${exclusiveWords(service)}).
+- \`InstanceStatus\` lists the statuses the status query answers, and stays
+  open: a status the vendor adds later is a string, kept, not refused. The
+  waiter's progress and result, and \`WaiterError.instances\`, use it;
+  \`WaiterError.code\` is a \`WaiterErrorCode\`.${
+    batch
+      ? `
+- A batch result has \`failedInstanceIds\` and \`succeededInstanceIds\`; the
+  reply's own list (\`${batch.failed}\`) is not repeated in it.`
+      : ''
+  }
+- \`client.raw\` (openapi-fetch) needs only the path and the body: the
+  protocol headers and the signature are filled from the path.
+
 ## Configuration (\`${clientFactory}(config)\`)
 
 | option | default | |
 | --- | --- | --- |
-| \`credentials\` | none | access key (signed ZC2-HMAC-SHA256), bearer token, or \`fromEnv()\` (ZENLAYERCLOUD_SECRET_KEY_ID / _PASSWORD) |
+| \`credentials\` | the environment: ${service.signing.envAccessKeyId} and ${service.signing.envAccessKeySecret} (\`fromEnv()\`), read at each call | access key (signed ZC2-HMAC-SHA256), bearer token, or a function giving either |
 | \`baseUrl\` | https://console.zenlayer.com | https only, or plain http to a loopback host (\`http://127.0.0.1:8787\` for the mock); no user:password in it |
 | \`allowInsecureHttp\` | false | allow plain http to a host that is not loopback (secrets then travel in clear) |
 | \`retry\` | 4 attempts, 1 s base, 20 s cap | \`false\` turns retries off |
 | \`attemptTimeoutMs\` / \`callTimeoutMs\` | 30 s / 120 s | the call limit covers retries and their waits |
 | \`maxResponseBytes\` | 4 MiB | a larger reply is a \`ProtocolError\`, never read whole |
-| \`validator\` | off | \`import * as v from '${SCOPE}/${service.name}-validator'\`: the bytes to be sent are checked; invalid input never reaches the network |
-| \`logger\` | none | masked request, response and retry events |
+| \`validator\` | off | \`import * as v from '${SCOPE}/${service.name}-validator'\`: the bytes to be sent are checked; invalid input never reaches the network. Typed per service: another service's validator does not compile |
+| \`logger\` | none | masked request, response and retry events: a function of each event, or a console-like object (\`console\`, pino...: requests and responses to \`debug\`, retries to \`warn\`) |
 | \`fetch\`, \`now\`, \`sleep\`, \`clock\`, \`random\` | globals | for tests |
 
 A bad option is a \`ConfigError\` naming it, thrown when the client is created.
@@ -210,7 +264,7 @@ with signals, and an aborted signal sends nothing.
   may not name a field twice. Anything else (another 2xx, an error envelope) is a
   \`ProtocolError\` listing the ids whose fate is unknown (\`unknownInstanceIds\`);
   an id is never reported reset without evidence.
-- A refused timestamp (AUTH_FAILURE_TIMESTAMP_EXPIRED) whose reply's \`Date\`
+- A refused timestamp (${service.codeRoles.timestampExpired ?? 'its code'}) whose reply's \`Date\`
   shows the local clock is off corrects the clock offset and signs once more;
   later calls keep the offset.
 - Errors: \`ApiError\` (code, requestId, status, action, the server's

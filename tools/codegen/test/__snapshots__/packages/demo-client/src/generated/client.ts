@@ -6,18 +6,40 @@ import {
   type BatchOutcome,
   type CallOptions,
   type ClientConfig,
+  type Credentials,
   createServiceClient,
+  envCredentials,
   type RawClient,
 } from '@zenlayer-reset/client-runtime'
 import { service } from './operations.js'
 import type { paths } from './schema.js'
 
+/** A status of a demo instance, as the status query answers it; a status added later by the vendor is kept as a string. */
+export type InstanceStatus = 'STOPPED' | 'BUSY' | 'RUNNING' | 'BROKEN' | (string & {})
+
+/** The actions of the demo API. */
+export type Action = 'CreateThing' | 'DescribeThings'
+
 /** Input of CreateThing: Create a thing. */
-export type CreateThingInput = paths['/api/v2/demo#CreateThing']['post']['requestBody']['content']['application/json']
+export type CreateThingInput = {
+  /** Rules: 1 to 3 items; no duplicates; each: at least 1 character. */
+  readonly ids: readonly string[]
+  /**
+   * Rules: 4 to 8 characters; must contain a digit.
+   * A secret: masked in every log, error and result.
+   */
+  readonly secret?: string
+  readonly keyId?: string
+  /** Rules: at most 8 characters; at most 8 bytes of UTF-8. */
+  readonly note?: string
+  /** @defaultValue false */
+  readonly loud?: boolean
+} & ({ readonly keyId?: never } | { readonly secret?: never })
 /** What CreateThing returns: the reply's `response`, with its `requestId`, and the failed and succeeded ids. */
-export type CreateThingOutput = ApiResult<
-  paths['/api/v2/demo#CreateThing']['post']['responses'][200]['content']['application/json']['response'] & BatchOutcome
->
+export type CreateThingOutput = ApiResult<{
+  readonly requestId: string
+}> &
+  BatchOutcome
 /** The error codes CreateThing documents. */
 export type CreateThingErrorCode =
   | 'BOTH_GIVEN'
@@ -33,12 +55,27 @@ export function isCreateThingError(error: unknown): error is CreateThingError {
 }
 
 /** Input of DescribeThings: List things. */
-export type DescribeThingsInput =
-  paths['/api/v2/demo#DescribeThings']['post']['requestBody']['content']['application/json']
+export type DescribeThingsInput = {
+  /**
+   * Rules: a whole number; at least 1.
+   * @defaultValue 1
+   */
+  readonly pageNum?: number
+  /**
+   * Rules: a whole number; 1 to 50.
+   * @defaultValue 20
+   */
+  readonly pageSize?: number
+}
 /** What DescribeThings returns: the reply's `response`, with its `requestId`. */
-export type DescribeThingsOutput = ApiResult<
-  paths['/api/v2/demo#DescribeThings']['post']['responses'][200]['content']['application/json']['response']
->
+export type DescribeThingsOutput = ApiResult<{
+  readonly requestId: string
+  readonly totalCount: number
+  readonly dataSet?: readonly {
+    readonly id: string
+    readonly status: InstanceStatus
+  }[]
+}>
 /** The error codes DescribeThings documents. */
 export type DescribeThingsErrorCode = 'PAGE_MALFORMED'
 /** An API error of DescribeThings, its code narrowed to those the action documents. */
@@ -46,6 +83,14 @@ export type DescribeThingsError = ApiError<DescribeThingsErrorCode>
 /** Whether `error` is an API error answered to DescribeThings. */
 export function isDescribeThingsError(error: unknown): error is DescribeThingsError {
   return error instanceof ApiError && error.action === 'DescribeThings'
+}
+
+/**
+ * The access key in the environment: DEMO_KEY_ID and DEMO_KEY_SECRET,
+ * read when a call is made (a client given no credentials reads them too).
+ */
+export function fromEnv(env?: Record<string, string | undefined>): () => Credentials {
+  return envCredentials(service.signing, env)
 }
 
 /** A client of the Zenlayer demo API, version 2024-01-01. */
@@ -65,7 +110,7 @@ export interface DemoClient {
 }
 
 /** Creates a client of the Zenlayer demo API. */
-export function createDemoClient(config: ClientConfig = {}): DemoClient {
+export function createDemoClient(config: ClientConfig<'demo', Action> = {}): DemoClient {
   const client = createServiceClient<paths>(service, config)
   return {
     raw: client.raw,
