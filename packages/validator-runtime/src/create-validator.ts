@@ -1,4 +1,5 @@
-import type { z } from 'zod'
+// zod's core types: a schema of zod/mini (what the generated packages use) or of zod classic.
+import type * as core from 'zod/v4/core'
 import type { ValidatorCodes } from './code-roles.js'
 
 /** One broken rule: where, which rule, what to tell a person, and the API error code. */
@@ -26,7 +27,7 @@ export interface ValidatorMeta {
   readonly generic: ValidatorCodes
 }
 
-type Issue = z.core.$ZodIssue
+type Issue = core.$ZodIssue
 
 function formatPath(path: readonly PropertyKey[]): string {
   let out = ''
@@ -103,17 +104,17 @@ function toIssues(issue: Issue, input: unknown, meta: ValidatorMeta): Validation
  * as given (no defaults applied), or `{ok: false, code, issues}` where `code`
  * is the API error code the server would answer (that of the first issue).
  */
-export function createValidator<S extends z.ZodType>(
+export function createValidator<S extends core.$ZodType>(
   schema: S,
   meta: ValidatorMeta,
-): (input: unknown) => ValidationResult<z.output<S>> {
+): (input: unknown) => ValidationResult<core.output<S>> {
   // The Standard Schema entry point hands back zod's finalized issues without
   // constructing a ZodError (an Error, with a stack trace to capture).
   const standard = schema['~standard']
   return (input) => {
     const result = standard.validate(input)
     if (result instanceof Promise) throw new Error(`${meta.action}: the generated schema is unexpectedly asynchronous`)
-    if (!result.issues) return { ok: true, value: result.value as z.output<S> }
+    if (!result.issues) return { ok: true, value: result.value as core.output<S> }
     const issues = (result.issues as readonly Issue[]).flatMap((issue) => toIssues(issue, input, meta))
     return { ok: false, code: issues[0]?.code ?? meta.generic.valueMalformed, issues }
   }

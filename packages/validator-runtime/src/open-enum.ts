@@ -1,4 +1,5 @@
-import { z } from 'zod'
+// zod/mini, as a namespace: a bundle keeps only z.string.
+import * as z from 'zod/mini'
 
 /**
  * An enumeration in a reply: any string is accepted, typed as the values the
@@ -7,6 +8,6 @@ import { z } from 'zod'
  * a valid reply, and code written against the known values keeps compiling
  * (`switch` needs its `default` branch, which the type asks for).
  */
-export function openEnum<const T extends readonly string[]>(_known: T): z.ZodType<T[number] | (string & {})> {
-  return z.string({ error: 'must be a string' }) as unknown as z.ZodType<T[number] | (string & {})>
+export function openEnum<const T extends readonly string[]>(_known: T): z.ZodMiniType<T[number] | (string & {})> {
+  return z.string({ error: 'must be a string' }) as unknown as z.ZodMiniType<T[number] | (string & {})>
 }

@@ -7,9 +7,9 @@
 // on a server validating thousands of requests a second those mutated
 // payloads make V8 promote each request's garbage to the old generation
 // (measured in the mock server: 3.5x the young-generation GC time).
-import type { z } from 'zod'
+import type * as core from 'zod/v4/core'
 
-type Payload<T> = z.core.ParsePayload<T>
+type Payload<T> = core.ParsePayload<T>
 
 /** Reports a broken rule as zod's own checks do; `continue` keeps the other checks running, so every issue is reported. */
 function report(payload: Payload<unknown>, message: string, params: Record<string, unknown>): void {

@@ -87,7 +87,7 @@ describe('emitValidator', () => {
   const pkg = emitValidator(model, serviceSource)
   it.each([
     ['a strict request', /export const WipeRequest = z\.strictObject\(/],
-    ['a loose reply', /export const WipeResponse = z\.looseObject\(/],
+    ['a loose reply, named as the spec names the envelope', /export const WipeReply = z\.looseObject\(/],
     [
       'the field codes of the request',
       /validateWipeRequest = createValidator\(s\.WipeRequest, \{ service: "hb", action: "Wipe", direction: 'request', codes: \{"id":"ID_BAD"\}, generic \}\)/,
@@ -103,7 +103,7 @@ describe('the names resolver owns every printed name', () => {
     ['client factory', names.clientFactory('zec'), 'createZecClient'],
     ['mock factory', names.mockFactory('vm'), 'createVmMock'],
     ['request validator', names.validator('ResetInstance', 'request'), 'validateResetInstanceRequest'],
-    ['response validator', names.validator('ResetInstance', 'response'), 'validateResetInstanceResponse'],
+    ['reply validator', names.validator('ResetInstance', 'response'), 'validateResetInstanceReply'],
     ['error guard', names.errorGuard('ResetInstance'), 'isResetInstanceError'],
     ['package', names.packageName('zec', 'mock'), '@zenlayer-reset/zec-mock'],
   ])('%s', (_what, got, expected) => {

@@ -17,19 +17,19 @@ describe('printSchema', () => {
     {
       name: 'an integer range',
       given: { type: 'integer', minimum: 1, maximum: 3 },
-      want: `z.number({ error: "must be a number" }).check(wholeNumber).min(1, { error: "must be at least 1" }).max(3, { error: "must be at most 3" })`,
+      want: `z.number({ error: "must be a number" }).check(wholeNumber, z.gte(1, { error: "must be at least 1" }), z.lte(3, { error: "must be at most 3" }))`,
       helpers: ['wholeNumber'],
     },
     {
       name: 'a string with a pattern part',
       given: { type: 'string', minLength: 1, allOf: [{ pattern: '[0-9]', 'x-zc-message': 'must contain a digit' }] },
-      want: `z.string({ error: "must be a string" }).check(minChars(1)).regex(/[0-9]/u, { error: "must contain a digit" })`,
+      want: `z.string({ error: "must be a string" }).check(minChars(1), z.regex(/[0-9]/u, { error: "must contain a digit" }))`,
       helpers: ['minChars'],
     },
     {
       name: 'a pattern part with its own code, as a tagged refinement',
       given: { type: 'string', allOf: [{ pattern: 'a', 'x-zc-message': 'needs a', 'x-zc-error-code': 'NO_A' }] },
-      want: `z.string({ error: "must be a string" }).refine((v) => /a/u.test(v), { error: "needs a", params: { rule: 'pattern', code: "NO_A" } })`,
+      want: `z.string({ error: "must be a string" }).check(z.refine((v: string) => /a/u.test(v), { error: "needs a", params: { rule: 'pattern', code: "NO_A" } }))`,
     },
     {
       name: 'an enum',
@@ -46,7 +46,7 @@ describe('printSchema', () => {
     {
       name: 'a unique list',
       given: { type: 'array', items: { type: 'boolean' }, maxItems: 1, uniqueItems: true },
-      want: `z.array(z.boolean({ error: "must be true or false" }), { error: "must be a list" }).max(1, { error: "must have at most 1 item" }).check(noDuplicates)`,
+      want: `z.array(z.boolean({ error: "must be true or false" }), { error: "must be a list" }).check(z.maxLength(1, { error: "must have at most 1 item" }), noDuplicates)`,
       helpers: ['noDuplicates'],
     },
     {
@@ -57,13 +57,13 @@ describe('printSchema', () => {
         required: ['a'],
         properties: { a: { type: 'boolean' }, b: { type: 'boolean' } },
       },
-      want: `z.strictObject({ "a": z.boolean({ error: "must be true or false" }), "b": z.boolean({ error: "must be true or false" }).optional() }, { error: "must be an object" })`,
+      want: `z.strictObject({ "a": z.boolean({ error: "must be true or false" }), "b": z.optional(z.boolean({ error: "must be true or false" })) }, { error: "must be an object" })`,
     },
     {
       name: 'the same object in a reply, loose',
       given: { type: 'object', additionalProperties: false, properties: { a: { type: 'boolean' } } },
       mode: 'loose',
-      want: `z.looseObject({ "a": z.boolean({ error: "must be true or false" }).optional() }, { error: "must be an object" })`,
+      want: `z.looseObject({ "a": z.optional(z.boolean({ error: "must be true or false" })) }, { error: "must be an object" })`,
     },
     {
       name: 'an exclusive pair',
@@ -72,7 +72,7 @@ describe('printSchema', () => {
         properties: { a: { type: 'boolean' }, b: { type: 'boolean' } },
         allOf: [{ not: { required: ['a', 'b'] }, 'x-zc-message': 'not both', 'x-zc-error-code': 'BOTH' }],
       },
-      want: `z.looseObject({ "a": z.boolean({ error: "must be true or false" }).optional(), "b": z.boolean({ error: "must be true or false" }).optional() }, { error: "must be an object" }).check(atMostOneOf(["a","b"], "not both", "BOTH"))`,
+      want: `z.looseObject({ "a": z.optional(z.boolean({ error: "must be true or false" })), "b": z.optional(z.boolean({ error: "must be true or false" })) }, { error: "must be an object" }).check(atMostOneOf(["a","b"], "not both", "BOTH"))`,
       helpers: ['atMostOneOf'],
     },
   ]

@@ -67,28 +67,28 @@ const describeBreaks: ((r: Reply) => unknown)[] = [
 const cases = [
   {
     title: 'zec ResetInstances',
-    validate: zec.validateResetInstancesResponse,
+    validate: zec.validateResetInstancesReply,
     ajv: ajvFor('zec', 'ResetInstances', 'reply'),
     valid: envelope(fc.record({ instanceIds: fc.array(instanceId, { maxLength: 5 }) }, { requiredKeys: [] })),
     breaks,
   },
   {
     title: 'zec DescribeInstancesStatus',
-    validate: zec.validateDescribeInstancesStatusResponse,
+    validate: zec.validateDescribeInstancesStatusReply,
     ajv: ajvFor('zec', 'DescribeInstancesStatus', 'reply'),
     valid: describeReply(zecStatuses),
     breaks: describeBreaks,
   },
   {
     title: 'vm ResetInstance',
-    validate: vm.validateResetInstanceResponse,
+    validate: vm.validateResetInstanceReply,
     ajv: ajvFor('vm', 'ResetInstance', 'reply'),
     valid: envelope(fc.constant({})),
     breaks,
   },
   {
     title: 'vm DescribeInstancesStatus',
-    validate: vm.validateDescribeInstancesStatusResponse,
+    validate: vm.validateDescribeInstancesStatusReply,
     ajv: ajvFor('vm', 'DescribeInstancesStatus', 'reply'),
     valid: describeReply(vmStatuses),
     breaks: describeBreaks,
@@ -97,8 +97,8 @@ const cases = [
 
 describe('reply enumerations are open', () => {
   it.each([
-    ['zec', zec.validateDescribeInstancesStatusResponse, ajvFor('zec', 'DescribeInstancesStatus', 'reply')],
-    ['vm', vm.validateDescribeInstancesStatusResponse, ajvFor('vm', 'DescribeInstancesStatus', 'reply')],
+    ['zec', zec.validateDescribeInstancesStatusReply, ajvFor('zec', 'DescribeInstancesStatus', 'reply')],
+    ['vm', vm.validateDescribeInstancesStatusReply, ajvFor('vm', 'DescribeInstancesStatus', 'reply')],
   ] as const)('%s: a status the vendor adds tomorrow is a valid reply, kept as sent', (_service, validate, ajv) => {
     const id = 'T1A2B3C4D-5E6F-4708-9A0B-1C2D3E4F5A6B'
     const reply = {

@@ -2,28 +2,30 @@
 // generator (tools/codegen) and run `pnpm generate`.
 
 import { atMostOneOf, maxChars, maxUtf8Bytes, minChars, openEnum, wholeNumber } from '@zenlayer-reset/validator-runtime'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** An instance id, as DescribeInstances returns it. */
-export const InstanceId = z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64))
+export const InstanceId = z.string({ error: 'must be a string' }).check(minChars(1), maxChars(64))
 
 /** Login password: 8-16 characters from letters, digits and !@#$%^&*`~()-+=, with at least one lower-case letter, one upper-case letter, one digit and one of those special characters. */
 export const Password = z
   .string({ error: 'must be a string' })
-  .check(minChars(8))
-  .check(maxChars(16))
-  .regex(/^[A-Za-z0-9!@#$%^&*`~()+=-]*$/u, { error: 'may contain only letters, digits and !@#$%^&*`~()-+=' })
-  .regex(/[a-z]/u, { error: 'must contain a lower-case letter' })
-  .regex(/[A-Z]/u, { error: 'must contain an upper-case letter' })
-  .regex(/[0-9]/u, { error: 'must contain a digit' })
-  .regex(/[!@#$%^&*`~()+=-]/u, { error: 'must contain one of !@#$%^&*`~()-+=' })
+  .check(
+    minChars(8),
+    maxChars(16),
+    z.regex(/^[A-Za-z0-9!@#$%^&*`~()+=-]*$/u, { error: 'may contain only letters, digits and !@#$%^&*`~()-+=' }),
+    z.regex(/[a-z]/u, { error: 'must contain a lower-case letter' }),
+    z.regex(/[A-Z]/u, { error: 'must contain an upper-case letter' }),
+    z.regex(/[0-9]/u, { error: 'must contain a digit' }),
+    z.regex(/[!@#$%^&*`~()+=-]/u, { error: 'must contain one of !@#$%^&*`~()-+=' }),
+  )
 
 /** Unique id of the request, `T` followed by an upper-case UUID. Quote it when contacting the vendor about a call. */
-export const RequestId = z
-  .string({ error: 'must be a string' })
-  .regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
+export const RequestId = z.string({ error: 'must be a string' }).check(
+  z.regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
     error: 'must be T followed by an upper-case UUID',
-  })
+  }),
+)
 
 /** Status of a vm instance (no REINSTALL_FAILED or RESIZING, unlike zec). */
 export const InstanceStatus = z.enum(
@@ -53,27 +55,29 @@ export const ResetInstanceRequest = z
   .strictObject(
     {
       instanceId: InstanceId,
-      password: Password.optional(),
-      keyId: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
-      imageId: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
-      instanceName: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
-      wanName: z
-        .string({ error: 'must be a string' })
-        .check(minChars(4))
-        .check(maxChars(15))
-        .regex(/^[a-z][a-z0-9]*$/u, {
-          error: 'must start with a lower-case letter and hold only lower-case letters and digits',
-        })
-        .optional(),
-      lanName: z
-        .string({ error: 'must be a string' })
-        .check(minChars(4))
-        .check(maxChars(15))
-        .regex(/^[a-z][a-z0-9]*$/u, {
-          error: 'must start with a lower-case letter and hold only lower-case letters and digits',
-        })
-        .optional(),
-      initScript: z.string({ error: 'must be a string' }).check(maxChars(32768)).check(maxUtf8Bytes(32768)).optional(),
+      password: z.optional(Password),
+      keyId: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+      imageId: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+      instanceName: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+      wanName: z.optional(
+        z.string({ error: 'must be a string' }).check(
+          minChars(4),
+          maxChars(15),
+          z.regex(/^[a-z][a-z0-9]*$/u, {
+            error: 'must start with a lower-case letter and hold only lower-case letters and digits',
+          }),
+        ),
+      ),
+      lanName: z.optional(
+        z.string({ error: 'must be a string' }).check(
+          minChars(4),
+          maxChars(15),
+          z.regex(/^[a-z][a-z0-9]*$/u, {
+            error: 'must start with a lower-case letter and hold only lower-case letters and digits',
+          }),
+        ),
+      ),
+      initScript: z.optional(z.string({ error: 'must be a string' }).check(maxChars(32768), maxUtf8Bytes(32768))),
     },
     { error: 'must be an object' },
   )
@@ -88,16 +92,16 @@ export const ResetInstanceRequest = z
 export type ResetInstanceRequest = z.input<typeof ResetInstanceRequest>
 
 /** ResetInstance reply as on the wire: lenient, unknown fields are kept. */
-export const ResetInstanceResponse = z.looseObject(
+export const ResetInstanceReply = z.looseObject(
   {
     requestId: RequestId,
     response: z.looseObject(
       {
-        requestId: z
-          .string({ error: 'must be a string' })
-          .regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
+        requestId: z.string({ error: 'must be a string' }).check(
+          z.regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
             error: 'must be T followed by an upper-case UUID',
           }),
+        ),
       },
       { error: 'must be an object' },
     ),
@@ -105,12 +109,12 @@ export const ResetInstanceResponse = z.looseObject(
   { error: 'must be an object' },
 )
 
-export type ResetInstanceResponse = z.output<typeof ResetInstanceResponse>
+export type ResetInstanceReply = z.output<typeof ResetInstanceReply>
 
 /** Error body of ResetInstance, with the codes it documents. */
-export const ResetInstanceError = z.looseObject({
+export const ResetInstanceErrorBody = z.looseObject({
   requestId: RequestId,
-  code: z.enum([
+  code: openEnum([
     'INVALID_API_VERSION_NOT_SUPPORT',
     'INVALID_PARAMETER_MISSING',
     'INVALID_PARAMETER_PASSWORD_KEY_ID_CONFLICT',
@@ -145,28 +149,24 @@ export const ResetInstanceError = z.looseObject({
   message: z.string(),
 })
 
-export type ResetInstanceError = z.output<typeof ResetInstanceError>
+export type ResetInstanceErrorBody = z.output<typeof ResetInstanceErrorBody>
 
 /** DescribeInstancesStatus request: strict, an unknown field is an error. */
 export const DescribeInstancesStatusRequest = z.strictObject(
   {
-    instanceIds: z
-      .array(z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64)), {
-        error: 'must be a list',
-      })
-      .max(100, { error: 'must have at most 100 items' })
-      .optional(),
-    pageSize: z
-      .number({ error: 'must be a number' })
-      .check(wholeNumber)
-      .min(1, { error: 'must be at least 1' })
-      .max(1000, { error: 'must be at most 1000' })
-      .optional(),
-    pageNum: z
-      .number({ error: 'must be a number' })
-      .check(wholeNumber)
-      .min(1, { error: 'must be at least 1' })
-      .optional(),
+    instanceIds: z.optional(
+      z
+        .array(z.string({ error: 'must be a string' }).check(minChars(1), maxChars(64)), { error: 'must be a list' })
+        .check(z.maxLength(100, { error: 'must have at most 100 items' })),
+    ),
+    pageSize: z.optional(
+      z
+        .number({ error: 'must be a number' })
+        .check(wholeNumber, z.gte(1, { error: 'must be at least 1' }), z.lte(1000, { error: 'must be at most 1000' })),
+    ),
+    pageNum: z.optional(
+      z.number({ error: 'must be a number' }).check(wholeNumber, z.gte(1, { error: 'must be at least 1' })),
+    ),
   },
   { error: 'must be an object' },
 )
@@ -174,33 +174,35 @@ export const DescribeInstancesStatusRequest = z.strictObject(
 export type DescribeInstancesStatusRequest = z.input<typeof DescribeInstancesStatusRequest>
 
 /** DescribeInstancesStatus reply as on the wire: lenient, unknown fields are kept. */
-export const DescribeInstancesStatusResponse = z.looseObject(
+export const DescribeInstancesStatusReply = z.looseObject(
   {
-    requestId: z
-      .string({ error: 'must be a string' })
-      .regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
+    requestId: z.string({ error: 'must be a string' }).check(
+      z.regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
         error: 'must be T followed by an upper-case UUID',
       }),
+    ),
     response: z.looseObject(
       {
-        requestId: z
-          .string({ error: 'must be a string' })
-          .regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
+        requestId: z.string({ error: 'must be a string' }).check(
+          z.regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
             error: 'must be T followed by an upper-case UUID',
           }),
-        totalCount: z.number({ error: 'must be a number' }).check(wholeNumber).min(0, { error: 'must be at least 0' }),
-        dataSet: z
-          .array(
+        ),
+        totalCount: z
+          .number({ error: 'must be a number' })
+          .check(wholeNumber, z.gte(0, { error: 'must be at least 0' })),
+        dataSet: z.optional(
+          z.array(
             z.looseObject(
               {
-                instanceId: z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64)),
+                instanceId: z.string({ error: 'must be a string' }).check(minChars(1), maxChars(64)),
                 instanceStatus: openEnum(InstanceStatus.options),
               },
               { error: 'must be an object' },
             ),
             { error: 'must be a list' },
-          )
-          .optional(),
+          ),
+        ),
       },
       { error: 'must be an object' },
     ),
@@ -208,16 +210,16 @@ export const DescribeInstancesStatusResponse = z.looseObject(
   { error: 'must be an object' },
 )
 
-export type DescribeInstancesStatusResponse = z.output<typeof DescribeInstancesStatusResponse>
+export type DescribeInstancesStatusReply = z.output<typeof DescribeInstancesStatusReply>
 
 /** Error body of DescribeInstancesStatus, with the codes it documents. */
-export const DescribeInstancesStatusError = z.looseObject({
-  requestId: z
-    .string({ error: 'must be a string' })
-    .regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
+export const DescribeInstancesStatusErrorBody = z.looseObject({
+  requestId: z.string({ error: 'must be a string' }).check(
+    z.regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
       error: 'must be T followed by an upper-case UUID',
     }),
-  code: z.enum([
+  ),
+  code: openEnum([
     'INVALID_API_VERSION_NOT_SUPPORT',
     'INVALID_PARAMETER_MISSING',
     'INVALID_PARAMETER_UNKNOWN',
@@ -240,4 +242,4 @@ export const DescribeInstancesStatusError = z.looseObject({
   message: z.string(),
 })
 
-export type DescribeInstancesStatusError = z.output<typeof DescribeInstancesStatusError>
+export type DescribeInstancesStatusErrorBody = z.output<typeof DescribeInstancesStatusErrorBody>

@@ -25,7 +25,7 @@ export const validateResetInstanceRequest = createValidator(s.ResetInstanceReque
   generic,
 })
 /** Checks a ResetInstance reply body (the whole envelope); unknown fields pass and are kept. */
-export const validateResetInstanceResponse = createValidator(s.ResetInstanceResponse, {
+export const validateResetInstanceReply = createValidator(s.ResetInstanceReply, {
   service: 'vm',
   action: 'ResetInstance',
   direction: 'response',
@@ -41,7 +41,7 @@ export const validateDescribeInstancesStatusRequest = createValidator(s.Describe
   generic,
 })
 /** Checks a DescribeInstancesStatus reply body (the whole envelope); unknown fields pass and are kept. */
-export const validateDescribeInstancesStatusResponse = createValidator(s.DescribeInstancesStatusResponse, {
+export const validateDescribeInstancesStatusReply = createValidator(s.DescribeInstancesStatusReply, {
   service: 'vm',
   action: 'DescribeInstancesStatus',
   direction: 'response',
@@ -53,10 +53,10 @@ export const validateDescribeInstancesStatusResponse = createValidator(s.Describ
 export const validators = {
   service: 'vm',
   actions: {
-    ResetInstance: { request: validateResetInstanceRequest, response: validateResetInstanceResponse },
+    ResetInstance: { request: validateResetInstanceRequest, response: validateResetInstanceReply },
     DescribeInstancesStatus: {
       request: validateDescribeInstancesStatusRequest,
-      response: validateDescribeInstancesStatusResponse,
+      response: validateDescribeInstancesStatusReply,
     },
   },
 } as const

@@ -2,41 +2,47 @@
 // generator (tools/codegen) and run `pnpm generate`.
 
 import { atMostOneOf, maxChars, minChars, noDuplicates, openEnum, wholeNumber } from '@zenlayer-reset/validator-runtime'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** An instance id, as DescribeInstances returns it. */
-export const InstanceId = z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64))
+export const InstanceId = z.string({ error: 'must be a string' }).check(minChars(1), maxChars(64))
 
 /** Instance ids, at most 100, each once. */
 export const InstanceIdList = z
   .array(InstanceId, { error: 'must be a list' })
-  .min(1, { error: 'must have at least 1 item' })
-  .max(100, { error: 'must have at most 100 items' })
-  .check(noDuplicates)
+  .check(
+    z.minLength(1, { error: 'must have at least 1 item' }),
+    z.maxLength(100, { error: 'must have at most 100 items' }),
+    noDuplicates,
+  )
 
 /** New login password: 8-16 characters from letters, digits and ~!@$^*-_=+, with at least one letter, one digit and one of those special characters. */
 export const Password = z
   .string({ error: 'must be a string' })
-  .check(minChars(8))
-  .check(maxChars(16))
-  .regex(/^[A-Za-z0-9~!@$^*_=+-]*$/u, { error: 'may contain only letters, digits and ~!@$^*-_=+' })
-  .regex(/[A-Za-z]/u, { error: 'must contain a letter' })
-  .regex(/[0-9]/u, { error: 'must contain a digit' })
-  .regex(/[~!@$^*_=+-]/u, { error: 'must contain one of ~!@$^*-_=+' })
+  .check(
+    minChars(8),
+    maxChars(16),
+    z.regex(/^[A-Za-z0-9~!@$^*_=+-]*$/u, { error: 'may contain only letters, digits and ~!@$^*-_=+' }),
+    z.regex(/[A-Za-z]/u, { error: 'must contain a letter' }),
+    z.regex(/[0-9]/u, { error: 'must contain a digit' }),
+    z.regex(/[~!@$^*_=+-]/u, { error: 'must contain one of ~!@$^*-_=+' }),
+  )
 
 /** New instance name, 2-63 letters, digits, hyphens and periods. */
 export const InstanceName = z
   .string({ error: 'must be a string' })
-  .check(minChars(2))
-  .check(maxChars(63))
-  .regex(/^[A-Za-z0-9.-]+$/u, { error: 'may contain only letters, digits, hyphens and periods' })
+  .check(
+    minChars(2),
+    maxChars(63),
+    z.regex(/^[A-Za-z0-9.-]+$/u, { error: 'may contain only letters, digits, hyphens and periods' }),
+  )
 
 /** Unique id of the request, `T` followed by an upper-case UUID. Quote it when contacting the vendor about a call. */
-export const RequestId = z
-  .string({ error: 'must be a string' })
-  .regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
+export const RequestId = z.string({ error: 'must be a string' }).check(
+  z.regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
     error: 'must be T followed by an upper-case UUID',
-  })
+  }),
+)
 
 /** Status of a zec instance. */
 export const InstanceStatus = z.enum(
@@ -68,13 +74,13 @@ export const ResetInstancesRequest = z
   .strictObject(
     {
       instanceIds: InstanceIdList,
-      password: Password.optional(),
-      keyId: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
-      imageId: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
-      timezone: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
-      enableAgent: z.boolean({ error: 'must be true or false' }).optional(),
-      instanceName: InstanceName.optional(),
-      userData: z.string({ error: 'must be a string' }).optional(),
+      password: z.optional(Password),
+      keyId: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+      imageId: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+      timezone: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+      enableAgent: z.optional(z.boolean({ error: 'must be true or false' })),
+      instanceName: z.optional(InstanceName),
+      userData: z.optional(z.string({ error: 'must be a string' })),
     },
     { error: 'must be an object' },
   )
@@ -89,21 +95,21 @@ export const ResetInstancesRequest = z
 export type ResetInstancesRequest = z.input<typeof ResetInstancesRequest>
 
 /** ResetInstances reply as on the wire: lenient, unknown fields are kept. */
-export const ResetInstancesResponse = z.looseObject(
+export const ResetInstancesReply = z.looseObject(
   {
     requestId: RequestId,
     response: z.looseObject(
       {
-        requestId: z
-          .string({ error: 'must be a string' })
-          .regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
+        requestId: z.string({ error: 'must be a string' }).check(
+          z.regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
             error: 'must be T followed by an upper-case UUID',
           }),
-        instanceIds: z
-          .array(z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64)), {
+        ),
+        instanceIds: z.optional(
+          z.array(z.string({ error: 'must be a string' }).check(minChars(1), maxChars(64)), {
             error: 'must be a list',
-          })
-          .optional(),
+          }),
+        ),
       },
       { error: 'must be an object' },
     ),
@@ -111,12 +117,12 @@ export const ResetInstancesResponse = z.looseObject(
   { error: 'must be an object' },
 )
 
-export type ResetInstancesResponse = z.output<typeof ResetInstancesResponse>
+export type ResetInstancesReply = z.output<typeof ResetInstancesReply>
 
 /** Error body of ResetInstances, with the codes it documents. */
-export const ResetInstancesError = z.looseObject({
+export const ResetInstancesErrorBody = z.looseObject({
   requestId: RequestId,
-  code: z.enum([
+  code: openEnum([
     'INVALID_API_VERSION_NOT_SUPPORT',
     'INVALID_PARAMETER_MISSING',
     'INVALID_PARAMETER_PASSWORD_KEY_ID_CONFLICT',
@@ -144,29 +150,25 @@ export const ResetInstancesError = z.looseObject({
   message: z.string(),
 })
 
-export type ResetInstancesError = z.output<typeof ResetInstancesError>
+export type ResetInstancesErrorBody = z.output<typeof ResetInstancesErrorBody>
 
 /** DescribeInstancesStatus request: strict, an unknown field is an error. */
 export const DescribeInstancesStatusRequest = z.strictObject(
   {
-    instanceIds: z
-      .array(z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64)), {
-        error: 'must be a list',
-      })
-      .max(100, { error: 'must have at most 100 items' })
-      .optional(),
-    resourceGroupId: z.string({ error: 'must be a string' }).check(minChars(1)).optional(),
-    pageSize: z
-      .number({ error: 'must be a number' })
-      .check(wholeNumber)
-      .min(1, { error: 'must be at least 1' })
-      .max(1000, { error: 'must be at most 1000' })
-      .optional(),
-    pageNum: z
-      .number({ error: 'must be a number' })
-      .check(wholeNumber)
-      .min(1, { error: 'must be at least 1' })
-      .optional(),
+    instanceIds: z.optional(
+      z
+        .array(z.string({ error: 'must be a string' }).check(minChars(1), maxChars(64)), { error: 'must be a list' })
+        .check(z.maxLength(100, { error: 'must have at most 100 items' })),
+    ),
+    resourceGroupId: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+    pageSize: z.optional(
+      z
+        .number({ error: 'must be a number' })
+        .check(wholeNumber, z.gte(1, { error: 'must be at least 1' }), z.lte(1000, { error: 'must be at most 1000' })),
+    ),
+    pageNum: z.optional(
+      z.number({ error: 'must be a number' }).check(wholeNumber, z.gte(1, { error: 'must be at least 1' })),
+    ),
   },
   { error: 'must be an object' },
 )
@@ -174,33 +176,35 @@ export const DescribeInstancesStatusRequest = z.strictObject(
 export type DescribeInstancesStatusRequest = z.input<typeof DescribeInstancesStatusRequest>
 
 /** DescribeInstancesStatus reply as on the wire: lenient, unknown fields are kept. */
-export const DescribeInstancesStatusResponse = z.looseObject(
+export const DescribeInstancesStatusReply = z.looseObject(
   {
-    requestId: z
-      .string({ error: 'must be a string' })
-      .regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
+    requestId: z.string({ error: 'must be a string' }).check(
+      z.regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
         error: 'must be T followed by an upper-case UUID',
       }),
+    ),
     response: z.looseObject(
       {
-        requestId: z
-          .string({ error: 'must be a string' })
-          .regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
+        requestId: z.string({ error: 'must be a string' }).check(
+          z.regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
             error: 'must be T followed by an upper-case UUID',
           }),
-        totalCount: z.number({ error: 'must be a number' }).check(wholeNumber).min(0, { error: 'must be at least 0' }),
-        dataSet: z
-          .array(
+        ),
+        totalCount: z
+          .number({ error: 'must be a number' })
+          .check(wholeNumber, z.gte(0, { error: 'must be at least 0' })),
+        dataSet: z.optional(
+          z.array(
             z.looseObject(
               {
-                instanceId: z.string({ error: 'must be a string' }).check(minChars(1)).check(maxChars(64)),
+                instanceId: z.string({ error: 'must be a string' }).check(minChars(1), maxChars(64)),
                 instanceStatus: openEnum(InstanceStatus.options),
               },
               { error: 'must be an object' },
             ),
             { error: 'must be a list' },
-          )
-          .optional(),
+          ),
+        ),
       },
       { error: 'must be an object' },
     ),
@@ -208,16 +212,16 @@ export const DescribeInstancesStatusResponse = z.looseObject(
   { error: 'must be an object' },
 )
 
-export type DescribeInstancesStatusResponse = z.output<typeof DescribeInstancesStatusResponse>
+export type DescribeInstancesStatusReply = z.output<typeof DescribeInstancesStatusReply>
 
 /** Error body of DescribeInstancesStatus, with the codes it documents. */
-export const DescribeInstancesStatusError = z.looseObject({
-  requestId: z
-    .string({ error: 'must be a string' })
-    .regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
+export const DescribeInstancesStatusErrorBody = z.looseObject({
+  requestId: z.string({ error: 'must be a string' }).check(
+    z.regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
       error: 'must be T followed by an upper-case UUID',
     }),
-  code: z.enum([
+  ),
+  code: openEnum([
     'INVALID_API_VERSION_NOT_SUPPORT',
     'INVALID_PARAMETER_MISSING',
     'INVALID_PARAMETER_UNKNOWN',
@@ -240,4 +244,4 @@ export const DescribeInstancesStatusError = z.looseObject({
   message: z.string(),
 })
 
-export type DescribeInstancesStatusError = z.output<typeof DescribeInstancesStatusError>
+export type DescribeInstancesStatusErrorBody = z.output<typeof DescribeInstancesStatusErrorBody>

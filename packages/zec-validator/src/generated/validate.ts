@@ -24,7 +24,7 @@ export const validateResetInstancesRequest = createValidator(s.ResetInstancesReq
   generic,
 })
 /** Checks a ResetInstances reply body (the whole envelope); unknown fields pass and are kept. */
-export const validateResetInstancesResponse = createValidator(s.ResetInstancesResponse, {
+export const validateResetInstancesReply = createValidator(s.ResetInstancesReply, {
   service: 'zec',
   action: 'ResetInstances',
   direction: 'response',
@@ -40,7 +40,7 @@ export const validateDescribeInstancesStatusRequest = createValidator(s.Describe
   generic,
 })
 /** Checks a DescribeInstancesStatus reply body (the whole envelope); unknown fields pass and are kept. */
-export const validateDescribeInstancesStatusResponse = createValidator(s.DescribeInstancesStatusResponse, {
+export const validateDescribeInstancesStatusReply = createValidator(s.DescribeInstancesStatusReply, {
   service: 'zec',
   action: 'DescribeInstancesStatus',
   direction: 'response',
@@ -52,10 +52,10 @@ export const validateDescribeInstancesStatusResponse = createValidator(s.Describ
 export const validators = {
   service: 'zec',
   actions: {
-    ResetInstances: { request: validateResetInstancesRequest, response: validateResetInstancesResponse },
+    ResetInstances: { request: validateResetInstancesRequest, response: validateResetInstancesReply },
     DescribeInstancesStatus: {
       request: validateDescribeInstancesStatusRequest,
-      response: validateDescribeInstancesStatusResponse,
+      response: validateDescribeInstancesStatusReply,
     },
   },
 } as const

@@ -17,11 +17,16 @@ export const names = {
   clientType: (service: string): string => `${pascal(service)}Client`,
   /** The mock factory: `createZecMock`. */
   mockFactory: (service: string): string => `create${pascal(service)}Mock`,
-  /** A validator function: `validateResetInstancesRequest`. */
+  /** A validator function: `validateResetInstancesRequest`, `validateResetInstancesReply` (the whole envelope). */
   validator: (action: string, direction: 'request' | 'response'): string =>
-    `validate${action}${direction === 'request' ? 'Request' : 'Response'}`,
-  /** The zod schemas and their types: `ResetInstancesRequest`, `ResetInstancesResponse`, `ResetInstancesError`. */
-  schema: (action: string, part: 'Request' | 'Response' | 'Error'): string => `${action}${part}`,
+    `validate${action}${direction === 'request' ? 'Request' : 'Reply'}`,
+  /**
+   * The zod schemas and their types: `ResetInstancesRequest`, `ResetInstancesReply` (the envelope, as the
+   * spec calls it), `ResetInstancesErrorBody`. None is a name the client package also uses.
+   */
+  schema: (action: string, part: 'Request' | 'Reply' | 'ErrorBody'): string => `${action}${part}`,
+  /** The client's error type of an action, an ApiError narrowed to its codes: `ResetInstancesError`. */
+  clientError: (action: string): string => `${action}Error`,
   /** The client's union of instance statuses: `InstanceStatus`. */
   statusType: (): string => 'InstanceStatus',
   /** The client's union of action names: `Action`. */

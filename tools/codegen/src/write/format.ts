@@ -29,6 +29,15 @@ export async function formatFiles(repoRoot: string, files: ReadonlyMap<string, s
       const args = ['check', '--write', '--linter-enabled=false', '--vcs-enabled=false', '--files-ignore-unknown=true']
       const run = await runProcess(biomeBin(), [...args, ...targets], scratch)
       if (run.status !== 0) throw new Error(`biome could not format the generated files:\n${run.output}`)
+      // biome's layout of a long member chain ending in `.check(...)` (zod/mini schemas) changes on a second
+      // pass, and `biome ci` checks the committed files against one more pass: those files get it.
+      const chains = targets.filter(
+        (p) => p.endsWith('.ts') && readFileSync(join(scratch, p), 'utf8').includes(').check('),
+      )
+      if (chains.length > 0) {
+        const again = await runProcess(biomeBin(), [...args, ...chains], scratch)
+        if (again.status !== 0) throw new Error(`biome could not format the generated files:\n${again.output}`)
+      }
     }
     return new Map([...files.keys()].map((path) => [path, readFileSync(join(scratch, path), 'utf8')]))
   } finally {

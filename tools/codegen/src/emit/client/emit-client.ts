@@ -79,9 +79,9 @@ export type ${op.action}Output = ApiResult<${output}>${op.batch ? ' & BatchOutco
 /** The error codes ${op.action} documents. */
 export type ${op.action}ErrorCode = ${codes}
 /** An API error of ${op.action}, its code narrowed to those the action documents. */
-export type ${names.schema(op.action, 'Error')} = ApiError<${op.action}ErrorCode>
+export type ${names.clientError(op.action)} = ApiError<${op.action}ErrorCode>
 /** Whether \`error\` is an API error answered to ${op.action}. */
-export function ${names.errorGuard(op.action)}(error: unknown): error is ${names.schema(op.action, 'Error')} {
+export function ${names.errorGuard(op.action)}(error: unknown): error is ${names.clientError(op.action)} {
   return error instanceof ApiError && error.action === ${literal(op.action)}
 }`
 }

@@ -1,7 +1,11 @@
-// Prints a SchemaNode as a zod 4 expression. Every rule carries its message
-// (without the field name: the runtime prefixes the path), so the validator's
-// reports read "password must contain a digit". Rules zod has no check for
-// (UTF-8 length, uniqueness, "not both") call helpers of
+// Prints a SchemaNode as a zod 4 expression in the `zod/mini` form (functions
+// and `.check(...)` rather than methods), so a bundler keeps only the parts of
+// zod a package uses: a consumer validating one service's requests pays a few
+// kilobytes, not zod classic's ~90 kB. The schemas are zod schemas all the
+// same (parse, safeParse, Standard Schema, z.infer). Every rule carries its
+// message (without the field name: the runtime prefixes the path), so the
+// validator's reports read "password must contain a digit". Rules zod has no
+// check for (UTF-8 length, uniqueness, "not both") call helpers of
 // @zenlayer-reset/validator-runtime, which also tag them with a rule name.
 import type { ArrayNode, NumberNode, ObjectNode, SchemaNode, StringNode } from '../../model/types.js'
 import { literal } from '../shared/files.js'
@@ -49,28 +53,35 @@ export function printSchema(node: SchemaNode, ctx: PrintContext, allowNamed = tr
 function printObject(node: ObjectNode, ctx: PrintContext): string {
   const fields = node.properties.map((p) => {
     const value = printSchema(p.schema, ctx)
-    return `${literal(p.name)}: ${p.required ? value : `${value}.optional()`}`
+    return `${literal(p.name)}: ${p.required ? value : `z.optional(${value})`}`
   })
   const strict = ctx.mode === 'strict' && !node.additionalProperties
-  let out = `z.${strict ? 'strictObject' : 'looseObject'}({ ${fields.join(', ')} }, ${err('must be an object')})`
-  for (const rule of node.exclusive) {
+  const checks = node.exclusive.map((rule) => {
     ctx.helpers.add('atMostOneOf')
-    out += `.check(atMostOneOf(${literal(rule.fields)}, ${literal(rule.message)}, ${literal(rule.errorCode ?? null)}))`
-  }
-  return out
+    return `atMostOneOf(${literal(rule.fields)}, ${literal(rule.message)}, ${literal(rule.errorCode ?? null)})`
+  })
+  return withChecks(
+    `z.${strict ? 'strictObject' : 'looseObject'}({ ${fields.join(', ')} }, ${err('must be an object')})`,
+    checks,
+  )
+}
+
+/** `base.check(a, b)`, or `base` alone when there is nothing to check. */
+function withChecks(base: string, checks: readonly string[]): string {
+  return checks.length > 0 ? `${base}.check(${checks.join(', ')})` : base
 }
 
 function printArray(node: ArrayNode, ctx: PrintContext): string {
-  let out = `z.array(${printSchema(node.items, ctx)}, ${err('must be a list')})`
+  const checks: string[] = []
   if (node.minItems !== undefined)
-    out += `.min(${node.minItems}, ${err(`must have at least ${plural(node.minItems, 'item')}`)})`
+    checks.push(`z.minLength(${node.minItems}, ${err(`must have at least ${plural(node.minItems, 'item')}`)})`)
   if (node.maxItems !== undefined)
-    out += `.max(${node.maxItems}, ${err(`must have at most ${plural(node.maxItems, 'item')}`)})`
+    checks.push(`z.maxLength(${node.maxItems}, ${err(`must have at most ${plural(node.maxItems, 'item')}`)})`)
   if (node.uniqueItems) {
     ctx.helpers.add('noDuplicates')
-    out += '.check(noDuplicates)'
+    checks.push('noDuplicates')
   }
-  return out
+  return withChecks(`z.array(${printSchema(node.items, ctx)}, ${err('must be a list')})`, checks)
 }
 
 function printString(node: StringNode, ctx: PrintContext): string {
@@ -82,41 +93,43 @@ function printString(node: StringNode, ctx: PrintContext): string {
     if (node.values.length === 1 && only !== undefined) return `z.literal(${literal(only)}, ${err(`must be ${only}`)})`
     return `z.enum(${literal(node.values)}, ${err(`must be one of ${node.values.join(', ')}`)})`
   }
-  let out = `z.string(${err('must be a string')})`
-  // JSON Schema counts characters as code points; zod's .min()/.max() count UTF-16 units.
+  const checks: string[] = []
+  // JSON Schema counts characters as code points; zod's minLength/maxLength count UTF-16 units.
   if (node.minLength !== undefined) {
     ctx.helpers.add('minChars')
-    out += `.check(minChars(${node.minLength}))`
+    checks.push(`minChars(${node.minLength})`)
   }
   if (node.maxLength !== undefined) {
     ctx.helpers.add('maxChars')
-    out += `.check(maxChars(${node.maxLength}))`
+    checks.push(`maxChars(${node.maxLength})`)
   }
   for (const p of node.patterns) {
     const message = p.message ?? `must match ${p.pattern}`
     if (p.errorCode) {
-      out += `.refine((v) => ${regexLiteral(p.pattern)}.test(v), { error: ${literal(message)}, params: { rule: 'pattern', code: ${literal(p.errorCode)} } })`
+      checks.push(
+        `z.refine((v: string) => ${regexLiteral(p.pattern)}.test(v), { error: ${literal(message)}, params: { rule: 'pattern', code: ${literal(p.errorCode)} } })`,
+      )
     } else {
-      out += `.regex(${regexLiteral(p.pattern)}, ${err(message)})`
+      checks.push(`z.regex(${regexLiteral(p.pattern)}, ${err(message)})`)
     }
   }
   if (node.maxUtf8Bytes !== undefined) {
     ctx.helpers.add('maxUtf8Bytes')
-    out += `.check(maxUtf8Bytes(${node.maxUtf8Bytes}))`
+    checks.push(`maxUtf8Bytes(${node.maxUtf8Bytes})`)
   }
-  return out
+  return withChecks(`z.string(${err('must be a string')})`, checks)
 }
 
 function printNumber(node: NumberNode, ctx: PrintContext): string {
-  let out = `z.number(${err('must be a number')})`
+  const checks: string[] = []
   // JSON Schema's integer is any whole number; z.int() would also refuse unsafe integers.
   if (node.kind === 'integer') {
     ctx.helpers.add('wholeNumber')
-    out += '.check(wholeNumber)'
+    checks.push('wholeNumber')
   }
-  if (node.minimum !== undefined) out += `.min(${node.minimum}, ${err(`must be at least ${node.minimum}`)})`
-  if (node.maximum !== undefined) out += `.max(${node.maximum}, ${err(`must be at most ${node.maximum}`)})`
-  return out
+  if (node.minimum !== undefined) checks.push(`z.gte(${node.minimum}, ${err(`must be at least ${node.minimum}`)})`)
+  if (node.maximum !== undefined) checks.push(`z.lte(${node.maximum}, ${err(`must be at most ${node.maximum}`)})`)
+  return withChecks(`z.number(${err('must be a number')})`, checks)
 }
 
 function plural(n: number, word: string): string {

@@ -10,13 +10,11 @@ import {
   openEnum,
   wholeNumber,
 } from '@zenlayer-reset/validator-runtime'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 export const Secret = z
   .string({ error: 'must be a string' })
-  .check(minChars(4))
-  .check(maxChars(8))
-  .regex(/[0-9]/u, { error: 'must contain a digit' })
+  .check(minChars(4), maxChars(8), z.regex(/[0-9]/u, { error: 'must contain a digit' }))
 
 export const RequestId = z.string({ error: 'must be a string' }).check(minChars(1))
 
@@ -30,13 +28,15 @@ export const CreateThingRequest = z
     {
       ids: z
         .array(z.string({ error: 'must be a string' }).check(minChars(1)), { error: 'must be a list' })
-        .min(1, { error: 'must have at least 1 item' })
-        .max(3, { error: 'must have at most 3 items' })
-        .check(noDuplicates),
-      secret: Secret.optional(),
-      keyId: z.string({ error: 'must be a string' }).optional(),
-      note: z.string({ error: 'must be a string' }).check(maxChars(8)).check(maxUtf8Bytes(8)).optional(),
-      loud: z.boolean({ error: 'must be true or false' }).optional(),
+        .check(
+          z.minLength(1, { error: 'must have at least 1 item' }),
+          z.maxLength(3, { error: 'must have at most 3 items' }),
+          noDuplicates,
+        ),
+      secret: z.optional(Secret),
+      keyId: z.optional(z.string({ error: 'must be a string' })),
+      note: z.optional(z.string({ error: 'must be a string' }).check(maxChars(8), maxUtf8Bytes(8))),
+      loud: z.optional(z.boolean({ error: 'must be true or false' })),
     },
     { error: 'must be an object' },
   )
@@ -45,13 +45,13 @@ export const CreateThingRequest = z
 export type CreateThingRequest = z.input<typeof CreateThingRequest>
 
 /** CreateThing reply as on the wire: lenient, unknown fields are kept. */
-export const CreateThingResponse = z.looseObject(
+export const CreateThingReply = z.looseObject(
   {
     requestId: RequestId,
     response: z.looseObject(
       {
         requestId: z.string({ error: 'must be a string' }).check(minChars(1)),
-        failedIds: z.array(z.string({ error: 'must be a string' }), { error: 'must be a list' }).optional(),
+        failedIds: z.optional(z.array(z.string({ error: 'must be a string' }), { error: 'must be a list' })),
       },
       { error: 'must be an object' },
     ),
@@ -59,31 +59,28 @@ export const CreateThingResponse = z.looseObject(
   { error: 'must be an object' },
 )
 
-export type CreateThingResponse = z.output<typeof CreateThingResponse>
+export type CreateThingReply = z.output<typeof CreateThingReply>
 
 /** Error body of CreateThing, with the codes it documents. */
-export const CreateThingError = z.looseObject({
+export const CreateThingErrorBody = z.looseObject({
   requestId: RequestId,
-  code: z.enum(['BOTH_GIVEN', 'IDS_MALFORMED', 'NOTE_TOO_LONG', 'SECRET_MALFORMED', 'PARENT_NOT_FOUND']),
+  code: openEnum(['BOTH_GIVEN', 'IDS_MALFORMED', 'NOTE_TOO_LONG', 'SECRET_MALFORMED', 'PARENT_NOT_FOUND']),
   message: z.string(),
 })
 
-export type CreateThingError = z.output<typeof CreateThingError>
+export type CreateThingErrorBody = z.output<typeof CreateThingErrorBody>
 
 /** DescribeThings request: strict, an unknown field is an error. */
 export const DescribeThingsRequest = z.strictObject(
   {
-    pageNum: z
-      .number({ error: 'must be a number' })
-      .check(wholeNumber)
-      .min(1, { error: 'must be at least 1' })
-      .optional(),
-    pageSize: z
-      .number({ error: 'must be a number' })
-      .check(wholeNumber)
-      .min(1, { error: 'must be at least 1' })
-      .max(50, { error: 'must be at most 50' })
-      .optional(),
+    pageNum: z.optional(
+      z.number({ error: 'must be a number' }).check(wholeNumber, z.gte(1, { error: 'must be at least 1' })),
+    ),
+    pageSize: z.optional(
+      z
+        .number({ error: 'must be a number' })
+        .check(wholeNumber, z.gte(1, { error: 'must be at least 1' }), z.lte(50, { error: 'must be at most 50' })),
+    ),
   },
   { error: 'must be an object' },
 )
@@ -91,22 +88,24 @@ export const DescribeThingsRequest = z.strictObject(
 export type DescribeThingsRequest = z.input<typeof DescribeThingsRequest>
 
 /** DescribeThings reply as on the wire: lenient, unknown fields are kept. */
-export const DescribeThingsResponse = z.looseObject(
+export const DescribeThingsReply = z.looseObject(
   {
     requestId: z.string({ error: 'must be a string' }).check(minChars(1)),
     response: z.looseObject(
       {
         requestId: z.string({ error: 'must be a string' }).check(minChars(1)),
-        totalCount: z.number({ error: 'must be a number' }).check(wholeNumber).min(0, { error: 'must be at least 0' }),
-        dataSet: z
-          .array(
+        totalCount: z
+          .number({ error: 'must be a number' })
+          .check(wholeNumber, z.gte(0, { error: 'must be at least 0' })),
+        dataSet: z.optional(
+          z.array(
             z.looseObject(
               { id: z.string({ error: 'must be a string' }), status: openEnum(InstanceStatus.options) },
               { error: 'must be an object' },
             ),
             { error: 'must be a list' },
-          )
-          .optional(),
+          ),
+        ),
       },
       { error: 'must be an object' },
     ),
@@ -114,13 +113,13 @@ export const DescribeThingsResponse = z.looseObject(
   { error: 'must be an object' },
 )
 
-export type DescribeThingsResponse = z.output<typeof DescribeThingsResponse>
+export type DescribeThingsReply = z.output<typeof DescribeThingsReply>
 
 /** Error body of DescribeThings, with the codes it documents. */
-export const DescribeThingsError = z.looseObject({
+export const DescribeThingsErrorBody = z.looseObject({
   requestId: z.string({ error: 'must be a string' }).check(minChars(1)),
-  code: z.enum(['PAGE_MALFORMED']),
+  code: openEnum(['PAGE_MALFORMED']),
   message: z.string(),
 })
 
-export type DescribeThingsError = z.output<typeof DescribeThingsError>
+export type DescribeThingsErrorBody = z.output<typeof DescribeThingsErrorBody>

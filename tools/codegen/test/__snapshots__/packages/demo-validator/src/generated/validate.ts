@@ -20,7 +20,7 @@ export const validateCreateThingRequest = createValidator(s.CreateThingRequest, 
   generic,
 })
 /** Checks a CreateThing reply body (the whole envelope); unknown fields pass and are kept. */
-export const validateCreateThingResponse = createValidator(s.CreateThingResponse, {
+export const validateCreateThingReply = createValidator(s.CreateThingReply, {
   service: 'demo',
   action: 'CreateThing',
   direction: 'response',
@@ -36,7 +36,7 @@ export const validateDescribeThingsRequest = createValidator(s.DescribeThingsReq
   generic,
 })
 /** Checks a DescribeThings reply body (the whole envelope); unknown fields pass and are kept. */
-export const validateDescribeThingsResponse = createValidator(s.DescribeThingsResponse, {
+export const validateDescribeThingsReply = createValidator(s.DescribeThingsReply, {
   service: 'demo',
   action: 'DescribeThings',
   direction: 'response',
@@ -48,7 +48,7 @@ export const validateDescribeThingsResponse = createValidator(s.DescribeThingsRe
 export const validators = {
   service: 'demo',
   actions: {
-    CreateThing: { request: validateCreateThingRequest, response: validateCreateThingResponse },
-    DescribeThings: { request: validateDescribeThingsRequest, response: validateDescribeThingsResponse },
+    CreateThing: { request: validateCreateThingRequest, response: validateCreateThingReply },
+    DescribeThings: { request: validateDescribeThingsRequest, response: validateDescribeThingsReply },
   },
 } as const

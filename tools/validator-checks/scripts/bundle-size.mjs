@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// The cost of validation to a consumer: bundle an app that takes a whole
+// validator package (`import * as v from '@zenlayer-reset/<service>-validator'`,
+// what a client's `validator` option is given), minified, for browsers, with
+// everything it pulls in (zod included); report its gzipped size. Budget:
+// 20 kB (20,000 bytes) gzipped per service. The schemas are printed in the
+// zod/mini form and imported as a namespace, so a bundle keeps only the zod it
+// uses (zod classic alone is about 90 kB). --check exits 1 when over budget.
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const BUDGET = 20_000
+const check = process.argv.includes('--check')
+const json = process.argv.includes('--json')
+const report = []
+
+for (const service of ['zec', 'vm']) {
+  const result = await build({
+    stdin: {
+      contents: `import * as v from '@zenlayer-reset/${service}-validator'\nglobalThis.validator = v\n`,
+      resolveDir: process.cwd(),
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  })
+  const code = result.outputFiles[0].contents
+  const gzipped = gzipSync(code, { level: 9 }).length
+  const inputs = Object.keys(result.metafile.inputs)
+  // Which zod entry went in: the mini form must not drag zod classic along.
+  const classic = inputs.filter((file) => /node_modules\/zod\/v4\/classic\//.test(file))
+  report.push({ service, minified: code.length, gzipped, budget: BUDGET, classic })
+  if (json) continue
+  console.log(
+    `${service}-validator, the whole package: ${code.length} bytes minified, ${gzipped} bytes gzipped (budget ${BUDGET}: ${gzipped > BUDGET ? 'OVER' : 'ok'})${classic.length ? `; zod classic files: ${classic.length}` : ''}`,
+  )
+}
+if (json) console.log(JSON.stringify(report))
+if (check && report.some((r) => r.gzipped > BUDGET || r.classic.length > 0)) process.exitCode = 1
