@@ -15,7 +15,7 @@ const file = (pkg: { files: readonly { path: string; content: string }[] }, path
 afterAll(stopTypes)
 
 describe('emitMock', () => {
-  const pkg = emitMock(model)
+  const pkg = emitMock(model, serviceSource)
   const routes = file(pkg, 'src/generated/routes.ts')
   it.each([
     ['the package', pkg.dir, 'packages/hb-mock'],
@@ -118,7 +118,7 @@ describe('error codes by role', () => {
     expect(file(emitValidator(model, serviceSource), 'src/generated/validate.ts')).toContain(
       '"parameterMissing":"HB_PARAMETERMISSING"',
     )
-    const routes = file(emitMock(model), 'src/generated/routes.ts')
+    const routes = file(emitMock(model, serviceSource), 'src/generated/routes.ts')
     expect(routes).toContain('"receiveTimeout":"HB_RECEIVETIMEOUT"')
     expect(routes).not.toContain('"valueMalformed"')
     const client = await emitClient(model, serviceSource)
@@ -129,7 +129,7 @@ describe('error codes by role', () => {
   it('a spec without a code a runtime reads stops generation, naming the role', () => {
     const { timestampExpired: _, ...rest } = model.codeRoles
     const without = serviceModel({ codeRoles: rest })
-    expect(() => emitMock(without)).toThrow(/the mock engine reads the error code of role timestampExpired/)
+    expect(() => emitMock(without, serviceSource)).toThrow(/the mock engine reads the error code of role timestampExpired/)
     expect(() => emitValidator(without, serviceSource)).not.toThrow()
   })
 })

@@ -11,6 +11,9 @@ export function fixtureRepo(edit?: { file: string; from: string | RegExp; to: st
   const root = mkdtempSync(join(tmpdir(), 'zr-codegen-fixture-'))
   cpSync(fixture, root, { recursive: true })
   cpSync(join(repoRoot, 'biome.json'), join(root, 'biome.json'))
+  // What every published package carries of the repository: its LICENSE, its address.
+  cpSync(join(repoRoot, 'LICENSE'), join(root, 'LICENSE'))
+  cpSync(join(repoRoot, 'package.json'), join(root, 'package.json'))
   writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages: []\n')
   if (edit) {
     const file = join(root, edit.file)

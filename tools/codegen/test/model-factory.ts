@@ -134,6 +134,11 @@ export function serviceModel(extra: Partial<ServiceModel> = {}): ServiceModel {
 
 /** The bundled OpenAPI of the hand-built service, for the targets that read it (types, JSON Schema). */
 export const serviceSource: SpecSource = {
+  repo: {
+    license: 'MIT License (hand-built)\n',
+    repositoryUrl: 'git+https://example.invalid/hb.git',
+    bugsUrl: 'https://example.invalid/hb/issues',
+  },
   bundled: {
     openapi: '3.1.0',
     info: { title: 'hb', version: '2020-02-02' },

@@ -32,7 +32,7 @@ const packageDir = (name: string, from = require) => dirname(from.resolve(`${nam
 // A scratch repo: the real shared spec, the box spec and cases, the repo's formatter and TypeScript settings.
 const scratch = mkdtempSync(join(tmpdir(), 'zr-third-service-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
-for (const file of ['biome.json', 'tsconfig.base.json', 'specs/DECISIONS.md'])
+for (const file of ['biome.json', 'tsconfig.base.json', 'specs/DECISIONS.md', 'LICENSE', 'package.json'])
   cpSync(join(repoRoot, file), join(scratch, file))
 cpSync(join(repoRoot, 'specs/shared/common.yaml'), join(scratch, 'specs/shared/common.yaml'))
 cpSync(fixture, join(scratch, 'specs/box'), { recursive: true })

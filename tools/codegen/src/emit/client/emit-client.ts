@@ -21,17 +21,22 @@ export async function emitClient(service: ServiceModel, source: SpecSource): Pro
     dir: `packages/${service.name}-client`,
     name,
     files: [
-      ...packageFiles(service, {
-        name,
-        description: `Typed, signed client for the Zenlayer ${service.name} OS-reset API`,
-        dependencies: { '@zenlayer-reset/client-runtime': 'workspace:^' },
-        devDependencies: {
-          '@zenlayer-reset/contract': 'workspace:*',
-          [`@zenlayer-reset/${service.name}-mock`]: 'workspace:*',
-          zod: '^4.1.0',
+      ...packageFiles(
+        service,
+        {
+          name,
+          description: `Typed, signed client for the Zenlayer ${service.name} OS-reset API`,
+          dependencies: { '@zenlayer-reset/client-runtime': 'workspace:^' },
+          devDependencies: {
+            '@zenlayer-reset/contract': 'workspace:*',
+            [`@zenlayer-reset/${service.name}-mock`]: 'workspace:*',
+            zod: '^4.1.0',
+          },
+          keywords: ['sdk', 'client', 'typescript', 'openapi'],
+          readme: readme(service),
         },
-        readme: readme(service),
-      }),
+        source.repo,
+      ),
       { path: 'src/generated/schema.ts', content: `${banner(service)}${types}` },
       { path: 'src/generated/operations.ts', content: operationsFile(service) },
       { path: 'src/generated/client.ts', content: clientFile(service) },

@@ -1,6 +1,7 @@
 // The mock package of a service: the route table and operation metadata
 // (state rules, transitions, pagination, error statuses) that the
 // hand-written mock engine runs. No engine code is generated.
+import type { SpecSource } from '../../load-service.js'
 import type { ServiceModel } from '../../model/types.js'
 import { names } from '../names.js'
 import { bundledImport, contractTest } from '../shared/contract-test.js'
@@ -8,7 +9,7 @@ import { mockDescriptor } from '../shared/descriptor.js'
 import { banner, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
 
-export function emitMock(service: ServiceModel): GeneratedPackage {
+export function emitMock(service: ServiceModel, source: SpecSource): GeneratedPackage {
   const name = `${SCOPE}/${service.name}-mock`
   const mockFactory = names.mockFactory(service.name)
   const routes = `${banner(service)}import type { MockService } from '@zenlayer-reset/mock-engine'
@@ -23,19 +24,24 @@ export type InstanceStatus = (typeof service.statuses)[number]
     dir: `packages/${service.name}-mock`,
     name,
     files: [
-      ...packageFiles(service, {
-        name,
-        description: `Stateful mock of the Zenlayer ${service.name} OS-reset API: in process, over HTTP and as MSW handlers`,
-        dependencies: {
-          '@zenlayer-reset/mock-engine': 'workspace:^',
-          [`@zenlayer-reset/${service.name}-validator`]: 'workspace:^',
+      ...packageFiles(
+        service,
+        {
+          name,
+          description: `Stateful mock of the Zenlayer ${service.name} OS-reset API: in process, over HTTP and as MSW handlers`,
+          dependencies: {
+            '@zenlayer-reset/mock-engine': 'workspace:^',
+            [`@zenlayer-reset/${service.name}-validator`]: 'workspace:^',
+          },
+          peerDependencies: { zod: '^4.1.0', msw: '^2.0.0' },
+          peerDependenciesMeta: { msw: { optional: true } },
+          devDependencies: { zod: '^4.1.0', msw: '^2.7.0', '@zenlayer-reset/contract': 'workspace:*' },
+          exports: { './msw': { types: './dist/msw.d.ts', default: './dist/msw.js' } },
+          keywords: ['mock', 'msw', 'testing'],
+          readme: readme(service),
         },
-        peerDependencies: { zod: '^4.1.0', msw: '^2.0.0' },
-        peerDependenciesMeta: { msw: { optional: true } },
-        devDependencies: { zod: '^4.1.0', msw: '^2.7.0', '@zenlayer-reset/contract': 'workspace:*' },
-        exports: { './msw': { types: './dist/msw.d.ts', default: './dist/msw.js' } },
-        readme: readme(service),
-      }),
+        source.repo,
+      ),
       { path: 'src/generated/routes.ts', content: routes },
       { path: 'src/generated/mock.ts', content: mockFile(service) },
       {

@@ -17,16 +17,21 @@ import { type PrintContext, printSchema } from './zod-printer.js'
 export function emitValidator(service: ServiceModel, source: SpecSource): GeneratedPackage {
   const name = `${SCOPE}/${service.name}-validator`
   const files: GeneratedFile[] = [
-    ...packageFiles(service, {
-      name,
-      description: `zod 4 schemas and validators for every request and response of the Zenlayer ${service.name} OS-reset API`,
-      dependencies: { '@zenlayer-reset/validator-runtime': 'workspace:^' },
-      peerDependencies: { zod: '^4.1.0' },
-      devDependencies: { zod: '^4.1.0', '@zenlayer-reset/contract': 'workspace:*' },
-      exports: { './json-schema/*': './json-schema/*' },
-      files: ['json-schema'],
-      readme: readme(service),
-    }),
+    ...packageFiles(
+      service,
+      {
+        name,
+        description: `zod 4 schemas and validators for every request and response of the Zenlayer ${service.name} OS-reset API`,
+        dependencies: { '@zenlayer-reset/validator-runtime': 'workspace:^' },
+        peerDependencies: { zod: '^4.1.0' },
+        devDependencies: { zod: '^4.1.0', '@zenlayer-reset/contract': 'workspace:*' },
+        exports: { './json-schema/*': './json-schema/*' },
+        files: ['json-schema'],
+        keywords: ['validator', 'zod', 'json-schema'],
+        readme: readme(service),
+      },
+      source.repo,
+    ),
     { path: 'src/generated/schemas.ts', content: schemasFile(service) },
     { path: 'src/generated/validate.ts', content: validateFile(service) },
     {
