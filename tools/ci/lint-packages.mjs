@@ -8,9 +8,10 @@
 //   modules only (Node 20.19+, which can also require() them), so, as
 //   `attw --profile esm-only` does, findings that only concern the node10 and
 //   node16 CommonJS resolution modes are listed but not counted;
-// - source maps: every .map the package ships names sources the package
-//   ships too (or embeds them, sourcesContent), and every sourceMappingURL
-//   names a map the package ships.
+// - what it ships: every .map names sources the package ships too (or embeds
+//   them, sourcesContent), every sourceMappingURL names a shipped map, a
+//   LICENSE holds the text of the license the manifest names, and a README;
+//   a manifest without repository, homepage, bugs or keywords is a note.
 // `node tools/ci/lint-packages.mjs [package-folder...]`: without folders, every
 // publishable package (pack.mjs). Builds nothing: run it after the build.
 // Exit 1 on any counted finding, 2 when nothing could be packed.
