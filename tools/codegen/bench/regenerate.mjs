@@ -23,7 +23,8 @@ function scratchRepo(zecSpec) {
     recursive: true,
     filter: (src) => !src.includes('node_modules') && !src.includes(`${join('x', 'dist').slice(1)}`),
   })
-  cpSync(join(repo, 'biome.json'), join(root, 'biome.json'))
+  // The formatter's settings, and what every package carries of the repository (LICENSE, its address).
+  for (const file of ['biome.json', 'LICENSE', 'package.json']) cpSync(join(repo, file), join(root, file))
   writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages: []\n')
   if (zecSpec) {
     rmSync(join(root, 'specs', 'vm'), { recursive: true })
