@@ -116,6 +116,8 @@ export interface CallOptions {
   readonly signal?: AbortSignal
   /** Overrides the client's call timeout for this call. */
   readonly timeoutMs?: number
+  /** `false`: one attempt, whatever the client's policy (the caller retries, as a fleet does with its shared pace). */
+  readonly retry?: false
 }
 
 /** An action's `response`, with the `requestId` of the call. */
@@ -400,7 +402,7 @@ export function createServiceClient<Paths extends {}>(
           }
         }
         const reason = retryReason(error, op.idempotent)
-        if (!reason || n >= resolved.retry.maxAttempts) throw error
+        if (!reason || options.retry === false || n >= resolved.retry.maxAttempts) throw error
         const hinted = 'retryAfterMs' in error ? (error.retryAfterMs as number | undefined) : undefined
         const delay = Math.max(backoffMs(n, resolved.retry, resolved.random), hinted ?? 0)
         if (delay > resolved.retry.maxDelayMs || Date.now() + delay >= deadline) throw error

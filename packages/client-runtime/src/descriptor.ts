@@ -47,6 +47,8 @@ export interface TransitionDescriptor {
   /** The request field naming the instance (or instances) the transition applies to. */
   readonly instances: string | null
   readonly waiter: string | null
+  /** The client's fleet method (`resetFleet`); null when the spec names none. */
+  readonly fleet: string | null
 }
 
 export interface PaginationDescriptor {
@@ -59,11 +61,15 @@ export interface PaginationDescriptor {
   /** Each item's instance id and status fields. */
   readonly itemId: string
   readonly itemStatus: string
+  /** The most ids one query may name (the ids field's maxItems); null when the spec sets none. */
+  readonly maxIds: number | null
 }
 
 export interface BatchDescriptor {
   readonly instances: string
   readonly failed: string
+  /** The most ids one call may name (the instances field's maxItems); null when the spec sets none. */
+  readonly maxIds: number | null
 }
 
 export interface ServiceDescriptor {

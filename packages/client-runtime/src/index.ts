@@ -45,6 +45,18 @@ export {
   type WaiterErrorCode,
   ZenlayerError,
 } from './errors.js'
+export {
+  type FleetEvent,
+  type FleetInput,
+  type FleetInputOf,
+  type FleetOptions,
+  type FleetOutcome,
+  type FleetOutcomeKind,
+  type FleetResult,
+  type FleetWait,
+  MAX_REQUEUES,
+  resetFleet,
+} from './fleet.js'
 export type { ClientLogEvent, ClientLogger, ConsoleLike } from './logging.js'
 export { SDK_LANGUAGE, SDK_VERSION } from './middleware.js'
 export { MASK, redactBody, redactBodyText, redactHeaders } from './redact.js'

@@ -157,20 +157,25 @@ export async function waitUntil<Status extends string = string>(
   }
 }
 
-/** One round of polls, at most IDS_PER_POLL ids each. Returns the ids whose poll answered. */
-async function poll(
+/**
+ * One round of polls, at most `perPoll` ids each (the status query's own limit,
+ * by default IDS_PER_POLL). Returns the ids whose poll answered; `onPoll` counts them.
+ */
+export async function poll(
   client: Pick<ServiceClient<object>, 'call' | 'config'>,
   observe: OperationDescriptor,
   ids: readonly string[],
   statuses: Record<string, string | null>,
   signal: AbortSignal | undefined,
   left: () => number,
+  perPoll: number = IDS_PER_POLL,
+  onPoll?: () => void,
 ): Promise<Set<string>> {
   const answered = new Set<string>()
   const page = observe.pagination as NonNullable<OperationDescriptor['pagination']>
   const idsField = page.ids as string
-  for (let i = 0; i < ids.length; i += IDS_PER_POLL) {
-    const chunk = ids.slice(i, i + IDS_PER_POLL)
+  for (let i = 0; i < ids.length; i += perPoll) {
+    const chunk = ids.slice(i, i + perPoll)
     // The round's first poll always runs (a wait that ends at its deadline
     // still looks once more), bounded by what is left of the wait, or 1 s.
     if (i > 0 && left() <= 0) break
@@ -178,6 +183,7 @@ async function poll(
     let reply: Record<string, unknown>
     try {
       const options = signal ? { signal, timeoutMs } : { timeoutMs }
+      onPoll?.()
       reply = await client.call(observe, { [idsField]: chunk, [page.pageSize]: chunk.length }, options)
     } catch (error) {
       if (signal?.aborted) throw signal.reason
@@ -202,7 +208,7 @@ async function poll(
   return answered
 }
 
-interface Verdict {
+export interface Verdict {
   done: string[]
   pending: string[]
   failed: Record<string, string>
@@ -210,7 +216,7 @@ interface Verdict {
   notStarted: string[]
 }
 
-function judge(
+export function judge(
   t: TransitionDescriptor,
   ids: readonly string[],
   statuses: Record<string, string | null>,

@@ -65,7 +65,7 @@ describe('buildService on the fixture spec', () => {
       image: undefined,
       decisions: [],
     })
-    expect(create?.batch).toEqual({ instances: 'ids', failed: 'failedIds' })
+    expect(create?.batch).toEqual({ instances: 'ids', failed: 'failedIds', maxIds: 3 })
     expect(create?.sensitiveFields).toEqual(['secret'])
     expect(create?.errors).toEqual([
       { code: 'BOTH_GIVEN', status: 400, description: '', assumed: false, common: false, decisions: [] },

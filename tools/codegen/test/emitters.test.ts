@@ -129,7 +129,9 @@ describe('error codes by role', () => {
   it('a spec without a code a runtime reads stops generation, naming the role', () => {
     const { timestampExpired: _, ...rest } = model.codeRoles
     const without = serviceModel({ codeRoles: rest })
-    expect(() => emitMock(without, serviceSource)).toThrow(/the mock engine reads the error code of role timestampExpired/)
+    expect(() => emitMock(without, serviceSource)).toThrow(
+      /the mock engine reads the error code of role timestampExpired/,
+    )
     expect(() => emitValidator(without, serviceSource)).not.toThrow()
   })
 })

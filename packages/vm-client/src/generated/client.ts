@@ -8,7 +8,11 @@ import {
   type Credentials,
   createServiceClient,
   envCredentials,
+  type FleetInputOf,
+  type FleetOptions,
+  type FleetResult,
   type RawClient,
+  resetFleet as runFleet,
   type WaitOptions,
   type WaitResult,
   waitUntil,
@@ -94,6 +98,8 @@ export type ResetInstanceOutput = ApiResult<{
    */
   readonly requestId: string
 }>
+/** Input of resetFleet: the fields of ResetInstance, and `instanceIds`, any number of instances. */
+export type ResetInstanceFleetInput = FleetInputOf<ResetInstanceInput, 'instanceId'>
 /** The error codes ResetInstance documents. */
 export type ResetInstanceErrorCode =
   | 'INVALID_API_VERSION_NOT_SUPPORT'
@@ -224,6 +230,16 @@ export interface VmClient {
     options?: CallOptions,
   ): Promise<DescribeInstancesStatusOutput>
   /**
+   * Resets any number of instances with ResetInstance, one call per instance, several at once: duplicates refused, validated once before anything
+   * is sent, rate limiting paced for every call together, and never a second call for an id whose call may have
+   * reached the server. Then (unless `wait: false`) follows them all with DescribeInstancesStatus until RUNNING, RELEASING, RECYCLE, RECYCLING, CREATE_FAILED.
+   * One outcome per id: invalid, refused, unknown, reset, failed, pending, accepted or not-sent.
+   */
+  resetFleet(
+    input: ResetInstanceFleetInput,
+    options: FleetOptions<InstanceStatus>,
+  ): Promise<FleetResult<InstanceStatus>>
+  /**
    * Polls DescribeInstancesStatus until every instance is RUNNING after ResetInstance; fails at once on RELEASING, RECYCLE, RECYCLING, CREATE_FAILED, unknown ids or errors that will not clear.
    */
   waitUntilReset(options: WaitOptions<InstanceStatus>): Promise<WaitResult<InstanceStatus>>
@@ -237,6 +253,15 @@ export function createVmClient(config: ClientConfig<'vm', Action> = {}): VmClien
     resetInstance: (input, options) => client.call(service.operations.ResetInstance, input, options),
     describeInstancesStatus: (input, options) =>
       client.call(service.operations.DescribeInstancesStatus, input, options),
+    resetFleet: (input, options) =>
+      runFleet(
+        client,
+        service,
+        service.operations.ResetInstance,
+        input,
+        options,
+        config.validator?.validators.actions.ResetInstance.request,
+      ),
     waitUntilReset: (options) => waitUntil(client, service, service.operations.ResetInstance, options),
   }
 }

@@ -81,6 +81,7 @@ export const service = {
         observe: 'DescribeInstancesStatus',
         deadEnds: ['RELEASING', 'RECYCLE', 'RECYCLING', 'CREATE_FAILED'],
         waiter: 'waitUntilReset',
+        fleet: 'resetFleet',
         instances: 'instanceId',
       },
       pagination: null,
@@ -186,6 +187,7 @@ export const service = {
         ids: 'instanceIds',
         itemId: 'instanceId',
         itemStatus: 'instanceStatus',
+        maxIds: 100,
       },
       batch: null,
       errors: {

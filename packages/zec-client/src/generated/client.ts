@@ -9,7 +9,11 @@ import {
   type Credentials,
   createServiceClient,
   envCredentials,
+  type FleetInputOf,
+  type FleetOptions,
+  type FleetResult,
   type RawClient,
+  resetFleet as runFleet,
   type WaitOptions,
   type WaitResult,
   waitUntil,
@@ -95,6 +99,8 @@ export type ResetInstancesOutput = ApiResult<{
   readonly requestId: string
 }> &
   BatchOutcome
+/** Input of resetFleet: the fields of ResetInstances, and `instanceIds`, any number of instances. */
+export type ResetInstancesFleetInput = FleetInputOf<ResetInstancesInput, 'instanceIds'>
 /** The error codes ResetInstances documents. */
 export type ResetInstancesErrorCode =
   | 'INVALID_API_VERSION_NOT_SUPPORT'
@@ -223,6 +229,16 @@ export interface ZecClient {
     options?: CallOptions,
   ): Promise<DescribeInstancesStatusOutput>
   /**
+   * Resets any number of instances with ResetInstances, in calls of 100 ids (the spec's limit): duplicates refused, validated once before anything
+   * is sent, rate limiting paced for every call together, and never a second call for an id whose call may have
+   * reached the server. Then (unless `wait: false`) follows them all with DescribeInstancesStatus until RUNNING, REINSTALL_FAILED, RELEASING, RECYCLE, RECYCLING, CREATE_FAILED.
+   * One outcome per id: invalid, refused, unknown, reset, failed, pending, accepted or not-sent.
+   */
+  resetFleet(
+    input: ResetInstancesFleetInput,
+    options: FleetOptions<InstanceStatus>,
+  ): Promise<FleetResult<InstanceStatus>>
+  /**
    * Polls DescribeInstancesStatus until every instance is RUNNING after ResetInstances; fails at once on REINSTALL_FAILED, RELEASING, RECYCLE, RECYCLING, CREATE_FAILED, unknown ids or errors that will not clear.
    */
   waitUntilReset(options: WaitOptions<InstanceStatus>): Promise<WaitResult<InstanceStatus>>
@@ -236,6 +252,15 @@ export function createZecClient(config: ClientConfig<'zec', Action> = {}): ZecCl
     resetInstances: (input, options) => client.call(service.operations.ResetInstances, input, options),
     describeInstancesStatus: (input, options) =>
       client.call(service.operations.DescribeInstancesStatus, input, options),
+    resetFleet: (input, options) =>
+      runFleet(
+        client,
+        service,
+        service.operations.ResetInstances,
+        input,
+        options,
+        config.validator?.validators.actions.ResetInstances.request,
+      ),
     waitUntilReset: (options) => waitUntil(client, service, service.operations.ResetInstances, options),
   }
 }

@@ -83,10 +83,11 @@ export const service = {
         observe: 'DescribeInstancesStatus',
         deadEnds: ['RELEASING', 'RECYCLE', 'RECYCLING', 'CREATE_FAILED'],
         waiter: 'waitUntilReset',
+        fleet: 'resetFleet',
         instances: 'instanceIds',
       },
       pagination: null,
-      batch: { instances: 'instanceIds', failed: 'instanceIds' },
+      batch: { instances: 'instanceIds', failed: 'instanceIds', maxIds: 100 },
       errors: {
         INVALID_API_VERSION_NOT_SUPPORT: 400,
         INVALID_PARAMETER_MISSING: 400,
@@ -176,6 +177,7 @@ export const service = {
         ids: 'instanceIds',
         itemId: 'instanceId',
         itemStatus: 'instanceStatus',
+        maxIds: 100,
       },
       batch: null,
       errors: {

@@ -116,6 +116,11 @@ function errorTable(errors: readonly ErrorCaseModel[]) {
   return Object.fromEntries(errors.map((e) => [e.code, { status: e.status, description: e.description }]))
 }
 
+function withoutLimit<T extends { maxIds: number | undefined }>(value: T): Omit<T, 'maxIds'> {
+  const { maxIds: _, ...rest } = value
+  return rest
+}
+
 function operationSnapshot(op: OperationModel): OperationSnapshot {
   const t = op.transition
   return {
@@ -142,12 +147,14 @@ function operationSnapshot(op: OperationModel): OperationSnapshot {
           observe: t.observe,
           deadEnds: t.deadEnds,
           waiter: t.waiter ?? null,
+          fleet: t.fleet ?? null,
           instances: t.instances ?? null,
           image: t.image ?? null,
         }
       : null,
-    pagination: op.pagination ? { ...op.pagination } : null,
-    batch: op.batch ? { ...op.batch } : null,
+    // The id limits (maxIds) are the request schema's maxItems, already compared there: not twice.
+    pagination: op.pagination ? withoutLimit(op.pagination) : null,
+    batch: op.batch ? withoutLimit(op.batch) : null,
     sensitiveFields: op.sensitiveFields,
   }
 }

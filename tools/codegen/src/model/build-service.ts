@@ -21,6 +21,7 @@ import { KNOWN_STATE_RULES, ruleFieldRoles } from './state-rules.js'
 import type {
   BatchModel,
   ErrorCaseModel,
+  ObjectNode,
   OperationModel,
   PaginationModel,
   SchemaNode,
@@ -156,6 +157,7 @@ function buildOperation(
         observe: str(t.observe),
         deadEnds: stringList(t.deadEnds),
         waiter: typeof t.waiter === 'string' ? t.waiter : undefined,
+        fleet: typeof t.fleet === 'string' ? t.fleet : undefined,
         instances: typeof t.instances === 'string' ? t.instances : undefined,
         image: typeof t.image === 'string' ? t.image : undefined,
         decisions: decisionsOf(t),
@@ -171,10 +173,13 @@ function buildOperation(
         ids: typeof p.ids === 'string' ? p.ids : undefined,
         itemId: str(p.itemId),
         itemStatus: str(p.itemStatus),
+        maxIds: typeof p.ids === 'string' ? listLimit(request, p.ids) : undefined,
       }
     : undefined
   const b = op['x-zc-batch']
-  const batch: BatchModel | undefined = isObject(b) ? { instances: str(b.instances), failed: str(b.failed) } : undefined
+  const batch: BatchModel | undefined = isObject(b)
+    ? { instances: str(b.instances), failed: str(b.failed), maxIds: listLimit(request, str(b.instances)) }
+    : undefined
   const action = str(op['x-zc-action'])
   return {
     service: svc.service,
@@ -197,6 +202,12 @@ function buildOperation(
     sensitiveFields: sensitiveFields([request, reply]),
     decisions: [...decisionsOf(op), ...decisionsOf(actionParameter(op))],
   }
+}
+
+/** The maxItems of a list field of the request: how many ids one call may name. */
+function listLimit(request: ObjectNode, field: string): number | undefined {
+  const node = request.properties.find((p) => p.name === field)?.schema
+  return node?.kind === 'array' ? node.maxItems : undefined
 }
 
 /** The X-ZC-Action header parameter: how the action is named on the wire. */

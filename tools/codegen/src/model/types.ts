@@ -96,6 +96,8 @@ export interface TransitionModel {
   readonly deadEnds: readonly string[]
   /** The client's waiter method, `waitUntilReset`; none when absent. */
   readonly waiter: string | undefined
+  /** The client's fleet method, `resetFleet`; none when absent. */
+  readonly fleet: string | undefined
   /** The request field naming the instance (or instances) the transition applies to. */
   readonly instances: string | undefined
   /** The request field naming the image the reset installs; undefined: the instance keeps its image. */
@@ -108,6 +110,8 @@ export interface BatchModel {
   readonly instances: string
   /** Response field listing the instances that failed (absent means none). */
   readonly failed: string
+  /** The most ids one call may name: the instances field's maxItems. */
+  readonly maxIds: number | undefined
 }
 
 export interface PaginationModel {
@@ -121,6 +125,8 @@ export interface PaginationModel {
   readonly itemId: string
   /** Each item's status field. */
   readonly itemStatus: string
+  /** The most ids one query may name: the ids field's maxItems. */
+  readonly maxIds: number | undefined
 }
 
 /** How requests are signed: the client runtime's own descriptor type, which the generated code must satisfy. */

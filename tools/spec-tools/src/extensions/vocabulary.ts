@@ -137,6 +137,8 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionDefinition>> = {
         observe: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
         deadEnds: { type: 'array', items: statusName },
         waiter: { type: 'string', pattern: '^waitUntil[A-Z][A-Za-z0-9]*$' },
+        // The client's fleet method for this transition (resetFleet): any number of instances, batched or in parallel.
+        fleet: { type: 'string', pattern: '^[a-z][A-Za-z0-9]*Fleet$' },
         instances: { type: 'string' },
         // The request field naming the image the reset installs (absent: the instance keeps its image).
         image: { type: 'string' },

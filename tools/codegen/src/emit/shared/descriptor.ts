@@ -43,11 +43,14 @@ function operation(op: OperationModel): OperationDescriptor {
           observe: op.transition.observe,
           deadEnds: op.transition.deadEnds,
           waiter: op.transition.waiter ?? null,
+          fleet: op.transition.fleet ?? null,
           instances: op.transition.instances ?? null,
         }
       : null,
-    pagination: op.pagination ? { ...op.pagination, ids: op.pagination.ids ?? null } : null,
-    batch: op.batch ?? null,
+    pagination: op.pagination
+      ? { ...op.pagination, ids: op.pagination.ids ?? null, maxIds: op.pagination.maxIds ?? null }
+      : null,
+    batch: op.batch ? { ...op.batch, maxIds: op.batch.maxIds ?? null } : null,
   }
 }
 
