@@ -63,6 +63,8 @@ export interface PaginationDescriptor {
   readonly itemStatus: string
   /** The most ids one query may name (the ids field's maxItems); null when the spec sets none. */
   readonly maxIds: number | null
+  /** The largest page (the page size field's maximum); null when the spec sets none. */
+  readonly maxPageSize: number | null
 }
 
 export interface BatchDescriptor {

@@ -323,7 +323,12 @@ async function follow<Status extends string>(
     if (pending.length > 0 && !signal?.aborted) {
       let answered: Set<string>
       try {
-        answered = await poll(client, observe, pending, statuses, signal, left, perPoll, () => requests.polls++)
+        // Many ids still in flight: every instance, a page of the largest size at a time, costs fewer calls.
+        const pageSize = observe.pagination.maxPageSize
+        answered =
+          pageSize !== null && pending.length > 2 * perPoll
+            ? await listAll(client, observe, pending, statuses, signal, left, pageSize, () => requests.polls++)
+            : await poll(client, observe, pending, statuses, signal, left, perPoll, () => requests.polls++)
       } catch {
         answered = new Set() // cancelled, or an error that will not clear: what is known stands
         if (!signal?.aborted) break
@@ -364,6 +369,49 @@ async function follow<Status extends string>(
       ? { outcome: 'unknown', reason: unknownReason, status: status(id) }
       : { outcome: 'pending', status: status(id) },
   )
+}
+
+/**
+ * Every instance's status, page by page at the largest page size: what a poll by ids would tell, in fewer
+ * calls when most of the account is in flight. An id no page lists is not known to the service (null).
+ * A page that fails ends the round: the ids not yet seen are not answered this round.
+ */
+async function listAll(
+  client: Pick<ServiceClient<object>, 'call' | 'config'>,
+  observe: OperationDescriptor,
+  ids: readonly string[],
+  statuses: Record<string, string | null>,
+  signal: AbortSignal | undefined,
+  left: () => number,
+  pageSize: number,
+  onPoll: () => void,
+): Promise<Set<string>> {
+  const page = observe.pagination as NonNullable<OperationDescriptor['pagination']>
+  const wanted = new Set(ids)
+  const shown = new Map<string, string>()
+  let total = Number.POSITIVE_INFINITY
+  for (let n = 1; (n - 1) * pageSize < total; n++) {
+    if (n > 1 && left() <= 0) return new Set()
+    const timeoutMs = Math.min(Math.max(Math.ceil(left()), 1000), client.config.callTimeoutMs)
+    let reply: Record<string, unknown>
+    try {
+      onPoll()
+      const options: CallOptions = signal ? { signal, timeoutMs } : { timeoutMs }
+      reply = await client.call(observe, { [page.pageNumber]: n, [page.pageSize]: pageSize }, options)
+    } catch {
+      if (signal?.aborted) throw signal.reason
+      return new Set() // this round tells nothing; the next one asks again
+    }
+    total = typeof reply[page.total] === 'number' ? (reply[page.total] as number) : 0
+    const items = Array.isArray(reply[page.items]) ? (reply[page.items] as Record<string, unknown>[]) : []
+    for (const item of items) {
+      const id = String(item[page.itemId])
+      if (wanted.has(id)) shown.set(id, String(item[page.itemStatus]))
+    }
+    if (items.length === 0) break
+  }
+  for (const id of ids) statuses[id] = shown.get(id) ?? null
+  return new Set(ids)
 }
 
 function refusal(op: OperationDescriptor, path: string, message: string): InvalidInputError {

@@ -89,6 +89,8 @@ describe('buildService on the fixture spec', () => {
       ids: undefined,
       itemId: 'id',
       itemStatus: 'status',
+      maxIds: undefined,
+      maxPageSize: 50,
     })
     // The statuses are what the status query answers (its items' status field), not a schema found by name.
     expect(model.statuses).toEqual(['STOPPED', 'BUSY', 'RUNNING', 'BROKEN'])

@@ -61,6 +61,7 @@ export const service = {
         itemId: 'instanceId',
         itemStatus: 'instanceStatus',
         maxIds: 100,
+        maxPageSize: 1000,
       },
       batch: null,
     },

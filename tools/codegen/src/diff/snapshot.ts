@@ -116,8 +116,10 @@ function errorTable(errors: readonly ErrorCaseModel[]) {
   return Object.fromEntries(errors.map((e) => [e.code, { status: e.status, description: e.description }]))
 }
 
-function withoutLimit<T extends { maxIds: number | undefined }>(value: T): Omit<T, 'maxIds'> {
-  const { maxIds: _, ...rest } = value
+function withoutLimit<T extends { maxIds: number | undefined; maxPageSize?: number | undefined }>(
+  value: T,
+): Omit<T, 'maxIds' | 'maxPageSize'> {
+  const { maxIds: _ids, maxPageSize: _page, ...rest } = value
   return rest
 }
 

@@ -174,6 +174,7 @@ function buildOperation(
         itemId: str(p.itemId),
         itemStatus: str(p.itemStatus),
         maxIds: typeof p.ids === 'string' ? listLimit(request, p.ids) : undefined,
+        maxPageSize: numberLimit(request, str(p.pageSize)),
       }
     : undefined
   const b = op['x-zc-batch']
@@ -208,6 +209,12 @@ function buildOperation(
 function listLimit(request: ObjectNode, field: string): number | undefined {
   const node = request.properties.find((p) => p.name === field)?.schema
   return node?.kind === 'array' ? node.maxItems : undefined
+}
+
+/** The maximum of a number field of the request: the largest page a query may ask for. */
+function numberLimit(request: ObjectNode, field: string): number | undefined {
+  const node = request.properties.find((p) => p.name === field)?.schema
+  return node?.kind === 'integer' || node?.kind === 'number' ? node.maximum : undefined
 }
 
 /** The X-ZC-Action header parameter: how the action is named on the wire. */

@@ -127,6 +127,8 @@ export interface PaginationModel {
   readonly itemStatus: string
   /** The most ids one query may name: the ids field's maxItems. */
   readonly maxIds: number | undefined
+  /** The largest page: the page size field's maximum. */
+  readonly maxPageSize: number | undefined
 }
 
 /** How requests are signed: the client runtime's own descriptor type, which the generated code must satisfy. */

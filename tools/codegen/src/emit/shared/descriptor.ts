@@ -48,7 +48,12 @@ function operation(op: OperationModel): OperationDescriptor {
         }
       : null,
     pagination: op.pagination
-      ? { ...op.pagination, ids: op.pagination.ids ?? null, maxIds: op.pagination.maxIds ?? null }
+      ? {
+          ...op.pagination,
+          ids: op.pagination.ids ?? null,
+          maxIds: op.pagination.maxIds ?? null,
+          maxPageSize: op.pagination.maxPageSize ?? null,
+        }
       : null,
     batch: op.batch ? { ...op.batch, maxIds: op.batch.maxIds ?? null } : null,
   }

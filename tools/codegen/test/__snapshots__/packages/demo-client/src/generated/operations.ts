@@ -61,6 +61,7 @@ export const service = {
         itemId: 'id',
         itemStatus: 'status',
         maxIds: null,
+        maxPageSize: 50,
       },
       batch: null,
     },

@@ -112,6 +112,7 @@ export const service = {
         itemId: 'id',
         itemStatus: 'status',
         maxIds: null,
+        maxPageSize: 50,
       },
       batch: null,
       errors: { PAGE_MALFORMED: 400 },
