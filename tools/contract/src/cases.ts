@@ -1,7 +1,7 @@
 // Contract cases: the data kept beside each spec (specs/<service>/contract/*.json),
 // checked against schema/contract-cases.schema.json when loaded.
 
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { names } from '@zenlayer-reset/codegen/names'
 import { VALIDATOR_CODE_ROLES } from '@zenlayer-reset/validator-runtime/code-roles'
@@ -100,11 +100,30 @@ export interface Scenario {
   readonly steps: readonly Step[]
 }
 
+/** A fleet reinstall by the client's fleet method against the mock (the service's fleets.json, optional). */
+export interface FleetCase {
+  readonly id: string
+  readonly description: string
+  readonly action: string
+  readonly progression?: 'immediate' | 'manual' | number
+  readonly state: Record<string, unknown>
+  readonly faults?: { readonly failNextReset?: readonly string[]; readonly rateLimitEvery?: number }
+  readonly input: Record<string, unknown> & { readonly instanceIds: readonly string[] }
+  readonly options: Record<string, unknown>
+  readonly expect: {
+    readonly totals: Readonly<Record<string, number>>
+    readonly outcomes?: Readonly<Record<string, Record<string, unknown>>>
+    /** Whether the run must have met the mock's rate limit (and so paced every call). */
+    readonly rateLimited?: boolean
+  }
+}
+
 export interface CaseFiles {
   readonly requests: readonly RequestCase[]
   readonly responses: readonly ResponseCase[]
   readonly validation: readonly ValidationCase[]
   readonly scenarios: readonly Scenario[]
+  readonly fleets: readonly FleetCase[]
 }
 
 const schema = JSON.parse(readFileSync(new URL('../schema/contract-cases.schema.json', import.meta.url), 'utf8'))
@@ -134,6 +153,8 @@ export function loadCases(casesDir: string, service: string): CaseFiles {
     responses: read('responses'),
     validation: read('validation'),
     scenarios: read('scenarios'),
+    // Only services whose spec names a fleet method have fleet cases.
+    fleets: existsSync(join(casesDir, 'fleets.json')) ? read('fleets') : [],
   }
 }
 

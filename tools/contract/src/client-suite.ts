@@ -26,7 +26,7 @@ export function clientSuite(options: {
   createClient: CreateClient
   createMock: (options: MockOptions) => ServiceMock
 }): void {
-  const { requests, responses, validation } = loadCases(options.casesDir, options.service)
+  const { requests, responses, validation, fleets } = loadCases(options.casesDir, options.service)
 
   describe(`contract: ${options.service} client, request cases`, () => {
     it.each(requests)('$action $id', async (c) => {
@@ -116,6 +116,53 @@ export function clientSuite(options: {
         )
         expect(outcome.status).not.toBe(401)
       }
+    })
+  })
+
+  describe(`contract: ${options.service} client, fleet cases against the mock`, () => {
+    it.each(fleets)('$action $id', async (c) => {
+      const mock = options.createMock({
+        progression: c.progression ?? 'immediate',
+        state: c.state as MockOptions['state'] & object,
+      })
+      if (c.faults?.failNextReset) mock.faults.failNextReset(...c.faults.failNextReset)
+      if (c.faults?.rateLimitEvery) mock.faults.rateLimit(c.faults.rateLimitEvery)
+      // Every reset the mock answered 200, by id: an id accepted once is never sent again.
+      const accepted = new Map<string, number>()
+      let limited = 0
+      const fetch = async (input: Request | string | URL, init?: RequestInit) => {
+        const response = await mock.fetch(input as string, init)
+        if (new Headers(init?.headers).get('x-zc-action') === c.action) {
+          if (response.status === 429) limited++
+          if (response.status === 200) {
+            const body = JSON.parse(String(init?.body)) as Record<string, unknown>
+            const named = Object.values(body).flatMap((v) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v : []))
+            for (const id of c.input.instanceIds) if (named.includes(id)) accepted.set(id, (accepted.get(id) ?? 0) + 1)
+          }
+        }
+        return response
+      }
+      let now = 1_000_000
+      const client = options.createClient({
+        credentials: { token: 'mock-token' },
+        fetch,
+        clock: () => now,
+        sleep: async (ms: number) => {
+          now += ms
+        },
+      })
+      const fleetMethod = mock.service.operations[c.action]?.transition?.fleet
+      const run = fleetMethod ? client[fleetMethod] : undefined
+      if (typeof run !== 'function') throw new Error(`the client has no fleet method for ${c.action}`)
+      const result = (await (run as (i: unknown, o: unknown) => Promise<unknown>)(c.input, c.options)) as {
+        totals: Record<string, number>
+        outcomes: Record<string, unknown>
+      }
+      expect(Object.fromEntries(Object.entries(result.totals).filter(([, n]) => n > 0))).toEqual(c.expect.totals)
+      for (const [id, outcome] of Object.entries(c.expect.outcomes ?? {}))
+        expect(result.outcomes[id]).toMatchObject(outcome)
+      expect(Math.max(0, ...accepted.values())).toBeLessThanOrEqual(1)
+      if (c.expect.rateLimited !== undefined) expect(limited > 0).toBe(c.expect.rateLimited)
     })
   })
 }

@@ -16,10 +16,10 @@ const files = readdirSync(specs, { withFileTypes: true })
   })
 
 describe('contract case files', () => {
-  it('exist for both services and all four kinds', () => {
+  it('exist for both services and all five kinds', () => {
     expect(files.map((f) => f.split('/specs/')[1]).sort()).toEqual(
       ['vm', 'zec'].flatMap((s) =>
-        ['requests', 'responses', 'scenarios', 'validation'].map((k) => `${s}/contract/${k}.json`),
+        ['fleets', 'requests', 'responses', 'scenarios', 'validation'].map((k) => `${s}/contract/${k}.json`),
       ),
     )
   })
@@ -28,6 +28,16 @@ describe('contract case files', () => {
   })
   it.each([
     ['an unknown kind', { service: 'zec', kind: 'vibes', cases: [{}] }],
+    [
+      'a fleet case without its expected totals',
+      {
+        service: 'zec',
+        kind: 'fleets',
+        cases: [
+          { id: 'x', description: 'd', action: 'A', state: {}, input: { instanceIds: [] }, options: {}, expect: {} },
+        ],
+      },
+    ],
     [
       'a validation case without its code',
       { service: 'zec', kind: 'validation', cases: [{ id: 'x', action: 'A', input: {}, valid: false }] },
