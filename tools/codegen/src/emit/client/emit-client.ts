@@ -223,9 +223,18 @@ function readme(service: ServiceModel): string {
   const reset = service.operations.find((o) => o.transition?.waiter) ?? service.operations[0]
   const waiter = reset?.transition?.waiter
   const batch = reset?.batch
-  const example = batch
-    ? `const { failedInstanceIds, succeededInstanceIds, requestId } = await ${service.name}.${reset ? names.method(reset.action) : 'call'}({ ${batch.instances}: ['inst-a', 'inst-b'], imageId, password })`
-    : `const { requestId } = await ${service.name}.${reset ? names.method(reset.action) : 'call'}({ instanceId: 'inst-a', keyId })`
+  // Only the field naming the instances: the example is the spec's, whatever its other fields are called.
+  const one = reset?.transition?.instances ?? 'instanceId'
+  const fleet = reset?.transition?.fleet
+  const example = `${
+    batch
+      ? `const { failedInstanceIds, succeededInstanceIds, requestId } = await ${service.name}.${reset ? names.method(reset.action) : 'call'}({ ${batch.instances}: ['inst-a', 'inst-b'] })`
+      : `const { requestId } = await ${service.name}.${reset ? names.method(reset.action) : 'call'}({ ${one}: 'inst-a' })`
+  }${
+    fleet
+      ? `\n// Any number of instances: batched or in parallel, paced together, never sent twice, one outcome each.\nconst { totals, outcomes } = await ${service.name}.${fleet}({ instanceIds: ['inst-c', 'inst-d', 'inst-e'] }, { wait: { maxWaitSeconds: 1800 } })`
+      : ''
+  }`
   return `# ${SCOPE}/${service.name}-client
 
 Typed, signed client for the Zenlayer ${service.name} OS-reset API (X-ZC-Version
