@@ -9,6 +9,7 @@ import { createZecClient } from '@zenlayer-reset/zec-client'
 import { createZecMock } from '@zenlayer-reset/zec-mock'
 import * as zecValidator from '@zenlayer-reset/zec-validator'
 import { describe, expect, it } from 'vitest'
+import { startMockServer } from '../src/start.js'
 
 /** Fake time for the client: sleeping advances the clock at once. */
 function fakeTime() {
@@ -264,5 +265,55 @@ describe('vm resetFleet', () => {
     // Back at STOPPED before any poll saw it move: not reported reset; said to be unknown, with why.
     expect(result.outcomes.b).toMatchObject({ outcome: 'unknown', status: 'STOPPED' })
     expect((result.outcomes.b as { reason: string }).reason).toContain('did not start')
+  })
+})
+
+describe('resetFleet over HTTP against zenlayer-mock', () => {
+  it('each instance is reset exactly once on the server, under rate limiting and a lost reply', async () => {
+    const fleet = ids('h', 250)
+    const server = await startMockServer({
+      port: 0,
+      progression: 'immediate',
+      state: { zec: { instances: stopped(fleet) } },
+    })
+    try {
+      const zec = server.hub.mocks.zec
+      zec?.faults.rateLimit(3)
+      let lost = false
+      // Resets the server answered other than 429 (so took and judged), by id, the lost one included.
+      const judged = new Map<string, number>()
+      const client = createZecClient({
+        baseUrl: server.url,
+        credentials: { accessKeyId: 'mock-access-key', accessKeySecret: 'mock-access-secret' },
+        ...fakeTime(),
+        fetch: async (input, init) => {
+          const response = await globalThis.fetch(input, init)
+          const action = new Headers(init?.headers).get('x-zc-action')
+          if (action === 'ResetInstances' && response.status !== 429) {
+            for (const id of (JSON.parse(String(init?.body)) as { instanceIds: string[] }).instanceIds)
+              judged.set(id, (judged.get(id) ?? 0) + 1)
+          }
+          // The first batch the server accepts: its reply is lost on the way back.
+          if (!lost && new Headers(init?.headers).get('x-zc-action') === 'ResetInstances' && response.status === 200) {
+            lost = true
+            throw new TypeError('fetch failed', { cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }) })
+          }
+          return response
+        },
+      })
+      const result = await client.resetFleet({ instanceIds: fleet }, { wait: { maxWaitSeconds: 600 } })
+      expect(result.totals).toMatchObject({ reset: 250, unknown: 0, refused: 0 })
+      // What the server received: every instance in exactly one reset it took, and one transition.
+      expect([...judged.values()].every((n) => n === 1)).toBe(true)
+      expect(judged.size).toBe(250)
+      for (const id of fleet) {
+        expect(
+          zec?.history(id).filter((e) => e.status === 'DEPLOYING'),
+          id,
+        ).toHaveLength(1)
+      }
+    } finally {
+      await server.close()
+    }
   })
 })
