@@ -11,8 +11,8 @@
 // does not tell is reported unknown until the statuses show it.
 import type { CallOptions, ServiceClient, ValidationOutcome } from './client.js'
 import type { OperationDescriptor, ServiceDescriptor } from './descriptor.js'
-import { ApiError, EdgeBlockedError, InvalidInputError, NetworkError, ZenlayerError } from './errors.js'
-import { backoffMs } from './retry.js'
+import { ApiError, InvalidInputError, ZenlayerError } from './errors.js'
+import { backoffMs, retryReason } from './retry.js'
 import { judge, MIN_POLL_DELAY_MS, poll } from './waiter.js'
 
 /** How long to follow the resets; `false` in FleetOptions: report accepted ids and stop. */
@@ -268,12 +268,12 @@ export async function resetFleet<Status extends string = string>(
   return { outcomes: ordered, totals, requests, elapsedMs: clock() - started }
 }
 
-/** A failure that proves the server did not act and that waiting helps: rate limiting, a connection never made. */
+/**
+ * A failure that proves the server did not act and that waiting helps (rate limiting, a connection never
+ * made): the client's own rule for retrying a non-idempotent call (retry.ts), so the two cannot disagree.
+ */
 function notApplied(error: unknown): boolean {
-  if (error instanceof ApiError) return error.status === 429
-  if (error instanceof EdgeBlockedError) return error.code === 'EDGE_RATE_LIMITED'
-  if (error instanceof NetworkError) return error.neverSent
-  return false
+  return error instanceof ZenlayerError && retryReason(error, false) !== undefined
 }
 
 /** One waiter for the whole fleet: polls only ids still in flight, as many per call as the status query takes. */

@@ -10,8 +10,8 @@
 // client and took it to 16.7 kB: the budget moved to 17.5 kB with it (issue
 // 16's typed inputs added no runtime code). --check exits 1 when a
 // client is over budget or pulls in zod, a validator or mock code.
-import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { measureBundle } from '../../ci/bundle.mjs'
 
 const BUDGET = 17_500
 const FORBIDDEN = [/node_modules\/zod\//, /validator-runtime/, /-validator\//, /-mock\//, /mock-engine/]
@@ -22,30 +22,17 @@ const report = []
 let failed = false
 for (const service of ['zec', 'vm']) {
   const name = `create${service.charAt(0).toUpperCase()}${service.slice(1)}Client`
-  const result = await build({
-    stdin: {
-      contents: `import { ${name} } from '@zenlayer-reset/${service}-client'\nglobalThis.client = ${name}\n`,
-      resolveDir: process.cwd(),
-    },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  })
-  const code = result.outputFiles[0].contents
-  const gzipped = gzipSync(code, { level: 9 }).length
-  const inputs = Object.keys(result.metafile.inputs)
+  const { minified, gzipped, inputs } = await measureBundle(
+    build,
+    `import { ${name} } from '@zenlayer-reset/${service}-client'\nglobalThis.client = ${name}\n`,
+  )
   const forbidden = inputs.filter((file) => FORBIDDEN.some((re) => re.test(file)))
   const packages = [...new Set(inputs.map(packageOf))].sort()
   const over = gzipped > BUDGET
-  report.push({ service, minified: code.length, gzipped, budget: BUDGET, packages, forbidden })
+  report.push({ service, minified, gzipped, budget: BUDGET, packages, forbidden })
   if (json) continue
   console.log(
-    `${service}-client, importing only ${name}: ${code.length} bytes minified, ${gzipped} bytes gzipped (budget ${BUDGET}: ${over ? 'OVER' : 'ok'})`,
+    `${service}-client, importing only ${name}: ${minified} bytes minified, ${gzipped} bytes gzipped (budget ${BUDGET}: ${over ? 'OVER' : 'ok'})`,
   )
   console.log(`  pulls in: ${packages.join(', ')}`)
   if (forbidden.length > 0) console.log(`  FORBIDDEN inputs: ${forbidden.join(', ')}`)

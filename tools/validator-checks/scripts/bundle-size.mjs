@@ -6,8 +6,8 @@
 // 20 kB (20,000 bytes) gzipped per service. The schemas are printed in the
 // zod/mini form and imported as a namespace, so a bundle keeps only the zod it
 // uses (zod classic alone is about 90 kB). --check exits 1 when over budget.
-import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { measureBundle } from '../../ci/bundle.mjs'
 
 const BUDGET = 20_000
 const check = process.argv.includes('--check')
@@ -15,29 +15,16 @@ const json = process.argv.includes('--json')
 const report = []
 
 for (const service of ['zec', 'vm']) {
-  const result = await build({
-    stdin: {
-      contents: `import * as v from '@zenlayer-reset/${service}-validator'\nglobalThis.validator = v\n`,
-      resolveDir: process.cwd(),
-    },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  })
-  const code = result.outputFiles[0].contents
-  const gzipped = gzipSync(code, { level: 9 }).length
-  const inputs = Object.keys(result.metafile.inputs)
+  const { minified, gzipped, inputs } = await measureBundle(
+    build,
+    `import * as v from '@zenlayer-reset/${service}-validator'\nglobalThis.validator = v\n`,
+  )
   // Which zod entry went in: the mini form must not drag zod classic along.
   const classic = inputs.filter((file) => /node_modules\/zod\/v4\/classic\//.test(file))
-  report.push({ service, minified: code.length, gzipped, budget: BUDGET, classic })
+  report.push({ service, minified, gzipped, budget: BUDGET, classic })
   if (json) continue
   console.log(
-    `${service}-validator, the whole package: ${code.length} bytes minified, ${gzipped} bytes gzipped (budget ${BUDGET}: ${gzipped > BUDGET ? 'OVER' : 'ok'})${classic.length ? `; zod classic files: ${classic.length}` : ''}`,
+    `${service}-validator, the whole package: ${minified} bytes minified, ${gzipped} bytes gzipped (budget ${BUDGET}: ${gzipped > BUDGET ? 'OVER' : 'ok'})${classic.length ? `; zod classic files: ${classic.length}` : ''}`,
   )
 }
 if (json) console.log(JSON.stringify(report))
