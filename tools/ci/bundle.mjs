@@ -4,7 +4,11 @@
 // its own esbuild `build` (this folder does not depend on esbuild).
 import { gzipSync } from 'node:zlib'
 
-/** `{ minified, gzipped, inputs }`: byte sizes of the bundle, and every file that went in. */
+/**
+ * `{ minified, gzipped, inputs }`: byte sizes of the bundle, and every file
+ * with code in it (a file esbuild read but whose code tree-shaking dropped
+ * entirely costs nothing and is not listed).
+ */
 export async function measureBundle(build, contents) {
   const result = await build({
     stdin: { contents, resolveDir: process.cwd() },
@@ -21,6 +25,10 @@ export async function measureBundle(build, contents) {
   return {
     minified: code.length,
     gzipped: gzipSync(code, { level: 9 }).length,
-    inputs: Object.keys(result.metafile.inputs),
+    inputs: Object.values(result.metafile.outputs).flatMap((output) =>
+      Object.entries(output.inputs)
+        .filter(([, used]) => used.bytesInOutput > 0)
+        .map(([file]) => file),
+    ),
   }
 }

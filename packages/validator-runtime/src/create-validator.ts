@@ -1,49 +1,12 @@
 // zod's core types: a schema of zod/mini (what the generated packages use) or of zod classic.
 import type * as core from 'zod/v4/core'
-import type { ValidatorCodes } from './code-roles.js'
+import { fieldMessage, requiredMessage, unknownMessage } from './messages.js'
+import { formatPath, nearestCode } from './paths.js'
+import type { ValidationIssue, ValidationResult, ValidatorMeta } from './result.js'
 
-/** One broken rule: where, which rule, what to tell a person, and the API error code. */
-export interface ValidationIssue {
-  /** `instanceIds[3]`, `password`, or '' for the body itself. */
-  readonly path: string
-  /** `required`, `unknown`, `type`, `minLength`, `maxItems`, `pattern`, `enum`, `uniqueItems`, `maxUtf8Bytes`, `exclusive`... */
-  readonly rule: string
-  /** Starts with the field: "password must contain a digit". Never holds the value of a secret. */
-  readonly message: string
-  readonly code: string
-}
-
-export type ValidationResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly code: string; readonly issues: readonly ValidationIssue[] }
-
-export interface ValidatorMeta {
-  readonly service: string
-  readonly action: string
-  readonly direction: 'request' | 'response'
-  /** The spec's x-zc-error-code by field path (`instanceIds[]` for items); the nearest applies. */
-  readonly codes: Readonly<Record<string, string>>
-  /** The spec's generic codes (x-zc-role): for a missing or unknown field, a broken rule without its own code, a body that is no object. */
-  readonly generic: ValidatorCodes
-}
+export type { ValidationIssue, ValidationResult, ValidatorMeta }
 
 type Issue = core.$ZodIssue
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = ''
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part)
-  return out
-}
-
-/** The nearest x-zc-error-code at or above a path: `instanceIds[3]` looks up `instanceIds[]`, then `instanceIds`, then ''. */
-function nearestCode(codes: Readonly<Record<string, string>>, path: readonly PropertyKey[]): string | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const key = formatPath(path.slice(0, n).map((p) => (typeof p === 'number' ? 0 : p))).replace(/\[0\]/g, '[]')
-    const code = codes[key]
-    if (code) return code
-  }
-  return undefined
-}
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let node = input
@@ -66,12 +29,12 @@ function toIssues(issue: Issue, input: unknown, meta: ValidatorMeta): Validation
     return issue.keys.map((key) => ({
       path: path ? `${path}.${key}` : key,
       rule: 'unknown',
-      message: `${key} is not a parameter of ${meta.action}`,
+      message: unknownMessage(key, meta.action),
       code: meta.generic.parameterUnknown,
     }))
   }
   if (issue.code === 'invalid_type' && issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
-    return [{ path, rule: 'required', message: `${label} is required`, code: meta.generic.parameterMissing }]
+    return [{ path, rule: 'required', message: requiredMessage(label), code: meta.generic.parameterMissing }]
   }
   let rule: string
   let own: string | undefined
@@ -95,7 +58,7 @@ function toIssues(issue: Issue, input: unknown, meta: ValidatorMeta): Validation
     nearestCode(meta.codes, issue.path) ??
     (issue.path.length === 0 && rule === 'type' ? meta.generic.bodyMalformed : meta.generic.valueMalformed)
   // A rule on the body itself ("password and keyId cannot both be set") already names its fields.
-  const message = path === '' && issue.code === 'custom' ? issue.message : `${label} ${issue.message}`
+  const message = path === '' && issue.code === 'custom' ? issue.message : fieldMessage(label, issue.message)
   return [{ path, rule, message, code }]
 }
 

@@ -8,6 +8,8 @@
 // payloads make V8 promote each request's garbage to the old generation
 // (measured in the mock server: 3.5x the young-generation GC time).
 import type * as core from 'zod/v4/core'
+import { codePoints, firstDuplicate, utf8Length } from './measure.js'
+import { duplicateMessage, INTEGER_MESSAGE, maxCharsMessage, maxUtf8BytesMessage, minCharsMessage } from './messages.js'
 
 type Payload<T> = core.ParsePayload<T>
 
@@ -16,45 +18,18 @@ function report(payload: Payload<unknown>, message: string, params: Record<strin
   payload.issues.push({ code: 'custom', message, input: payload.value, params, continue: true })
 }
 
-/** Length of a string in bytes of UTF-8, counted without encoding it. */
-export function utf8Length(text: string): number {
-  let bytes = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x80) bytes += 1
-    else if (c < 0x800) bytes += 2
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1)
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4
-        i++
-      } else bytes += 3
-    } else bytes += 3
-  }
-  return bytes
-}
-
 /** At most `max` bytes of UTF-8 (the spec's x-zc-max-utf8-bytes). */
 export function maxUtf8Bytes(max: number): (payload: Payload<string>) => void {
   return (payload) => {
     const bytes = utf8Length(payload.value)
-    if (bytes > max) report(payload, `must be at most ${max} bytes of UTF-8 (has ${bytes})`, { rule: 'maxUtf8Bytes' })
+    if (bytes > max) report(payload, maxUtf8BytesMessage(max, bytes), { rule: 'maxUtf8Bytes' })
   }
 }
 
 /** No value twice in a list (JSON Schema uniqueItems); names the first duplicate. */
 export function noDuplicates(payload: Payload<readonly unknown[]>): void {
-  const seen = new Set<string>()
-  for (const item of payload.value) {
-    const key = typeof item === 'string' ? `s:${item}` : `j:${JSON.stringify(item)}`
-    if (seen.has(key)) {
-      report(payload, `has a duplicate: ${typeof item === 'string' ? item : JSON.stringify(item)}`, {
-        rule: 'uniqueItems',
-      })
-      return
-    }
-    seen.add(key)
-  }
+  const at = firstDuplicate(payload.value)
+  if (at !== -1) report(payload, duplicateMessage(payload.value[at]), { rule: 'uniqueItems' })
 }
 
 /** At most one of `fields` is set (JSON Schema `not: {required: [a, b]}`). */
@@ -70,31 +45,13 @@ export function atMostOneOf(
   }
 }
 
-/** Length in characters as JSON Schema counts them: Unicode code points, not UTF-16 units. */
-export function codePoints(text: string): number {
-  let n = text.length
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1)
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        n--
-        i++
-      }
-    }
-  }
-  return n
-}
-
-const plural = (n: number) => `${n} character${n === 1 ? '' : 's'}`
-
 /** JSON Schema minLength: at least `min` code points (zod's .min() counts UTF-16 units). */
 export function minChars(min: number): (payload: Payload<string>) => void {
   return (payload) => {
     const value = payload.value
     // A string has at least half as many code points as UTF-16 units: count only when that bound is not enough.
     if (value.length < min || (value.length < 2 * min && codePoints(value) < min))
-      report(payload, `must be at least ${plural(min)}`, { rule: 'minLength' })
+      report(payload, minCharsMessage(min), { rule: 'minLength' })
   }
 }
 
@@ -103,11 +60,11 @@ export function maxChars(max: number): (payload: Payload<string>) => void {
   return (payload) => {
     const value = payload.value
     if (value.length <= max || codePoints(value) <= max) return
-    report(payload, `must be at most ${plural(max)}`, { rule: 'maxLength' })
+    report(payload, maxCharsMessage(max), { rule: 'maxLength' })
   }
 }
 
 /** JSON Schema `type: integer`: any whole number, not only a safe integer as z.int() demands. */
 export function wholeNumber(payload: Payload<number>): void {
-  if (!Number.isInteger(payload.value)) report(payload, 'must be an integer', { rule: 'type' })
+  if (!Number.isInteger(payload.value)) report(payload, INTEGER_MESSAGE, { rule: 'type' })
 }

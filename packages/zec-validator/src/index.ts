@@ -2,3 +2,4 @@
 // generator (tools/codegen) and run `pnpm generate`.
 export * from './generated/schemas.js'
 export * from './generated/validate.js'
+export * from './generated/zod-validators.js'

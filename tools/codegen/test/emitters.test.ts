@@ -89,11 +89,24 @@ describe('emitValidator', () => {
     ['a strict request', /export const WipeRequest = z\.strictObject\(/],
     ['a loose reply, named as the spec names the envelope', /export const WipeReply = z\.looseObject\(/],
     [
-      'the field codes of the request',
-      /validateWipeRequest = createValidator\(s\.WipeRequest, \{ service: "hb", action: "Wipe", direction: 'request', codes: \{"id":"ID_BAD"\}, generic \}\)/,
+      'the zod route, with the field codes of the request',
+      /request: createValidator\(s\.WipeRequest, \{ service: "hb", action: "Wipe", direction: 'request', codes: \{"id":"ID_BAD"\}, generic \}\)/,
     ],
+    [
+      'a compiled request validator',
+      /export function validateWipeRequest\(input: unknown\): ValidationResult<s\.WipeRequest> \{/,
+    ],
+    [
+      'the field code in the compiled validator',
+      /path: "id", rule: "type", message: "id must be a string", code: "ID_BAD"/,
+    ],
+    ['the compiled validators in the table', /Wipe: \{ request: validateWipeRequest, response: validateWipeReply \}/],
   ])('writes %s', (_what, pattern) => {
-    expect(file(pkg, 'src/generated/schemas.ts') + file(pkg, 'src/generated/validate.ts')).toMatch(pattern)
+    const printed = ['schemas.ts', 'validate.ts', 'zod-validators.ts'].map((f) => file(pkg, `src/generated/${f}`))
+    expect(printed.join('\n')).toMatch(pattern)
+  })
+  it('compiled validators import no zod', () => {
+    expect(file(pkg, 'src/generated/validate.ts')).not.toMatch(/from 'zod/)
   })
 })
 
@@ -115,9 +128,9 @@ describe('the names resolver owns every printed name', () => {
 describe('error codes by role', () => {
   const model = serviceModel()
   it('the validator, the mock and the client carry the spec codes of their runtime roles', async () => {
-    expect(file(emitValidator(model, serviceSource), 'src/generated/validate.ts')).toContain(
-      '"parameterMissing":"HB_PARAMETERMISSING"',
-    )
+    const validator = emitValidator(model, serviceSource)
+    expect(file(validator, 'src/generated/zod-validators.ts')).toContain('"parameterMissing":"HB_PARAMETERMISSING"')
+    expect(file(validator, 'src/generated/validate.ts')).toContain('code: "HB_PARAMETERMISSING"')
     const routes = file(emitMock(model, serviceSource), 'src/generated/routes.ts')
     expect(routes).toContain('"receiveTimeout":"HB_RECEIVETIMEOUT"')
     expect(routes).not.toContain('"valueMalformed"')

@@ -1,24 +1,29 @@
 import {
   validateResetInstanceRequest,
   validateDescribeInstancesStatusRequest as vmDescribe,
+  zodValidators as vmZod,
 } from '@zenlayer-reset/vm-validator'
 import {
   validateResetInstancesRequest,
   validateDescribeInstancesStatusRequest as zecDescribe,
+  zodValidators as zecZod,
 } from '@zenlayer-reset/zec-validator'
+import type { ValidateFunction } from 'ajv'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ajvFor } from './ajv.js'
+import { expectSameAsZod, expectThreeWay, type Validate } from './three-way.js'
 
 // Property tests: for each operation, 5,000 generated valid requests and 5,000
-// requests mutated to break exactly one rule. The generated zod validator and
-// ajv compiled from the shipped JSON Schema must give the same verdict on every
-// one, valid ones must pass and mutated ones must fail. The one rule JSON Schema
-// cannot state (initScript's UTF-8 byte limit) is kept out of this agreement
-// and checked by itself at the end.
+// requests mutated to break exactly one rule. Three readings of the spec must
+// agree on every one (three-way.ts): the compiled validator, the zod route and
+// ajv compiled from the shipped JSON Schema: the same verdict, the same report
+// (path, rule, code, message) from the compiled validator and zod, and ajv's
+// first error on a field the report names. Valid ones must pass and mutated
+// ones must fail. The one rule JSON Schema cannot state (initScript's UTF-8
+// byte limit) is kept out of the ajv agreement and checked by itself at the end.
 const RUNS = 5_000
 type Input = Record<string, unknown>
-type Validate = (input: unknown) => { ok: boolean }
 
 const id = fc.string({ unit: 'binary', minLength: 1, maxLength: 64 })
 const nonEmpty = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 })
@@ -221,13 +226,15 @@ function mutated(valid: fc.Arbitrary<Input>, mutations: Mutation[]): fc.Arbitrar
 const operations: {
   title: string
   validate: Validate
-  ajv: (input: unknown) => boolean
+  zod: Validate
+  ajv: ValidateFunction
   valid: fc.Arbitrary<Input>
   mutations: Mutation[]
 }[] = [
   {
     title: 'zec ResetInstances',
     validate: validateResetInstancesRequest,
+    zod: zecZod.actions.ResetInstances.request,
     ajv: ajvFor('zec', 'ResetInstances', 'request'),
     valid: zecResetValid,
     mutations: zecResetMutations,
@@ -235,6 +242,7 @@ const operations: {
   {
     title: 'vm ResetInstance',
     validate: validateResetInstanceRequest,
+    zod: vmZod.actions.ResetInstance.request,
     ajv: ajvFor('vm', 'ResetInstance', 'request'),
     valid: vmResetValid,
     mutations: vmResetMutations,
@@ -242,6 +250,7 @@ const operations: {
   {
     title: 'zec DescribeInstancesStatus',
     validate: zecDescribe,
+    zod: zecZod.actions.DescribeInstancesStatus.request,
     ajv: ajvFor('zec', 'DescribeInstancesStatus', 'request'),
     valid: describeValid(true),
     mutations: describeMutations,
@@ -249,19 +258,18 @@ const operations: {
   {
     title: 'vm DescribeInstancesStatus',
     validate: vmDescribe,
+    zod: vmZod.actions.DescribeInstancesStatus.request,
     ajv: ajvFor('vm', 'DescribeInstancesStatus', 'request'),
     valid: describeValid(false),
     mutations: describeMutations,
   },
 ]
 
-describe.each(operations)('$title: zod and ajv agree', ({ validate, ajv, valid, mutations }) => {
+describe.each(operations)('$title: compiled, zod and ajv agree', ({ validate, zod, ajv, valid, mutations }) => {
   it(`on ${RUNS} valid requests, all accepted`, () => {
     fc.assert(
       fc.property(valid, (input) => {
-        const ours = validate(input).ok
-        expect(ours).toBe(ajv(input))
-        expect(ours).toBe(true)
+        expect(expectThreeWay(validate, zod, ajv, input).ok).toBe(true)
       }),
       { numRuns: RUNS, seed: 20261122 },
     )
@@ -270,16 +278,14 @@ describe.each(operations)('$title: zod and ajv agree', ({ validate, ajv, valid, 
   it(`on ${RUNS} requests that break one rule, all refused`, () => {
     fc.assert(
       fc.property(mutated(valid, mutations), (input) => {
-        const ours = validate(input).ok
-        expect(ours).toBe(ajv(input))
-        expect(ours).toBe(false)
+        expect(expectThreeWay(validate, zod, ajv, input).ok).toBe(false)
       }),
       { numRuns: RUNS, seed: 20261122 },
     )
   })
 })
 
-describe('by design, only the zod validator knows initScript is limited in UTF-8 bytes', () => {
+describe('by design, only the generated validators know initScript is limited in UTF-8 bytes', () => {
   const ajv = ajvFor('vm', 'ResetInstance', 'request')
   it('refuses, where ajv accepts, scripts within maxLength characters but over 32,768 bytes', () => {
     const wide = fc.constantFrom('é', '€', '😀')
@@ -292,7 +298,7 @@ describe('by design, only the zod validator knows initScript is limited in UTF-8
       fc.property(script, (initScript) => {
         const input = { instanceId: 'i', initScript }
         expect(ajv(input)).toBe(true)
-        const result = validateResetInstanceRequest(input)
+        const result = expectSameAsZod(validateResetInstanceRequest, vmZod.actions.ResetInstance.request, input)
         expect(result).toMatchObject({ ok: false, code: 'INVALID_REGION_SCRIPT_EXCEED_LENGTH' })
       }),
       { numRuns: 60, seed: 20261122 },

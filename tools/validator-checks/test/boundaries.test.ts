@@ -1,18 +1,22 @@
 import {
   validateResetInstanceRequest,
   validateDescribeInstancesStatusRequest as vmDescribe,
+  zodValidators as vmZod,
 } from '@zenlayer-reset/vm-validator'
 import {
   validateResetInstancesRequest,
   validateDescribeInstancesStatusRequest as zecDescribe,
+  zodValidators as zecZod,
 } from '@zenlayer-reset/zec-validator'
 import { describe, expect, it } from 'vitest'
 import { ajvFor } from './ajv.js'
+import { expectSameAsZod } from './three-way.js'
 
 // One row per rule and boundary: the input, the verdict, and for a refusal the
-// field, the rule and the API error code. ajv, compiled from the package's
+// field, the rule and the API error code, from the compiled validator; the zod
+// route must give the very same report. ajv, compiled from the package's
 // JSON Schema, must give the same verdict, except on rows marked `xOnly`: rules
-// JSON Schema cannot state (UTF-8 bytes), which only the zod validator checks.
+// JSON Schema cannot state (UTF-8 bytes), which only the generated validators check.
 interface Row {
   readonly name: string
   readonly input: Record<string, unknown>
@@ -367,32 +371,36 @@ const suites = [
   {
     title: 'zec ResetInstances',
     validate: validateResetInstancesRequest,
+    zod: zecZod.actions.ResetInstances.request,
     ajv: ajvFor('zec', 'ResetInstances', 'request'),
     rows: zecReset,
   },
   {
     title: 'vm ResetInstance',
     validate: validateResetInstanceRequest,
+    zod: vmZod.actions.ResetInstance.request,
     ajv: ajvFor('vm', 'ResetInstance', 'request'),
     rows: vmReset,
   },
   {
     title: 'zec DescribeInstancesStatus',
     validate: zecDescribe,
+    zod: zecZod.actions.DescribeInstancesStatus.request,
     ajv: ajvFor('zec', 'DescribeInstancesStatus', 'request'),
     rows: describeRows,
   },
   {
     title: 'vm DescribeInstancesStatus',
     validate: vmDescribe,
+    zod: vmZod.actions.DescribeInstancesStatus.request,
     ajv: ajvFor('vm', 'DescribeInstancesStatus', 'request'),
     rows: describeRows,
   },
 ]
 
-describe.each(suites)('$title', ({ validate, ajv, rows }) => {
+describe.each(suites)('$title', ({ validate, zod, ajv, rows }) => {
   it.each(rows)('$name', (row) => {
-    const result = validate(row.input)
+    const result = expectSameAsZod(validate, zod, row.input)
     expect(result.ok).toBe(row.ok)
     if (!result.ok) {
       expect(result.code).toBe(row.code)

@@ -3,10 +3,12 @@ import * as zec from '@zenlayer-reset/zec-validator'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ajvFor } from './ajv.js'
+import { expectThreeWay } from './three-way.js'
 
-// Replies are lenient: unknown fields pass and are kept. The zod validators and
-// ajv (from the shipped reply JSON Schema) must agree on generated replies,
-// well-formed ones (with extra fields) accepted, broken ones refused.
+// Replies are lenient: unknown fields pass and are kept. The compiled
+// validators, the zod route and ajv (from the shipped reply JSON Schema) must
+// agree on generated replies (three-way.ts), well-formed ones (with extra
+// fields) accepted, broken ones refused.
 const RUNS = 2_500
 const requestId = fc.stringMatching(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/)
 const extra = fc.dictionary(fc.stringMatching(/^x[A-Za-z]{1,8}$/), fc.jsonValue(), { maxKeys: 3 })
@@ -68,6 +70,7 @@ const cases = [
   {
     title: 'zec ResetInstances',
     validate: zec.validateResetInstancesReply,
+    zod: zec.zodValidators.actions.ResetInstances.response,
     ajv: ajvFor('zec', 'ResetInstances', 'reply'),
     valid: envelope(fc.record({ instanceIds: fc.array(instanceId, { maxLength: 5 }) }, { requiredKeys: [] })),
     breaks,
@@ -75,6 +78,7 @@ const cases = [
   {
     title: 'zec DescribeInstancesStatus',
     validate: zec.validateDescribeInstancesStatusReply,
+    zod: zec.zodValidators.actions.DescribeInstancesStatus.response,
     ajv: ajvFor('zec', 'DescribeInstancesStatus', 'reply'),
     valid: describeReply(zecStatuses),
     breaks: describeBreaks,
@@ -82,6 +86,7 @@ const cases = [
   {
     title: 'vm ResetInstance',
     validate: vm.validateResetInstanceReply,
+    zod: vm.zodValidators.actions.ResetInstance.response,
     ajv: ajvFor('vm', 'ResetInstance', 'reply'),
     valid: envelope(fc.constant({})),
     breaks,
@@ -89,6 +94,7 @@ const cases = [
   {
     title: 'vm DescribeInstancesStatus',
     validate: vm.validateDescribeInstancesStatusReply,
+    zod: vm.zodValidators.actions.DescribeInstancesStatus.response,
     ajv: ajvFor('vm', 'DescribeInstancesStatus', 'reply'),
     valid: describeReply(vmStatuses),
     breaks: describeBreaks,
@@ -112,12 +118,11 @@ describe('reply enumerations are open', () => {
   })
 })
 
-describe.each(cases)('$title replies', ({ validate, ajv, valid, breaks: mutations }) => {
+describe.each(cases)('$title replies', ({ validate, zod, ajv, valid, breaks: mutations }) => {
   it(`accept ${RUNS} well-formed replies with unknown fields, and keep those fields`, () => {
     fc.assert(
       fc.property(valid, (reply) => {
-        expect(ajv(reply)).toBe(true)
-        const result = validate(reply)
+        const result = expectThreeWay(validate, zod, ajv, reply)
         expect(result.ok).toBe(true)
         if (result.ok) expect(result.value).toEqual(reply)
       }),
@@ -131,8 +136,7 @@ describe.each(cases)('$title replies', ({ validate, ajv, valid, breaks: mutation
       .map(([r, i]) => (mutations[i] as (r: Reply) => unknown)(r as Reply))
     fc.assert(
       fc.property(broken, (reply) => {
-        expect(ajv(reply)).toBe(false)
-        expect(validate(reply).ok).toBe(false)
+        expect(expectThreeWay(validate, zod, ajv, reply).ok).toBe(false)
       }),
       { numRuns: RUNS, seed: 7 },
     )

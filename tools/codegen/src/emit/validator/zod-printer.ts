@@ -9,11 +9,12 @@
 // @zenlayer-reset/validator-runtime, which also tag them with a rule name.
 import type { ArrayNode, NumberNode, ObjectNode, SchemaNode, StringNode } from '../../model/types.js'
 import { literal } from '../shared/files.js'
+import { checkableFormat, regexLiteral } from './formats.js'
+import { ruleMessages } from './rule-messages.js'
+
+export { regexLiteral }
 
 export type Strictness = 'strict' | 'loose'
-
-/** Formats the specs may use that constrain nothing (they only hint UIs). */
-const ANNOTATION_FORMATS = new Set(['password', 'int32', 'int64'])
 
 export interface PrintContext {
   readonly mode: Strictness
@@ -46,7 +47,7 @@ export function printSchema(node: SchemaNode, ctx: PrintContext, allowNamed = tr
     case 'number':
       return printNumber(node, ctx)
     case 'boolean':
-      return `z.boolean(${err('must be true or false')})`
+      return `z.boolean(${err(ruleMessages.type.boolean)})`
   }
 }
 
@@ -61,7 +62,7 @@ function printObject(node: ObjectNode, ctx: PrintContext): string {
     return `atMostOneOf(${literal(rule.fields)}, ${literal(rule.message)}, ${literal(rule.errorCode ?? null)})`
   })
   return withChecks(
-    `z.${strict ? 'strictObject' : 'looseObject'}({ ${fields.join(', ')} }, ${err('must be an object')})`,
+    `z.${strict ? 'strictObject' : 'looseObject'}({ ${fields.join(', ')} }, ${err(ruleMessages.type.object)})`,
     checks,
   )
 }
@@ -74,24 +75,23 @@ function withChecks(base: string, checks: readonly string[]): string {
 function printArray(node: ArrayNode, ctx: PrintContext): string {
   const checks: string[] = []
   if (node.minItems !== undefined)
-    checks.push(`z.minLength(${node.minItems}, ${err(`must have at least ${plural(node.minItems, 'item')}`)})`)
+    checks.push(`z.minLength(${node.minItems}, ${err(ruleMessages.minItems(node.minItems))})`)
   if (node.maxItems !== undefined)
-    checks.push(`z.maxLength(${node.maxItems}, ${err(`must have at most ${plural(node.maxItems, 'item')}`)})`)
+    checks.push(`z.maxLength(${node.maxItems}, ${err(ruleMessages.maxItems(node.maxItems))})`)
   if (node.uniqueItems) {
     ctx.helpers.add('noDuplicates')
     checks.push('noDuplicates')
   }
-  return withChecks(`z.array(${printSchema(node.items, ctx)}, ${err('must be a list')})`, checks)
+  return withChecks(`z.array(${printSchema(node.items, ctx)}, ${err(ruleMessages.type.array)})`, checks)
 }
 
 function printString(node: StringNode, ctx: PrintContext): string {
-  if (node.format !== undefined && !ANNOTATION_FORMATS.has(node.format)) {
-    throw new Error(`format '${node.format}' has no zod check in the generator (${node.location.pointer})`)
-  }
+  checkableFormat(node)
   if (node.values) {
     const [only] = node.values
-    if (node.values.length === 1 && only !== undefined) return `z.literal(${literal(only)}, ${err(`must be ${only}`)})`
-    return `z.enum(${literal(node.values)}, ${err(`must be one of ${node.values.join(', ')}`)})`
+    const message = err(ruleMessages.enum(node.values))
+    if (node.values.length === 1 && only !== undefined) return `z.literal(${literal(only)}, ${message})`
+    return `z.enum(${literal(node.values)}, ${message})`
   }
   const checks: string[] = []
   // JSON Schema counts characters as code points; zod's minLength/maxLength count UTF-16 units.
@@ -104,7 +104,7 @@ function printString(node: StringNode, ctx: PrintContext): string {
     checks.push(`maxChars(${node.maxLength})`)
   }
   for (const p of node.patterns) {
-    const message = p.message ?? `must match ${p.pattern}`
+    const message = ruleMessages.pattern(p)
     if (p.errorCode) {
       checks.push(
         `z.refine((v: string) => ${regexLiteral(p.pattern)}.test(v), { error: ${literal(message)}, params: { rule: 'pattern', code: ${literal(p.errorCode)} } })`,
@@ -117,7 +117,7 @@ function printString(node: StringNode, ctx: PrintContext): string {
     ctx.helpers.add('maxUtf8Bytes')
     checks.push(`maxUtf8Bytes(${node.maxUtf8Bytes})`)
   }
-  return withChecks(`z.string(${err('must be a string')})`, checks)
+  return withChecks(`z.string(${err(ruleMessages.type.string)})`, checks)
 }
 
 function printNumber(node: NumberNode, ctx: PrintContext): string {
@@ -127,16 +127,7 @@ function printNumber(node: NumberNode, ctx: PrintContext): string {
     ctx.helpers.add('wholeNumber')
     checks.push('wholeNumber')
   }
-  if (node.minimum !== undefined) checks.push(`z.gte(${node.minimum}, ${err(`must be at least ${node.minimum}`)})`)
-  if (node.maximum !== undefined) checks.push(`z.lte(${node.maximum}, ${err(`must be at most ${node.maximum}`)})`)
-  return withChecks(`z.number(${err('must be a number')})`, checks)
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
-}
-
-/** A regex literal with the u flag, as JSON Schema patterns are read. */
-export function regexLiteral(pattern: string): string {
-  return `/${pattern.replace(/\\\/|\//g, (m) => (m === '/' ? '\\/' : m))}/u`
+  if (node.minimum !== undefined) checks.push(`z.gte(${node.minimum}, ${err(ruleMessages.minimum(node.minimum))})`)
+  if (node.maximum !== undefined) checks.push(`z.lte(${node.maximum}, ${err(ruleMessages.maximum(node.maximum))})`)
+  return withChecks(`z.number(${err(ruleMessages.type.number)})`, checks)
 }
