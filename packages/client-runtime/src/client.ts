@@ -40,8 +40,9 @@ export type ValidationOutcome =
     }
 
 /**
- * A validator package's exports (`import * as v from '@zenlayer-reset/zec-validator'`):
- * the client reads its `validators` table, each action's request validator, keyed by action.
+ * A validator package's `validators` table (`import { validators } from '@zenlayer-reset/zec-validator'`,
+ * passed as `{ validators }`; the whole package namespace does too): each action's compiled request
+ * validator, keyed by action.
  */
 export interface RequestValidators<Service extends string = string, Action extends string = string> {
   readonly validators: {
@@ -91,9 +92,10 @@ export interface ClientConfig<Service extends string = never, Action extends str
   /** The largest reply body read, in bytes; a larger one is a ProtocolError. Default 4 MiB. */
   readonly maxResponseBytes?: number
   /**
-   * Validate each request before sending it: pass the validator package
-   * (`import * as zecValidator from '@zenlayer-reset/zec-validator'`). Off by
-   * default, so a client alone pulls in no zod.
+   * Validate each request before sending it: pass the validator package's table
+   * (`import { validators } from '@zenlayer-reset/zec-validator'`, then `validator: { validators }`).
+   * The validators are compiled code: taking only the table bundles no zod (about 3 kB gzipped).
+   * Off by default.
    */
   readonly validator?: [Service] extends [never] ? never : RequestValidators<Service, Action>
   /**
