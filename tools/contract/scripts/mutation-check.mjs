@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Proof that the suite can fail: on a scratch clone of the committed tree,
-// break one rule in a generated validator and one transition in the mock
-// engine, rebuild just those, and check that the packages' own test scripts
-// (the contract suite among them) go red. Exit 0 only if both mutations are
-// caught; the real tree is never touched.
+// break one rule in each route of a generated validator (the zod schemas and
+// the compiled functions) and one transition in the mock engine, rebuild just
+// those, and check that the packages' own test scripts (the contract suite
+// among them) go red. Exit 0 only if every mutation is caught; the real tree
+// is never touched.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -34,11 +35,20 @@ sh(
 
 const mutants = [
   {
-    name: 'zec validator: instanceIds allows 101 ids',
+    name: 'zec zod validator: instanceIds allows 101 ids',
     file: 'packages/zec-validator/src/generated/schemas.ts',
     // The list's limit, in the zod/mini form the generator prints (`z.maxLength(100, ...)`) or zod's (`.max(100, ...)`).
     from: /(max(?:Length)?)\(100, (\{ error: ["']must have at most 100 items["'] \})\)/,
     to: '$1(101, $2)',
+    rebuild: 'packages/zec-validator',
+    test: 'packages/zec-validator',
+  },
+  {
+    name: 'zec compiled validator: instanceIds allows 101 ids',
+    file: 'packages/zec-validator/src/generated/validate.ts',
+    // The list's limit as the compiled printer writes it: one `if` on the length.
+    from: /\.length > 100\)/,
+    to: '.length > 101)',
     rebuild: 'packages/zec-validator',
     test: 'packages/zec-validator',
   },

@@ -1,4 +1,7 @@
-// Validator packages: every validation case gives the same verdict, field and code.
+// Validator packages: every validation case gives the same verdict, field and code, on each
+// route the package ships: the compiled `validators` table (the fast path the client and the mock
+// use) and the `zodValidators` table built from the exported zod schemas. Both run, so a rule
+// broken on either route turns the suite red.
 import { describe, expect, it } from 'vitest'
 import { loadCases } from './cases.js'
 
@@ -7,25 +10,32 @@ type Validate = (input: unknown) => { ok: boolean; code?: string; issues?: reado
 export function validatorSuite(options: {
   service: string
   casesDir: string
-  validator: {
-    readonly validators: {
-      readonly service: string
-      readonly actions: Readonly<Record<string, { readonly request: unknown }>>
-    }
-  }
+  validator: { readonly validators: ValidatorTable; readonly zodValidators?: ValidatorTable }
 }): void {
   const { validation } = loadCases(options.casesDir, options.service)
-  describe(`contract: ${options.service} validator`, () => {
-    it.each(validation)('$action $id', (c) => {
-      expect(options.validator.validators.service).toBe(options.service)
-      const validate = options.validator.validators.actions[c.action]?.request as Validate | undefined
-      expect(validate, `validators.actions.${c.action}.request`).toBeTypeOf('function')
-      const result = (validate as Validate)(c.input)
-      expect(result.ok).toBe(c.valid)
-      if (!c.valid) {
-        expect(result.code).toBe(c.code)
-        if (c.path !== undefined) expect(result.issues?.[0]?.path).toBe(c.path)
-      }
+  const routes: [string, ValidatorTable | undefined][] = [
+    ['validators', options.validator.validators],
+    ['zodValidators', options.validator.zodValidators],
+  ]
+  for (const [name, table] of routes) {
+    if (table === undefined) continue
+    describe(`contract: ${options.service} validator (${name})`, () => {
+      it.each(validation)('$action $id', (c) => {
+        expect(table.service).toBe(options.service)
+        const validate = table.actions[c.action]?.request as Validate | undefined
+        expect(validate, `${name}.actions.${c.action}.request`).toBeTypeOf('function')
+        const result = (validate as Validate)(c.input)
+        expect(result.ok).toBe(c.valid)
+        if (!c.valid) {
+          expect(result.code).toBe(c.code)
+          if (c.path !== undefined) expect(result.issues?.[0]?.path).toBe(c.path)
+        }
+      })
     })
-  })
+  }
+}
+
+type ValidatorTable = {
+  readonly service: string
+  readonly actions: Readonly<Record<string, { readonly request: unknown }>>
 }
