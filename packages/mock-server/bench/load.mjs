@@ -16,73 +16,31 @@
 // Both servers run with the Node flags `zenlayer-mock` gives its server
 // (SERVER_NODE_FLAGS: a larger young generation), so the mock is measured as
 // the command runs it and the baseline gets the same runtime.
-import { fork } from 'node:child_process'
-import { sign } from '@zenlayer-reset/client-runtime'
 import { Pool } from 'undici'
-import { SERVER_NODE_FLAGS } from '../dist/node-flags.js'
+import {
+  CONNECTIONS,
+  median,
+  percent,
+  reseed,
+  SERVER_NODE_FLAGS,
+  serverCpu,
+  signedRequests,
+  startServers,
+} from './harness.mjs'
 
-const CONNECTIONS = 50
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 12)
 const SLICE_SECONDS = Number(process.env.BENCH_SLICE_SECONDS ?? 1.5)
-// Stopped instances the mock starts each slice with, one per request: more than a slice can use.
-const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 100_000)
 
-function startServer(kind) {
-  const child = fork(new URL('./servers.mjs', import.meta.url), [kind, String(INSTANCES)], {
-    stdio: 'inherit',
-    // servers.mjs collects setup garbage (the previous state) before the next slice starts.
-    // BENCH_NODE_FLAGS (e.g. V8 heap flags) go to both servers alike.
-    execArgv: ['--expose-gc', ...SERVER_NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)],
-  })
-  return new Promise((resolve) => child.once('message', ({ url }) => resolve({ child, url })))
-}
-
-function ask(child, message) {
-  return new Promise((resolve) => {
-    child.once('message', resolve)
-    child.send(message)
-  })
-}
-
-/** Pre-signed requests, each resetting another instance (the signature covers the body). */
-function requests(host) {
-  const timestamp = Math.floor(Date.now() / 1000)
-  return Array.from({ length: INSTANCES }, (_, i) => {
-    const body = `{"instanceIds":["bench-${i}"]}`
-    const signed = sign({
-      accessKeyId: 'mock-access-key',
-      accessKeySecret: 'mock-access-secret',
-      contentType: 'application/json',
-      host,
-      body,
-      timestamp,
-    })
-    return {
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'x-zc-action': 'ResetInstances',
-        'x-zc-version': '2025-09-01',
-        'x-zc-timestamp': String(timestamp),
-        'x-zc-signature-method': 'ZC2-HMAC-SHA256',
-        authorization: signed.authorization,
-      },
-    }
-  })
-}
-
-/** One server under test: its process, a keep-alive pool to it, and where it is in the request list. */
-async function target(kind) {
-  const { child, url } = await startServer(kind)
-  return { kind, child, pool: new Pool(url, { connections: CONNECTIONS, pipelining: 1 }), next: 0, url }
-}
+/** A keep-alive pool to each server. */
+const withPool = (server) =>
+  Object.assign(server, { pool: new Pool(server.url, { connections: CONNECTIONS, pipelining: 1 }) })
 
 /** Loads one server for `seconds`; each request is the next of the list (the mock: never one it has seen). */
 async function slice(server, batch, seconds) {
   const latencies = []
   let failures = 0
   let accepted = 0
-  const before = await ask(server.child, 'cpu')
+  const before = await serverCpu(server)
   const until = performance.now() + seconds * 1000
   const worker = async () => {
     while (performance.now() < until) {
@@ -104,29 +62,23 @@ async function slice(server, batch, seconds) {
   const started = performance.now()
   await Promise.all(Array.from({ length: CONNECTIONS }, worker))
   const elapsed = (performance.now() - started) / 1000
-  const after = await ask(server.child, 'cpu')
+  const after = await serverCpu(server)
   latencies.sort((a, b) => a - b)
   const total = latencies.length
   return {
     rps: total / elapsed,
     p99: latencies[Math.floor(total * 0.99)] ?? 0,
-    cpuUs: (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / total,
+    cpuUs: (after - before) / total,
     failures,
     accepted,
     total,
   }
 }
 
-/** Fresh stopped instances for the mock's next slice (outside the timed part). */
-async function reseed(mock) {
-  await ask(mock.child, { reseed: INSTANCES })
-  mock.next = 0
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const mock = await target('mock')
-const bare = await target('bare')
-const batch = requests(new URL(mock.url).host)
+const servers = await startServers()
+const mock = withPool(servers.mock)
+const bare = withPool(servers.bare)
+const batch = signedRequests(new URL(mock.url).host)
 // Warm both up (JIT, sockets), not counted.
 await reseed(mock)
 await slice(bare, batch, 1)
@@ -151,7 +103,6 @@ const summary = (runs) => ({
 })
 const m = summary(results.mock)
 const b = summary(results.bare)
-const percent = (r) => `${(r * 100).toFixed(1)}%`
 console.log(
   `load: ${CONNECTIONS} connections, ${PAIRS} pairs of ${SLICE_SECONDS} s slices (order flipped each pair) after a warm-up, loopback, each server in its own process (node ${process.version}, ${SERVER_NODE_FLAGS.join(' ')})`,
 )
