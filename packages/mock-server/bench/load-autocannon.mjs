@@ -4,7 +4,8 @@
 // pipelining): signed zec ResetInstances against the mock, each request a
 // different stopped instance, beside the bare node:http server, both loaded
 // the same way (the same requests, built by the same setupRequest, checked
-// by the same verifyBody) in alternating runs whose order flips each pair.
+// by the same verifyBody) in alternating runs whose order flips each pair,
+// each after an uncounted burst at the same server.
 // Reports the median of the per-pair throughput ratios and the CPU time each
 // server spent per request. Target: the mock at >= 70% of the bare server.
 import autocannon from 'autocannon'
@@ -22,6 +23,8 @@ import {
 
 const PAIRS = Number(process.env.BENCH_AUTOCANNON_PAIRS ?? 4)
 const SECONDS = Number(process.env.BENCH_AUTOCANNON_SECONDS ?? 3)
+// An uncounted burst before each counted run, at the same server (both alike), as in load.mjs.
+const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE_SECONDS ?? 0.4)
 
 const { mock, bare } = await startServers()
 const list = signedRequests(new URL(mock.url).host)
@@ -68,7 +71,10 @@ const results = { mock: [], bare: [] }
 for (let pair = 0; pair < PAIRS; pair++) {
   await reseed(mock)
   const order = pair % 2 === 0 ? [bare, mock] : [mock, bare]
-  for (const server of order) results[server.kind].push(await run(server, SECONDS))
+  for (const server of order) {
+    await run(server, SETTLE_SECONDS) // not counted: load.mjs says why
+    results[server.kind].push(await run(server, SECONDS))
+  }
 }
 for (const server of [mock, bare]) server.child.kill()
 
@@ -77,7 +83,7 @@ const ratio = median(ratios)
 const m = { rps: median(results.mock.map((x) => x.rps)), cpuUs: median(results.mock.map((x) => x.cpuUs)) }
 const b = { rps: median(results.bare.map((x) => x.rps)), cpuUs: median(results.bare.map((x) => x.cpuUs)) }
 console.log(
-  `autocannon: ${CONNECTIONS} connections, ${PAIRS} pairs of ${SECONDS} s runs (order flipped each pair) after a warm-up, loopback, each server in its own process (node ${process.version}, ${SERVER_NODE_FLAGS.join(' ')})`,
+  `autocannon: ${CONNECTIONS} connections, ${PAIRS} pairs of ${SECONDS} s runs (order flipped each pair, each after an uncounted ${SETTLE_SECONDS} s burst) after a warm-up, loopback, each server in its own process (node ${process.version}, ${SERVER_NODE_FLAGS.join(' ')})`,
 )
 for (const [name, runs] of Object.entries(results)) {
   const bad = runs.reduce((sum, x) => sum + x.bad, 0)
