@@ -19,6 +19,8 @@ const hex8 = (w: number): string =>
   `${BYTE_HEX[w >>> 24]}${BYTE_HEX[(w >>> 16) & 255]}${BYTE_HEX[(w >>> 8) & 255]}${BYTE_HEX[w & 255]}`
 
 const ID_WORDS = new Uint32Array(4)
+/** The id requestIdFrom made last, whose words ID_WORDS still holds: the journal keeps it next, twice. */
+let lastMade: string | undefined
 
 /**
  * A request id shaped like the vendor's: `T` + upper-case UUID (version 4
@@ -34,7 +36,8 @@ export function requestIdFrom(random: () => number): string {
   ID_WORDS[1] = ((b & 0xffff0fff) | 0x4000) >>> 0
   ID_WORDS[2] = (((8 + ((c >>> 28) & 3)) << 28) | (c & 0x0fffffff)) >>> 0
   ID_WORDS[3] = d
-  return requestIdFromWords(ID_WORDS, 0)
+  lastMade = requestIdFromWords(ID_WORDS, 0)
+  return lastMade
 }
 
 const ID_LENGTH = 37
@@ -58,6 +61,11 @@ function hexDigits(text: string, start: number, count: number, acc: number): num
  * numbers rather than as strings the garbage collector must trace.
  */
 export function requestIdToWords(id: string, out: Uint32Array, offset: number): boolean {
+  // The id just made (what a reset records): its words are known, nothing to parse.
+  if (id === lastMade) {
+    out.set(ID_WORDS, offset)
+    return true
+  }
   if (id.length !== ID_LENGTH || id.charCodeAt(0) !== 84 /* T */) return false
   if (id.charCodeAt(9) !== 45 || id.charCodeAt(14) !== 45 || id.charCodeAt(19) !== 45 || id.charCodeAt(24) !== 45)
     return false

@@ -65,6 +65,20 @@ describe('request ids as words', () => {
     }
   })
 
+  it('parse ids other than the one just made (the fast path knows only that one)', () => {
+    const random = seededRandom(7)
+    const ids = Array.from({ length: 1000 }, () => requestIdFrom(random))
+    const words = new Uint32Array(4)
+    for (const id of ids) {
+      // A fresh copy of the text, not the string requestIdFrom returned.
+      const copy = id.split('').join('')
+      expect(requestIdToWords(copy, words, 0)).toBe(true)
+      expect(requestIdFromWords(words, 0)).toBe(id)
+      expect(requestIdToWords(id, words, 0)).toBe(true)
+      expect(requestIdFromWords(words, 0)).toBe(id)
+    }
+  })
+
   it.each([
     ['lower-case hex', 'T0a1b2c3d-4E5F-4061-8293-A4B5C6D7E8F9'],
     ['no T', 'X0A1B2C3D-4E5F-4061-8293-A4B5C6D7E8F9'],
