@@ -220,7 +220,10 @@ export function createServiceClient<Paths extends {}>(
   if (config.validator !== undefined) {
     const table = (config.validator as Partial<RequestValidators> | null)?.validators
     if (table === null || typeof table !== 'object' || typeof table.actions !== 'object' || table.actions === null) {
-      throw new ConfigError('validator', "must be a validator package's exports (import * as v from '...-validator')")
+      throw new ConfigError(
+        'validator',
+        "must be a validator package's table: { validators } (import { validators } from '...-validator')",
+      )
     }
     if (table.service !== service.name) {
       throw new ConfigError(

@@ -1,8 +1,5 @@
 #!/usr/bin/env node
-// Start loading openapi-typescript on its worker before anything else: it is
-// the slowest import of a run, and it loads on the other core meanwhile.
-import { warmUpTypes } from '../dist/emit/client/openapi-types.js'
-
-if (!process.argv.includes('--package') || process.argv.some((a) => a.endsWith('-client'))) warmUpTypes()
+// Nothing is warmed up here: openapi-typescript loads (on a worker) only for a
+// document our own printer of its output refuses (src/emit/client/openapi-types.ts).
 const { main } = await import('../dist/cli.js')
 process.exitCode = await main(process.argv.slice(2))

@@ -1,5 +1,4 @@
 import { SpecError } from '@zenlayer-reset/spec-tools'
-import { checkChangesets, classifySince, diffJson, diffLines, writeSpecChangeset } from './diff/commands.js'
 import { generate } from './generate.js'
 import { SpecProblems } from './model/build-service.js'
 import { findRoot } from './repo-root.js'
@@ -17,7 +16,7 @@ const USAGE = `usage: zr-codegen [--check] [--package <service>-<kind>]... [--ro
 
 const SUBCOMMANDS = new Set(['diff', 'changeset', 'changeset-check'])
 
-function subcommand(name: string, argv: readonly string[]): number {
+async function subcommand(name: string, argv: readonly string[]): Promise<number> {
   let base: string | undefined
   let json = false
   let root: string | undefined
@@ -33,6 +32,10 @@ function subcommand(name: string, argv: readonly string[]): number {
     }
   }
   try {
+    // Loaded only for these commands: a regeneration needs none of the classifier's modules.
+    const { checkChangesets, classifySince, diffJson, diffLines, writeSpecChangeset } = await import(
+      './diff/commands.js'
+    )
     const repo = root ?? findRoot(process.cwd())
     if (name === 'diff') {
       const result = classifySince(repo, base ?? 'HEAD')

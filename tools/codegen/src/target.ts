@@ -23,7 +23,7 @@ export interface Target {
   readonly ownedDirs: readonly string[]
   readonly formatter: Formatter
   /**
-   * Whether the emitter waits on something slow (openapi-typescript's worker):
+   * Whether the emitter waits on something slow (a worker thread, say):
    * its files are then formatted in a run of their own, so the other targets'
    * files are formatted while it waits.
    */

@@ -1,9 +1,19 @@
 import { spawn } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { Formatter } from '../target.js'
+import { biomeExecutable } from './biome-binary.js'
 
 const FORMATTED = /\.(ts|js|mjs|json|md)$/
 // JSON Schema output is data, written as JSON.stringify leaves it (and skipped by biome.json):
@@ -12,42 +22,76 @@ const UNFORMATTED = /\/json-schema\//
 
 /**
  * Formats generated files (and sorts their imports) with the repo's own biome
- * configuration, in one biome run over a scratch folder, so that generated
+ * configuration, in biome runs over a scratch folder, so that generated
  * code reads like the rest of the repo and `biome ci` passes on it. `files`
  * maps repo-relative paths to contents; the result has the same keys.
  */
 export async function formatFiles(repoRoot: string, files: ReadonlyMap<string, string>): Promise<Map<string, string>> {
-  const scratch = mkdtempSync(join(tmpdir(), 'zr-codegen-'))
+  const targets = [...files.keys()].filter((p) => FORMATTED.test(p) && !UNFORMATTED.test(p))
+  const scratch = mkdtempSync(join(scratchRoot(), 'zr-codegen-'))
   try {
     copyFileSync(join(repoRoot, 'biome.json'), join(scratch, 'biome.json'))
-    for (const [path, content] of files) {
-      mkdirSync(dirname(join(scratch, path)), { recursive: true })
-      writeFileSync(join(scratch, path), content)
+    // Only the files biome formats go through the scratch folder; the others come back as they are.
+    const made = new Set<string>()
+    for (const path of targets) {
+      const dir = dirname(join(scratch, path))
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true })
+      made.add(dir)
+      writeFileSync(join(scratch, path), files.get(path) ?? '')
     }
-    const targets = [...files.keys()].filter((p) => FORMATTED.test(p) && !UNFORMATTED.test(p))
-    if (targets.length > 0) {
-      const args = ['check', '--write', '--linter-enabled=false', '--vcs-enabled=false', '--files-ignore-unknown=true']
-      const run = await runProcess(biomeBin(), [...args, ...targets], scratch)
-      if (run.status !== 0) throw new Error(`biome could not format the generated files:\n${run.output}`)
-      // biome's layout of a long member chain ending in `.check(...)` (zod/mini schemas) changes on a second
-      // pass, and `biome ci` checks the committed files against one more pass: those files get it.
-      const chains = targets.filter(
-        (p) => p.endsWith('.ts') && readFileSync(join(scratch, p), 'utf8').includes(').check('),
-      )
-      if (chains.length > 0) {
-        const again = await runProcess(biomeBin(), [...args, ...chains], scratch)
-        if (again.status !== 0) throw new Error(`biome could not format the generated files:\n${again.output}`)
-      }
-    }
-    return new Map([...files.keys()].map((path) => [path, readFileSync(join(scratch, path), 'utf8')]))
+    // biome's layout of a long member chain ending in `.check(...)` (zod/mini schemas) changes on a second
+    // pass, and `biome ci` checks the committed files against one more pass: those files get it. They are
+    // formatted in a run of their own, beside the run for every other file, so that their second pass
+    // overlaps it instead of following it. (`.check` as the raw text has it: formatting adds no member access.)
+    const chains = targets.filter((p) => p.endsWith('.ts') && CHAIN.test(files.get(p) ?? ''))
+    const others = targets.filter((p) => !chains.includes(p))
+    await Promise.all([
+      runBiome(others, scratch),
+      runBiome(chains, scratch).then(() =>
+        runBiome(
+          chains.filter((p) => readFileSync(join(scratch, p), 'utf8').includes(').check(')),
+          scratch,
+        ),
+      ),
+    ])
+    const formatted = new Set(targets)
+    return new Map(
+      [...files].map(([path, content]) => [
+        path,
+        formatted.has(path) ? readFileSync(join(scratch, path), 'utf8') : content,
+      ]),
+    )
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }
 }
 
-function biomeBin(): string {
-  const require = createRequire(import.meta.url)
-  return join(dirname(require.resolve('@biomejs/biome/package.json')), 'bin', 'biome')
+/**
+ * Where the scratch folder goes: memory (/dev/shm) where Linux has it, since
+ * creating and removing a hundred small files on a disk costs tens of
+ * milliseconds; the system's temporary folder otherwise.
+ */
+function scratchRoot(): string {
+  if (process.platform === 'linux') {
+    try {
+      accessSync(SHM, constants.W_OK)
+      if (statSync(SHM).isDirectory()) return SHM
+    } catch {
+      // No writable /dev/shm: the disk it is.
+    }
+  }
+  return tmpdir()
+}
+
+const SHM = '/dev/shm'
+const CHAIN = /\.\s*check\b/
+const ARGS = ['check', '--write', '--linter-enabled=false', '--vcs-enabled=false', '--files-ignore-unknown=true']
+
+/** One biome run over `paths` (relative to the scratch folder); nothing to do for none. */
+async function runBiome(paths: readonly string[], scratch: string): Promise<void> {
+  if (paths.length === 0) return
+  const run = await runProcess(biomeExecutable(), [...ARGS, ...paths], scratch)
+  if (run.status !== 0) throw new Error(`biome could not format the generated files:\n${run.output}`)
 }
 
 /** Runs a process without blocking the event loop, so that formatting overlaps other work. */

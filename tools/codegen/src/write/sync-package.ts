@@ -33,13 +33,17 @@ export function syncPackage(
   check: boolean,
 ): PackageChanges {
   const changed: string[] = []
+  // Each folder made once: a recursive mkdir costs a few syscalls, and several files share a folder.
+  const made = new Set<string>()
   for (const [path, content] of files) {
     const abs = join(repoRoot, path)
     const current = existsSync(abs) ? readFileSync(abs, 'utf8') : undefined
     if (current === content) continue
     changed.push(path)
     if (!check) {
-      mkdirSync(dirname(abs), { recursive: true })
+      const dir = dirname(abs)
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true })
+      made.add(dir)
       writeFileSync(abs, content)
     }
   }

@@ -2,6 +2,7 @@ import { EXTENSIONS, type ExtensionPlace } from '../extensions/vocabulary.js'
 import { appendPointer, parsePointer } from '../load/json-pointer.js'
 import type { LoadedSpec } from '../load/resolve.js'
 import type { Location } from '../load/spec-error.js'
+import { quicklyValid } from './quick-verdict.js'
 import { type CheckResult, result } from './result.js'
 import { createSchemaValidator, type ValidateFunction } from './schema-validator.js'
 
@@ -38,18 +39,19 @@ export function placeOf(pointer: string): Exclude<ExtensionPlace, 'anywhere'> {
  */
 export function checkExtensions(spec: LoadedSpec): CheckResult[] {
   const results: CheckResult[] = []
-  const visit = (node: unknown, loc: Location): void => {
+  // The pointer only: a Location is made for the extensions found, not for every node walked.
+  const visit = (node: unknown, file: string, pointer: string): void => {
     if (typeof node !== 'object' || node === null) return
     if (Array.isArray(node)) {
       node.forEach((item, i) => {
-        visit(item, { ...loc, pointer: appendPointer(loc.pointer, String(i)) })
+        visit(item, file, appendPointer(pointer, String(i)))
       })
       return
     }
     for (const [key, value] of Object.entries(node)) {
-      const at = { ...loc, pointer: appendPointer(loc.pointer, key) }
-      if (key.startsWith('x-')) results.push(checkOne(key, value, loc.pointer, at))
-      else visit(value, at)
+      const at = appendPointer(pointer, key)
+      if (key.startsWith('x-')) results.push(checkOne(key, value, pointer, { file, pointer: at }))
+      else visit(value, file, at)
     }
   }
   const checkOne = (key: string, value: unknown, holder: string, at: Location): CheckResult => {
@@ -60,12 +62,14 @@ export function checkExtensions(spec: LoadedSpec): CheckResult[] {
     if (def.place !== 'anywhere' && def.place !== place) {
       problems.push(`${key} belongs on a ${def.place}, not on a ${place}`)
     }
+    // ajv only for a value the quick check cannot pass (its compile is most of this check's cost).
+    if (quicklyValid(def.valueSchema, value)) return result('extension well-formed', key, at, problems)
     const validate = valueValidator(key, def.valueSchema)
     if (!validate(value)) {
       for (const e of validate.errors ?? []) problems.push(`value${e.instancePath} ${e.message ?? 'is invalid'}`)
     }
     return result('extension well-formed', key, at, problems)
   }
-  for (const [file, doc] of spec.files) visit(doc, { file, pointer: '' })
+  for (const [file, doc] of spec.files) visit(doc, file, '')
   return results
 }

@@ -1,11 +1,19 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
+import { createRequire } from 'node:module'
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js'
 import { EXTENSIONS } from '../extensions/vocabulary.js'
 
-// ajv-formats is CommonJS; under NodeNext its function may arrive as `.default`.
+// ajv (with ajv-formats) takes a sixth of a second to import: required (both
+// are CommonJS) on the first validator asked for, not when spec-tools is
+// imported, so that a caller whose values all pass a quick check (the
+// generator, see extensions.ts) never loads it.
 type AddFormats = (ajv: Ajv2020) => Ajv2020
-const formatsExport = addFormatsModule as unknown as AddFormats & { default?: AddFormats }
-const addFormats: AddFormats = formatsExport.default ?? formatsExport
+const require = createRequire(import.meta.url)
+function loadAjv(): { Ajv: typeof Ajv2020; addFormats: AddFormats } {
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
+  // ajv-formats' function may arrive as `.default`.
+  const formatsExport = require('ajv-formats') as AddFormats & { default?: AddFormats }
+  return { Ajv, addFormats: formatsExport.default ?? formatsExport }
+}
 
 /** UTF-8 length of a string, without allocating a buffer. */
 export function utf8Length(text: string): number {
@@ -20,7 +28,8 @@ export function utf8Length(text: string): number {
 export function createSchemaValidator(): Ajv2020 {
   // strictTypes and strictRequired would reject plain JSON Schema idioms the
   // specs use on purpose (`not: {required: [a, b]}`, patterns in allOf).
-  const ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true })
+  const { Ajv, addFormats } = loadAjv()
+  const ajv = new Ajv({ strict: true, strictTypes: false, strictRequired: false, allErrors: true })
   addFormats(ajv)
   // OpenAPI's own formats; a password is any string, the format only masks it in UIs.
   ajv.addFormat('password', true)

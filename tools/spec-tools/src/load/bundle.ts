@@ -57,9 +57,9 @@ export function bundleSpec(entryFile: string, parsed?: ReadonlyMap<string, unkno
     const out: Record<string, unknown> = {}
     const ref = refOf(node, inMap)
     for (const [k, v] of Object.entries(node)) {
-      const childLoc = { ...loc, pointer: appendPointer(loc.pointer, k) }
       if (k === '$ref' && ref !== undefined) out[k] = localRef(ref, loc)
-      else out[k] = isLiteralEntry(k, v, inMap) ? v : rewrite(v, childLoc, isNamedMap(k, inMap, parentKey), k)
+      else if (isLiteralEntry(k, v, inMap)) out[k] = v
+      else out[k] = rewrite(v, { ...loc, pointer: appendPointer(loc.pointer, k) }, isNamedMap(k, inMap, parentKey), k)
     }
     return out
   }

@@ -1,11 +1,15 @@
 // RFC 6901 JSON pointers: the way every error and finding names a place.
 
 export function escapeToken(token: string): string {
+  // Most tokens need no escape; the loaders build a pointer for every node of every spec.
+  if (!token.includes('~') && !token.includes('/')) return token
   return token.replaceAll('~', '~0').replaceAll('/', '~1')
 }
 
 export function formatPointer(tokens: readonly string[]): string {
-  return tokens.map((t) => `/${escapeToken(t)}`).join('')
+  let pointer = ''
+  for (const t of tokens) pointer += `/${escapeToken(t)}`
+  return pointer
 }
 
 export function appendPointer(pointer: string, ...tokens: string[]): string {

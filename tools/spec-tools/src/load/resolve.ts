@@ -70,8 +70,9 @@ export function loadSpec(entryFile: string): LoadedSpec {
     } else {
       const obj: Record<string, unknown> = {}
       for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-        const childLoc = { ...loc, pointer: appendPointer(loc.pointer, k) }
-        obj[k] = isLiteralEntry(k, v, isMap) ? v : walk(v, childLoc, isNamedMap(k, isMap, parentKey), k)
+        obj[k] = isLiteralEntry(k, v, isMap)
+          ? v
+          : walk(v, { file: loc.file, pointer: appendPointer(loc.pointer, k) }, isNamedMap(k, isMap, parentKey), k)
       }
       out = obj
     }

@@ -13,7 +13,8 @@ import { printType } from './ts-types.js'
 
 export async function emitClient(service: ServiceModel, source: SpecSource): Promise<GeneratedPackage> {
   const name = `${SCOPE}/${service.name}-client`
-  // openapi-typescript reads the bundled document, never the files: the emitter stays a function of its inputs.
+  // openapi-typescript's types, cut from the bundled document (never the files): the emitter stays a function of
+  // its inputs. Our printer of them, or openapi-typescript itself for a document it refuses (openapi-types.ts).
   const types = await renderTypes(source.bundled)
   const mockFactory = names.mockFactory(service.name)
   const clientFactory = names.clientFactory(service.name)
@@ -283,7 +284,7 @@ Actions: ${service.operations.map((o) => `\`${names.method(o.action)}\` (${o.act
 | \`retry\` | 4 attempts, 1 s base, 20 s cap | \`false\` turns retries off |
 | \`attemptTimeoutMs\` / \`callTimeoutMs\` | 30 s / 120 s | the call limit covers retries and their waits |
 | \`maxResponseBytes\` | 4 MiB | a larger reply is a \`ProtocolError\`, never read whole |
-| \`validator\` | off | \`import * as v from '${SCOPE}/${service.name}-validator'\`: the bytes to be sent are checked; invalid input never reaches the network. Typed per service: another service's validator does not compile |
+| \`validator\` | off | \`{ validators }\`, imported from \`${SCOPE}/${service.name}-validator\`: the bytes to be sent are checked by the compiled validators (no zod is bundled); invalid input never reaches the network. Typed per service: another service's validator does not compile |
 | \`logger\` | none | masked request, response and retry events: a function of each event, or a console-like object (\`console\`, pino...: requests and responses to \`debug\`, retries to \`warn\`) |
 | \`fetch\`, \`now\`, \`sleep\`, \`clock\`, \`random\` | globals | for tests |
 

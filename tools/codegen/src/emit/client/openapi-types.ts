@@ -1,10 +1,13 @@
-// openapi-typescript, run on a worker thread. Importing it (and TypeScript
-// with it) takes most of a second; started first thing, that load runs on the
-// second core while the main thread loads the specs and runs the other
-// emitters. Output is the same as calling it in-process: the worker only
-// moves where the work happens.
+// The `paths`/`components`/`operations` types of schema.ts, as
+// openapi-typescript prints them. Our own printer (openapi-ts/) reproduces its
+// output for the OpenAPI our specs use, in a few milliseconds; on anything it
+// does not reproduce exactly it refuses, and openapi-typescript itself runs,
+// on a worker thread started only then: importing it (and TypeScript with it)
+// takes most of a second, so a run whose documents the printer covers never
+// loads it. Output is the same either way (test/openapi-ts.test.ts).
 import { createRequire } from 'node:module'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { printDocument } from './openapi-ts/index.js'
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
@@ -28,10 +31,14 @@ let worker: Worker | undefined
 let nextId = 0
 const pending = new Map<number, Pending>()
 
+// node:worker_threads itself is required only when a worker is: most runs start none.
+const require = createRequire(import.meta.url)
+
 function start(): Worker {
   if (worker) return worker
-  const modulePath = createRequire(import.meta.url).resolve('openapi-typescript')
-  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { modulePath } })
+  const modulePath = require.resolve('openapi-typescript')
+  const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads')
+  const w = new WorkerThread(WORKER_SOURCE, { eval: true, workerData: { modulePath } })
   w.on('message', (msg: { id: number; text?: string; error?: string }) => {
     const p = pending.get(msg.id)
     if (!p) return
@@ -50,13 +57,23 @@ function start(): Worker {
   return w
 }
 
-/** Starts loading openapi-typescript now, so that it is ready when the client emitter asks. */
+/** Starts loading openapi-typescript now, so that it is ready when asked (only needed for documents the printer refuses). */
 export function warmUpTypes(): void {
   start()
 }
 
 /** The TypeScript types openapi-typescript gives for a (bundled, self-contained) OpenAPI document. */
 export function renderTypes(document: Readonly<Record<string, unknown>>): Promise<string> {
+  try {
+    return Promise.resolve(printDocument(document))
+  } catch {
+    // Unsupported (or a slip of the printer): openapi-typescript has the last word.
+    return openapiTypescript(document)
+  }
+}
+
+/** What openapi-typescript itself prints for the document, run on the worker. */
+export function openapiTypescript(document: Readonly<Record<string, unknown>>): Promise<string> {
   const w = start()
   const id = nextId++
   return new Promise<string>((resolve, reject) => {

@@ -7,6 +7,7 @@ import { VALIDATOR_CODE_ROLES } from '../../model/code-roles.js'
 import type { ObjectNode, ServiceModel, StringNode } from '../../model/types.js'
 import { names } from '../names.js'
 import { codesFor } from '../shared/codes.js'
+import { compareEnglish } from '../shared/collate.js'
 import { bundledImport, contractTest } from '../shared/contract-test.js'
 import { banner, type GeneratedFile, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
@@ -185,7 +186,7 @@ function validatorsTable(service: ServiceModel, name: string, doc: string): stri
 /** Import names in the order biome sorts them (case-insensitive, \`type\` prefixes ignored). */
 function byName(a: string, b: string): number {
   const key = (x: string) => x.replace(/^type /, '')
-  return key(a).localeCompare(key(b), 'en')
+  return compareEnglish(key(a), key(b))
 }
 
 function examplesTest(service: ServiceModel): string {
@@ -234,7 +235,7 @@ if (!result.ok) console.error(result.code, result.issues) // the API error code 
   the vendor breaks nobody.
 - \`validators\` is the table of every action's request and response
   validators, with the service it checks: what a client's \`validator\` option,
-  the mock and the contract suite read (\`import * as v from '${SCOPE}/${service.name}-validator'\`).
+  the mock and the contract suite read (\`import { validators } from '${SCOPE}/${service.name}-validator'\`).
 - Validation does not transform: defaults are the server's to apply.
 - JSON Schema (2020-12) of every request and reply: \`${SCOPE}/${service.name}-validator/json-schema/<Action>.request.json\`.
 - Every rule of the spec is checked, including those JSON Schema cannot
