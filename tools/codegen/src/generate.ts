@@ -53,9 +53,7 @@ export async function generate(options: GenerateOptions): Promise<PackageChanges
     const kind = pkg.slice(cut + 1)
     return { service: pkg.slice(0, cut), target: targets.find((t) => t.kind === kind) as Target }
   })
-  for (const target of new Set(planned.map((p) => p.target))) target.warmUp?.()
-  // Each spec loaded and modelled once (synchronously), then every target at once: a slow
-  // target waits on its worker while the others' files are already being formatted.
+  // Each spec loaded and modelled once, then every target run on it.
   const loaded = new Map<string, LoadedService>()
   const load = (service: string): LoadedService => {
     let found = loaded.get(service)
@@ -69,12 +67,9 @@ export async function generate(options: GenerateOptions): Promise<PackageChanges
     const { model, source } = load(service)
     return { target, pkg: Promise.resolve(target.emit(model, source)) }
   })
-  // One formatting run per formatter, and slow targets in runs of their own.
+  // One formatting run per formatter.
   const groups = new Map<string, Job[]>()
-  for (const job of jobs) {
-    const key = `${job.target.formatter.id}${job.target.slow ? `:${job.target.kind}` : ''}`
-    groups.set(key, [...(groups.get(key) ?? []), job])
-  }
+  for (const job of jobs) groups.set(job.target.formatter.id, [...(groups.get(job.target.formatter.id) ?? []), job])
   const done = (await Promise.all([...groups.values()].map((group) => formatGroup(options.repoRoot, group)))).flat()
   // Report in the order asked for (packages/<name>).
   done.sort(

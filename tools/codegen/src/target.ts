@@ -22,14 +22,6 @@ export interface Target {
   /** Folders of the package that only the generator writes: files there it no longer produces are removed. */
   readonly ownedDirs: readonly string[]
   readonly formatter: Formatter
-  /**
-   * Whether the emitter waits on something slow (a worker thread, say):
-   * its files are then formatted in a run of their own, so the other targets'
-   * files are formatted while it waits.
-   */
-  readonly slow?: boolean
-  /** Started before any spec is read, when a package of this kind is wanted (a worker to warm up). */
-  readonly warmUp?: () => void
   /** What of a file already on disk the generated one keeps (the version changesets gave a package.json). */
   readonly keep?: (path: string, generated: string, onDisk: string) => string
 }

@@ -57,11 +57,6 @@ function start(): Worker {
   return w
 }
 
-/** Starts loading openapi-typescript now, so that it is ready when asked (only needed for documents the printer refuses). */
-export function warmUpTypes(): void {
-  start()
-}
-
 /** The TypeScript types openapi-typescript gives for a (bundled, self-contained) OpenAPI document. */
 export function renderTypes(document: Readonly<Record<string, unknown>>): Promise<string> {
   try {

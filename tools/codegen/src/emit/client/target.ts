@@ -10,7 +10,7 @@ export const clientTarget: Target = {
   emit: emitClient,
   ownedDirs: ['src/generated'],
   formatter: biomeFormatter,
-  // Neither slow nor warmed up: schema.ts comes from our own printer of openapi-typescript's output, and
-  // openapi-typescript (on its worker) only loads for a document that printer refuses (openapi-types.ts).
+  // schema.ts comes from our own printer of openapi-typescript's output; openapi-typescript itself (on
+  // a worker) only loads for a document that printer refuses (openapi-types.ts).
   keep: keepNpmVersion,
 }
