@@ -1,4 +1,5 @@
 import createClient, { type Client } from 'openapi-fetch'
+import { harmless } from './callbacks.js'
 import type { ClientCodes } from './code-roles.js'
 import {
   checkEndpoint,
@@ -205,7 +206,8 @@ export function createServiceClient<Paths extends {}>(
   const resolved = resolveConfig(config)
   const endpoint: Endpoint = checkEndpoint(config.baseUrl ?? DEFAULT_BASE_URL, config.allowInsecureHttp === true)
   const userFetch = checkFunction('fetch', config.fetch)
-  const logger = safeLogger(toLogger(config.logger))
+  // A logger cannot break a call: what it throws or rejects is dropped (the reset may already be done).
+  const logger = harmless(toLogger(config.logger))
   if (config.credentials !== undefined && typeof config.credentials !== 'function') {
     const problem = credentialsProblem(config.credentials)
     if (problem) throw new ConfigError('credentials', problem)
@@ -443,21 +445,6 @@ function cleanCause(error: unknown, secrets: Secrets, depth = 0): unknown {
   if (typeof code === 'string') Object.assign(clean, { code })
   clean.stack = `${clean.name}: ${clean.message}`
   return clean
-}
-
-/** A logger that cannot break a call: what it throws or rejects is dropped (the reset may already be done). */
-function safeLogger(logger: ClientLogger | undefined): ClientLogger | undefined {
-  if (!logger) return undefined
-  return (event) => {
-    try {
-      const outcome: unknown = logger(event)
-      if (outcome && typeof (outcome as PromiseLike<unknown>).then === 'function') {
-        Promise.resolve(outcome).catch(() => {})
-      }
-    } catch {
-      // a logger's failure is not the call's
-    }
-  }
 }
 
 /** A 401 with the spec's code for a timestamp outside the server's window (`timestampExpired`). */

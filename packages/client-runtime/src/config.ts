@@ -2,9 +2,7 @@
 // is a ConfigError naming the option, never a failure deep inside a call.
 import { ConfigError } from './errors.js'
 import { DEFAULT_RETRY, NO_RETRY, type RetryPolicy } from './retry.js'
-
-/** setTimeout's largest delay; a longer one fires at once. */
-export const MAX_TIMER_MS = 2 ** 31 - 1
+import { MAX_TIMER_MS } from './timing.js'
 
 /** The base URL as the client uses it. */
 export interface Endpoint {
@@ -43,7 +41,14 @@ export function checkEndpoint(baseUrl: unknown, allowInsecureHttp: boolean): End
   if (url.search !== '' || url.hash !== '') {
     throw new ConfigError('baseUrl', 'must not have a query or a fragment')
   }
-  return { origin: `${url.origin}${url.pathname.replace(/\/+$/, '')}`, host: url.host }
+  return { origin: `${url.origin}${withoutTrailingSlashes(url.pathname)}`, host: url.host }
+}
+
+/** The path without its trailing slashes, by index: a regex such as /\/+$/ backtracks on a long run of them. */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--
+  return path.slice(0, end)
 }
 
 /** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */

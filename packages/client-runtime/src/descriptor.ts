@@ -28,6 +28,8 @@ export interface OperationDescriptor {
   readonly idempotent: boolean
   /** Names of the fields holding secrets, in the request or the reply, at any depth (x-zc-sensitive). */
   readonly sensitiveFields: readonly string[]
+  /** The request's top-level fields: any other field sent is masked wherever it could be shown. */
+  readonly requestFields: readonly string[]
   /** The status path an accepted instance follows, when the action starts one. */
   readonly transition: TransitionDescriptor | null
   readonly pagination: PaginationDescriptor | null

@@ -116,6 +116,8 @@ function idsIn(request: Obj, field: string): string[] {
 /**
  * The secrets of one request: its sensitive fields' values at any depth, the
  * credentials, and `extra` (the Authorization value as sent, and its signature).
+ * A top-level field the spec does not know is a secret too: a typo, or a field
+ * of another action (`userData` sent to an action without it), is never shown.
  */
 export function requestSecrets(
   op: OperationDescriptor,
@@ -124,13 +126,23 @@ export function requestSecrets(
   extra: readonly string[] = [],
 ): Secrets {
   let values: string[] = []
+  let names = op.sensitiveFields
   try {
-    values = sensitiveValues(JSON.parse(body), new Set(op.sensitiveFields.map((f) => f.toLowerCase())))
+    const parsed: unknown = JSON.parse(body)
+    names = [...names, ...unknownFields(op, parsed)]
+    values = sensitiveValues(parsed, new Set(names.map((f) => f.toLowerCase())))
   } catch {
     // not JSON: nothing of it can be told apart, and it is never quoted
   }
   if (creds) values.push('token' in creds ? creds.token : creds.accessKeySecret)
-  return secretsOf(op.sensitiveFields, [...values, ...extra])
+  return secretsOf(names, [...values, ...extra])
+}
+
+/** The top-level fields of a request body that the action's spec does not name. */
+function unknownFields(op: OperationDescriptor, body: unknown): string[] {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return []
+  const known = new Set(op.requestFields)
+  return Object.keys(body).filter((name) => !known.has(name))
 }
 
 /** An Authorization value and, for a signature, the signature alone: both are credentials. */

@@ -3,16 +3,21 @@
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
 
+/** setTimeout's largest delay; a longer one would fire at once, so longer sleeps are chained. */
+export const MAX_TIMER_MS = 2 ** 31 - 1
+
 export const realSleep: Sleep = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason)
       return
     }
+    const step = Math.min(Math.max(ms, 0), MAX_TIMER_MS)
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
+      if (ms > step) realSleep(ms - step, signal).then(resolve, reject)
+      else resolve()
+    }, step)
     const onAbort = () => {
       clearTimeout(timer)
       reject(signal?.reason)

@@ -7,6 +7,7 @@
 import type { ServiceClient } from './client.js'
 import type { OperationDescriptor, ServiceDescriptor, TransitionDescriptor } from './descriptor.js'
 import { ApiError, EdgeBlockedError, InvalidInputError, WaiterError, ZenlayerError } from './errors.js'
+import { MAX_TIMER_MS } from './timing.js'
 
 /** The observing action's request and reply fields (DescribeInstancesStatus on both services). */
 /** At most this many ids per poll, the observing action's limit. */
@@ -15,6 +16,8 @@ export const IDS_PER_POLL = 100
 export const MIN_POLL_DELAY_MS = 100
 /** How long a poll may take when the wait's time is up: the waiter ends at most this long after its deadline. */
 const LAST_POLL_MS = 1000
+/** The longest wait a caller may ask for: 30 days, far past any reinstall. */
+const MAX_WAIT_MS = 30 * 24 * 3600 * 1000
 
 export interface WaitOptions<Status extends string = string> {
   readonly instanceIds: readonly string[]
@@ -57,6 +60,36 @@ function isFatal(error: unknown): boolean {
   return !(error instanceof ZenlayerError)
 }
 
+/** The timing a wait takes: how long in all, between polls, and the grace before a reset must have started. */
+export interface WaitTiming {
+  readonly maxWaitSeconds: number
+  readonly firstDelayMs?: number
+  readonly maxDelayMs?: number
+  readonly startGraceSeconds?: number
+}
+
+/**
+ * Checks a wait's timing before anything is sent or polled (the waiter's and the fleet's, one rule): every
+ * value a finite number a timer can hold. `prefix` names where the options sit (`wait.` in a fleet's options).
+ */
+export function checkWaitTiming(timing: Partial<Record<keyof WaitTiming, unknown>>, prefix: string): void {
+  const wrong = (message: string) => new ZenlayerError('INVALID_WAIT', `${prefix}${message}`)
+  const seconds = timing.maxWaitSeconds
+  if (typeof seconds !== 'number' || !(seconds > 0) || !(seconds * 1000 <= MAX_WAIT_MS)) {
+    throw wrong(`maxWaitSeconds must be a positive, finite number of seconds, at most ${MAX_WAIT_MS / 1000}`)
+  }
+  for (const key of ['firstDelayMs', 'maxDelayMs'] as const) {
+    const v = timing[key]
+    if (v !== undefined && !(typeof v === 'number' && v >= MIN_POLL_DELAY_MS && v <= MAX_TIMER_MS)) {
+      throw wrong(`${key} must be a finite number of milliseconds from ${MIN_POLL_DELAY_MS} to ${MAX_TIMER_MS}`)
+    }
+  }
+  const grace = timing.startGraceSeconds
+  if (grace !== undefined && !(typeof grace === 'number' && grace >= 0 && Number.isFinite(grace))) {
+    throw wrong('startGraceSeconds must be a finite number of seconds, at least 0')
+  }
+}
+
 export async function waitUntil<Status extends string = string>(
   client: Pick<ServiceClient<object>, 'call' | 'config'>,
   service: ServiceDescriptor,
@@ -75,24 +108,12 @@ export async function waitUntil<Status extends string = string>(
       `${t.observe} cannot be asked about given instances (no x-zc-pagination ids)`,
     )
   }
-  if (!(options.maxWaitSeconds > 0) || !Number.isFinite(options.maxWaitSeconds)) {
-    throw new ZenlayerError('INVALID_WAIT', 'maxWaitSeconds must be a positive, finite number of seconds')
+  if (options === null || typeof options !== 'object') {
+    throw new ZenlayerError('INVALID_WAIT', 'options must be an object: { instanceIds, maxWaitSeconds }')
   }
-  for (const key of ['firstDelayMs', 'maxDelayMs'] as const) {
-    const v = options[key]
-    if (v !== undefined && !(typeof v === 'number' && v >= MIN_POLL_DELAY_MS && Number.isFinite(v))) {
-      throw new ZenlayerError(
-        'INVALID_WAIT',
-        `${key} must be a finite number of milliseconds, at least ${MIN_POLL_DELAY_MS}`,
-      )
-    }
-  }
+  checkWaitTiming(options, '')
   if (!Array.isArray(options.instanceIds) || !options.instanceIds.every((id) => typeof id === 'string' && id !== '')) {
     throw new ZenlayerError('INVALID_WAIT', 'instanceIds must be an array of instance ids (non-empty strings)')
-  }
-  const grace = options.startGraceSeconds
-  if (grace !== undefined && !(typeof grace === 'number' && grace >= 0 && Number.isFinite(grace))) {
-    throw new ZenlayerError('INVALID_WAIT', 'startGraceSeconds must be a finite number of seconds, at least 0')
   }
   const ids = [...new Set(options.instanceIds)]
   if (ids.length === 0) throw new ZenlayerError('INVALID_WAIT', 'instanceIds is empty: nothing to wait for')

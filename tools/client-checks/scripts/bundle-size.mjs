@@ -1,19 +1,24 @@
 #!/usr/bin/env node
 // The cost of a client to a consumer: bundle an app that imports only
 // create<Service>Client, minified, for browsers, with everything it pulls in;
-// report its gzipped size and what went in. Budget: 17.5 kB (17,500 bytes)
+// report its gzipped size and what went in. Budget: 18.5 kB (18,500 bytes)
 // gzipped. Issue 4 set 12 kB; issue 11's reply checks, redirect refusal,
 // masking at any depth, credential and configuration checks took the client
 // to 14.2 kB (after its error-code tables, which only the mock needs, left it),
 // and a destructive call's safety comes before size. Issue 17's fleet method
 // (batching, one shared pace, per-id outcomes, the fleet waiter) is on every
 // client and took it to 16.7 kB: the budget moved to 17.5 kB with it (issue
-// 16's typed inputs added no runtime code). --check exits 1 when a
+// 16's typed inputs added no runtime code). Issue 26 checks every fleet
+// option before the first send (each refusal naming the option and its rule),
+// resolves with every outcome whatever fails after, chains timers past
+// setTimeout's limit, and masks request fields the spec does not know (each
+// action's field names are now data): 16.8 to 17.9 kB, budget 18.5 kB.
+// --check exits 1 when a
 // client is over budget or pulls in zod, a validator or mock code.
 import { build } from 'esbuild'
 import { measureBundle } from '../../ci/bundle.mjs'
 
-const BUDGET = 17_500
+const BUDGET = 18_500
 const FORBIDDEN = [/node_modules\/zod\//, /validator-runtime/, /-validator\//, /-mock\//, /mock-engine/]
 const check = process.argv.includes('--check')
 const json = process.argv.includes('--json')

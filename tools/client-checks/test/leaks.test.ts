@@ -359,12 +359,14 @@ describe.each(matrix)('$label', ({ service, creds, path }) => {
       const request = logs.find((e) => e.type === 'request')
       expect(request).toBeDefined()
       const body = request?.type === 'request' ? (request.body as Record<string, unknown>) : {}
+      // `extra` and `list` are fields the spec does not know: masked whole (issue 26, item 18).
       expect(body).toMatchObject({
         password: '***',
-        extra: { password: '***' },
+        extra: '***',
+        list: '***',
         ...(service === 'zec'
-          ? { instanceIds: ['inst-1', 'inst-2'], userData: '***', list: [{ userData: '***' }] }
-          : { instanceId: 'inst-1', initScript: '***', list: [{ initScript: '***' }] }),
+          ? { instanceIds: ['inst-1', 'inst-2'], userData: '***' }
+          : { instanceId: 'inst-1', initScript: '***' }),
       })
       expect(request?.type === 'request' && request.headers.authorization).toMatch(/\*\*\*/)
       const response = logs.find((e) => e.type === 'response')

@@ -28,6 +28,7 @@ export const service = {
       pathKey: '/api/v2/vm#ResetInstance',
       idempotent: false,
       sensitiveFields: ['initScript', 'password'],
+      requestFields: ['instanceId', 'password', 'keyId', 'imageId', 'instanceName', 'wanName', 'lanName', 'initScript'],
       transition: {
         from: ['STOPPED'],
         via: 'REBUILDING',
@@ -51,6 +52,7 @@ export const service = {
       pathKey: '/api/v2/vm#DescribeInstancesStatus',
       idempotent: true,
       sensitiveFields: [],
+      requestFields: ['instanceIds', 'pageSize', 'pageNum'],
       transition: null,
       pagination: {
         pageNumber: 'pageNum',

@@ -72,6 +72,7 @@ export const service = {
       pathKey: '/api/v2/vm#ResetInstance',
       idempotent: false,
       sensitiveFields: ['initScript', 'password'],
+      requestFields: ['instanceId', 'password', 'keyId', 'imageId', 'instanceName', 'wanName', 'lanName', 'initScript'],
       transition: {
         from: ['STOPPED'],
         via: 'REBUILDING',
@@ -178,6 +179,7 @@ export const service = {
       pathKey: '/api/v2/vm#DescribeInstancesStatus',
       idempotent: true,
       sensitiveFields: [],
+      requestFields: ['instanceIds', 'pageSize', 'pageNum'],
       transition: null,
       pagination: {
         pageNumber: 'pageNum',

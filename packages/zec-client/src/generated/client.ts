@@ -232,7 +232,10 @@ export interface ZecClient {
    * Resets any number of instances with ResetInstances, in calls of 100 ids (the spec's limit): duplicates refused, validated once before anything
    * is sent, rate limiting paced for every call together, and never a second call for an id whose call may have
    * reached the server. Then (unless `wait: false`) follows them all with DescribeInstancesStatus until RUNNING, REINSTALL_FAILED, RELEASING, RECYCLE, RECYCLING, CREATE_FAILED.
-   * One outcome per id: invalid, refused, unknown, reset, failed, pending, accepted or not-sent.
+   *
+   * Every input and option is checked before the first send: a mistake rejects, and nothing was sent. Once
+   * anything was sent, it always resolves, with one outcome per id: invalid, refused, unknown, reset, failed,
+   * pending, accepted or not-sent (an error along the way is the outcome of the ids it touched, with why).
    */
   resetFleet(
     input: ResetInstancesFleetInput,

@@ -28,6 +28,16 @@ export const service = {
       pathKey: '/api/v2/zec#ResetInstances',
       idempotent: false,
       sensitiveFields: ['password', 'userData'],
+      requestFields: [
+        'instanceIds',
+        'password',
+        'keyId',
+        'imageId',
+        'timezone',
+        'enableAgent',
+        'instanceName',
+        'userData',
+      ],
       transition: {
         from: ['STOPPED'],
         via: 'DEPLOYING',
@@ -51,6 +61,7 @@ export const service = {
       pathKey: '/api/v2/zec#DescribeInstancesStatus',
       idempotent: true,
       sensitiveFields: [],
+      requestFields: ['instanceIds', 'resourceGroupId', 'pageSize', 'pageNum'],
       transition: null,
       pagination: {
         pageNumber: 'pageNum',

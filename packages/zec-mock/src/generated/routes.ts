@@ -74,6 +74,16 @@ export const service = {
       pathKey: '/api/v2/zec#ResetInstances',
       idempotent: false,
       sensitiveFields: ['password', 'userData'],
+      requestFields: [
+        'instanceIds',
+        'password',
+        'keyId',
+        'imageId',
+        'timezone',
+        'enableAgent',
+        'instanceName',
+        'userData',
+      ],
       transition: {
         from: ['STOPPED'],
         via: 'DEPLOYING',
@@ -168,6 +178,7 @@ export const service = {
       pathKey: '/api/v2/zec#DescribeInstancesStatus',
       idempotent: true,
       sensitiveFields: [],
+      requestFields: ['instanceIds', 'resourceGroupId', 'pageSize', 'pageNum'],
       transition: null,
       pagination: {
         pageNumber: 'pageNum',

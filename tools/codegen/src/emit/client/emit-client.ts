@@ -134,7 +134,10 @@ function clientFile(service: ServiceModel): string {
    * Resets any number of instances with ${op.action}, ${how}: duplicates refused, validated once before anything
    * is sent, rate limiting paced for every call together, and never a second call for an id whose call may have
    * reached the server. Then (unless \`wait: false\`) follows them all with ${t.observe} until ${t.to}, ${[t.failure, ...t.deadEnds].filter(Boolean).join(', ')}.
-   * One outcome per id: invalid, refused, unknown, reset, failed, pending, accepted or not-sent.
+   *
+   * Every input and option is checked before the first send: a mistake rejects, and nothing was sent. Once
+   * anything was sent, it always resolves, with one outcome per id: invalid, refused, unknown, reset, failed,
+   * pending, accepted or not-sent (an error along the way is the outcome of the ids it touched, with why).
    */
   ${t.fleet}(input: ${op.action}FleetInput, options: FleetOptions<${names.statusType()}>): Promise<FleetResult<${names.statusType()}>>`)
     impls.push(
@@ -219,6 +222,39 @@ function exclusiveWords(service: ServiceModel): string {
   return rules.length > 0 ? `${[...new Set(rules)].join('; ')} together` : 'unknown fields, missing required ones'
 }
 
+/** The README's section on the fleet method: its two promises, its options and its outcomes. */
+function fleetSection(service: ServiceModel, reset: OperationModel, fleet: string): string {
+  const t = reset.transition
+  const size = reset.batch ? `${reset.batch.maxIds ?? 100} (the spec's limit, the default)` : '1 (one instance a call)'
+  return `## Fleets (\`${service.name}.${fleet}(input, options)\`)
+
+Two promises, in this order:
+
+1. **Every input and option is checked before the first send.** Duplicate or
+   empty ids, a wrong \`wait\`, \`batchSize\`, \`concurrency\`, \`signal\` or
+   \`onProgress\`, and (with a validator) a field that would refuse every id:
+   the method rejects, and nothing was sent.
+2. **Once anything was sent, it always resolves**, with one outcome per id,
+   whatever happens next: an error along the way becomes the outcome of the ids
+   it touched, with why. An id whose call may have reached the server is never
+   sent again.
+
+| option | default | |
+| --- | --- | --- |
+| \`wait\` | required | \`{ maxWaitSeconds }\` (at most 30 days; also \`firstDelayMs\`, \`maxDelayMs\`, \`startGraceSeconds\`) follows every accepted id with ${t?.observe ?? 'the status query'}; \`false\` stops at accepted |
+| \`batchSize\` | ${size} | ids per call, a whole number up to the spec's limit |
+| \`concurrency\` | ${reset.batch ? 2 : 8} | calls in flight at once, a whole number |
+| \`signal\` | none | an AbortSignal: stops new sends at once; what was sent is still reported |
+| \`onProgress\` | none | each event (sent, accepted, refused, unknown, running, failed, rate-limited); what it throws or rejects is dropped |
+
+Rate limiting holds every call together, honouring Retry-After up to the
+client's \`retry.maxDelayMs\`; a longer one ends the ids not yet sent as
+\`not-sent\`, saying why. Outcomes: \`invalid\`, \`refused\`, \`unknown\`,
+\`reset\`, \`failed\`, \`pending\`, \`accepted\`, \`not-sent\`; \`totals\` counts each.
+
+`
+}
+
 function readme(service: ServiceModel): string {
   const clientFactory = names.clientFactory(service.name)
   const reset = service.operations.find((o) => o.transition?.waiter) ?? service.operations[0]
@@ -240,8 +276,8 @@ function readme(service: ServiceModel): string {
 
 Typed, signed client for the Zenlayer ${service.name} OS-reset API (X-ZC-Version
 ${service.version}), generated from \`${service.specPath}\`. Runs on Node 20.19+ and
-in browsers; pulls in no zod and no mock code (about 17 kB gzipped with
-everything it needs, the fleet method included; the suite enforces 17.5 kB).
+in browsers; pulls in no zod and no mock code (about 18 kB gzipped with
+everything it needs, the fleet method included; the suite enforces 18.5 kB).
 
 \`\`\`ts
 import { ${clientFactory} } from '${SCOPE}/${service.name}-client'
@@ -274,7 +310,7 @@ Actions: ${service.operations.map((o) => `\`${names.method(o.action)}\` (${o.act
 - \`client.raw\` (openapi-fetch) needs only the path and the body: the
   protocol headers and the signature are filled from the path.
 
-## Configuration (\`${clientFactory}(config)\`)
+${fleet && reset ? fleetSection(service, reset, fleet) : ''}## Configuration (\`${clientFactory}(config)\`)
 
 | option | default | |
 | --- | --- | --- |

@@ -33,6 +33,7 @@ function operation(op: OperationModel): OperationDescriptor {
     pathKey: op.pathKey,
     idempotent: op.idempotent,
     sensitiveFields: op.sensitiveFields,
+    requestFields: op.request.properties.map((p) => p.name),
     transition: op.transition
       ? {
           from: op.transition.from,

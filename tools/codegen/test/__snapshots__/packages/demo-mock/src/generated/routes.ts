@@ -73,6 +73,7 @@ export const service = {
       pathKey: '/api/v2/demo#CreateThing',
       idempotent: false,
       sensitiveFields: ['secret'],
+      requestFields: ['ids', 'secret', 'keyId', 'note', 'loud'],
       transition: {
         from: ['STOPPED'],
         via: 'BUSY',
@@ -102,6 +103,7 @@ export const service = {
       pathKey: '/api/v2/demo#DescribeThings',
       idempotent: true,
       sensitiveFields: [],
+      requestFields: ['pageNum', 'pageSize'],
       transition: null,
       pagination: {
         pageNumber: 'pageNum',
