@@ -7,10 +7,15 @@
 // browser's Origin must be the server's own, the Host must be one the server
 // answers to (DNS rebinding), and with a token configured (required when the
 // server listens beyond loopback) every request must carry it.
+//
+// Each service keeps a bounded state (StateLimits): a seed, reset or fault that
+// would take one past a limit is refused 409 ADMIN_LIMIT_EXCEEDED, naming the
+// limit, and changes nothing.
 import { equalConstantTime } from './auth.js'
 import { createFaults } from './faults.js'
 import type { MockHub } from './hub.js'
-import { checkSeedState, StateError } from './seed-check.js'
+import { LimitError } from './limits.js'
+import { StateError } from './seed-check.js'
 import type { ServiceMock } from './service-mock.js'
 import type { SeedState } from './types.js'
 import { json, type WireRequest, type WireResponse } from './wire.js'
@@ -144,8 +149,8 @@ export function handleAdmin(hub: MockHub, request: WireRequest, guard: AdminGuar
         return json(200, { ok: true })
       case 'POST reset': {
         const chosen = targets(hub, body)
-        // Every service's state checked before any is reset: a bad state wipes nothing.
-        if (body.state !== undefined) for (const mock of chosen) checkSeedState(mock.service, body.state, 'state')
+        // Every service's state checked (with its limits) before any is reset: a bad state wipes nothing.
+        if (body.state !== undefined) for (const mock of chosen) mock.checkState(body.state, { reset: true })
         for (const mock of chosen) mock.reset(body.state as SeedState | undefined)
         return json(200, { ok: true })
       }
@@ -162,20 +167,32 @@ export function handleAdmin(hub: MockHub, request: WireRequest, guard: AdminGuar
           throw new AdminError('failNextReset must be a list of instance ids')
         }
         const chosen = targets(hub, body)
+        const failing = Array.isArray(body.failNextReset) ? (body.failNextReset as unknown[]) : undefined
+        // Each service's room for the ids, before anything is set on any.
+        if (failing)
+          for (const mock of chosen) mock.faults.checkFailNextReset(failing, { afterClear: body.clear === true })
         const steps: ((m: ServiceMock) => void)[] = []
         if (body.clear === true) steps.push((m) => m.faults.clear())
-        if (Array.isArray(body.failNextReset))
-          steps.push((m) => m.faults.failNextReset(...(body.failNextReset as string[])))
+        if (failing) {
+          // In slices: a spread of a whole list of ids could outgrow the stack.
+          steps.push((m) => {
+            for (let i = 0; i < failing.length; i += 10_000)
+              m.faults.failNextReset(...(failing.slice(i, i + 10_000) as string[]))
+          })
+        }
         if (body.rateLimitEvery !== undefined) steps.push((m) => m.faults.rateLimit(body.rateLimitEvery as number))
         if (body.latencyMs !== undefined) steps.push((m) => m.faults.latency(body.latencyMs as number))
         if (body.edgeChallenges !== undefined) steps.push((m) => m.faults.edgeChallenge(body.edgeChallenges as number))
-        const trial = createFaults().faults
+        // The ids were checked above; the trial checks the other values.
+        const trial = createFaults({ maxFailNextReset: Number.MAX_SAFE_INTEGER }).faults
         for (const step of steps) step({ faults: trial } as ServiceMock)
         for (const mock of chosen) for (const step of steps) step(mock)
         return json(200, Object.fromEntries(chosen.map((m) => [m.service.name, m.faults.current()])))
       }
     }
   } catch (error) {
+    if (error instanceof LimitError)
+      return json(409, { code: 'ADMIN_LIMIT_EXCEEDED', message: `${key}: ${error.message}`.slice(0, 400) })
     const message =
       error instanceof AdminError || error instanceof RangeError
         ? error.message.slice(0, 300)

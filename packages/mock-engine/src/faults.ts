@@ -1,4 +1,5 @@
 // Trouble on demand, for testing what automation does when things go wrong.
+import { DEFAULT_STATE_LIMITS, LimitError } from './limits.js'
 
 export interface FaultSettings {
   /** Instances whose next reset ends in failure (zec REINSTALL_FAILED; vm back to STOPPED). */
@@ -12,7 +13,13 @@ export interface FaultSettings {
 }
 
 export interface Faults {
+  /** Each instance's next reset fails; past `maxFailNextReset` pending ids, a LimitError and nothing set. */
   failNextReset(...instanceIds: string[]): void
+  /**
+   * Throws what `failNextReset(...instanceIds)` would throw (a bad id, a
+   * LimitError), after a `clear()` when `afterClear`; changes nothing.
+   */
+  checkFailNextReset(instanceIds: readonly unknown[], options?: { readonly afterClear?: boolean }): void
   rateLimit(every: number): void
   latency(ms: number): void
   edgeChallenge(count?: number): void
@@ -25,8 +32,16 @@ export interface Faults {
 export const MAX_LATENCY_MS = 600_000
 export const MAX_COUNT = 1_000_000
 
-export function createFaults(): { faults: Faults; settings: FaultSettings } {
+export interface FaultLimits {
+  /** The service's name, for the message of a LimitError. */
+  readonly service?: string
+  /** Pending failNextReset ids at most (default 100,000). */
+  readonly maxFailNextReset?: number
+}
+
+export function createFaults(limits: FaultLimits = {}): { faults: Faults; settings: FaultSettings } {
   const settings: FaultSettings = { failNextReset: new Set(), rateLimitEvery: 0, latencyMs: 0, edgeChallenges: 0 }
+  const maxPending = limits.maxFailNextReset ?? DEFAULT_STATE_LIMITS.maxFailNextReset
   // Refused, never mangled: 0.5 is not "every 0th call", and a delay node cannot wait is not 1 ms.
   const whole = (n: number, what: string, max: number): number => {
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > max) {
@@ -34,16 +49,35 @@ export function createFaults(): { faults: Faults; settings: FaultSettings } {
     }
     return n
   }
+  /** Checks the ids, and the room for those not pending yet (after a clear when `afterClear`). */
+  const fresh = (ids: readonly unknown[], afterClear: boolean): void => {
+    const added = new Set<string>()
+    for (const id of ids) {
+      if (typeof id !== 'string' || id === '' || id.length > 256) {
+        throw new RangeError(
+          `failNextReset takes instance ids, non-empty strings (got ${JSON.stringify(id)?.slice(0, 40)})`,
+        )
+      }
+      if (afterClear || !settings.failNextReset.has(id)) added.add(id)
+    }
+    const would = (afterClear ? 0 : settings.failNextReset.size) + added.size
+    if (would > maxPending) {
+      throw new LimitError(
+        'maxFailNextReset',
+        maxPending,
+        limits.service ?? 'the mock',
+        would,
+        'pending failNextReset ids',
+      )
+    }
+  }
   const faults: Faults = {
     failNextReset: (...ids) => {
-      for (const id of ids) {
-        if (typeof id !== 'string' || id === '' || id.length > 256) {
-          throw new RangeError(
-            `failNextReset takes instance ids, non-empty strings (got ${JSON.stringify(id)?.slice(0, 40)})`,
-          )
-        }
-      }
+      fresh(ids, false)
       for (const id of ids) settings.failNextReset.add(id)
+    },
+    checkFailNextReset: (ids, options = {}) => {
+      fresh(ids, options.afterClear === true)
     },
     rateLimit: (every) => {
       settings.rateLimitEvery = whole(every, 'rateLimitEvery', MAX_COUNT)

@@ -11,6 +11,7 @@ export { MOCK_CODE_ROLES, type MockCodeRole, type MockCodes } from './code-roles
 export type { MockOperation, MockService, RequestValidator, StateRuleRef, ValidatorTable } from './descriptor.js'
 export type { Faults } from './faults.js'
 export { createMockHub, type MockHub } from './hub.js'
+export { DEFAULT_STATE_LIMITS, LimitError, type StateLimits } from './limits.js'
 export type { Progression, ProgressionOption } from './progression.js'
 export { requestIdFrom, seededRandom } from './random.js'
 export { RULES } from './rules.js'

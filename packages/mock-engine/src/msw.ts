@@ -14,6 +14,13 @@ type Target = { handle(request: WireRequest): Promise<WireResponse> } & (
   | { readonly mocks: Readonly<Record<string, { readonly service: { readonly path: string } }>> }
 )
 
+/** The URL without its trailing slashes, by index: linear in its length (a `/\/+$/` regex is quadratic). */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length
+  while (end > 0 && url.charCodeAt(end - 1) === 0x2f) end--
+  return url.slice(0, end)
+}
+
 /**
  * Each service's handlers claim only that service's path (`/api/v2/zec`), so
  * `setupServer(...mswHandlers(zec), ...mswHandlers(vm))` sends each call to
@@ -21,7 +28,7 @@ type Target = { handle(request: WireRequest): Promise<WireResponse> } & (
  * API answers a service it does not have.
  */
 export function mswHandlers(target: Target, options: MswOptions = {}) {
-  const base = (options.baseUrl ?? 'https://console.zenlayer.com').replace(/\/+$/, '')
+  const base = withoutTrailingSlashes(options.baseUrl ?? 'https://console.zenlayer.com')
   const resolver = async ({ request }: { request: Request }) =>
     // A clone: MSW may read the request again after the handler.
     toFetchResponse(await target.handle(await fromFetchRequest(request.clone())))

@@ -7,7 +7,7 @@ import type { MockService } from './descriptor.js'
 import { type ImageCategory, INSTANCE_DEFAULTS, type OsType, type SeedState } from './types.js'
 
 export class StateError extends Error {
-  override readonly name = 'StateError'
+  override readonly name: string = 'StateError'
 }
 
 const OS_TYPES: readonly OsType[] = ['linux', 'windows']

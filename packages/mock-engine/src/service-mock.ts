@@ -7,6 +7,7 @@ import { type Clock, systemClock } from './clock.js'
 import type { MockCodeRole } from './code-roles.js'
 import type { MockOperation, MockService, RequestValidator, ValidatorTable } from './descriptor.js'
 import { createFaults, type Faults } from './faults.js'
+import { type StateLimits, stateLimits } from './limits.js'
 import { type InFlight, type Progression, type ProgressionOption, toProgression } from './progression.js'
 import { requestIdFrom, seededRandom } from './random.js'
 import { checkSeedState } from './seed-check.js'
@@ -33,6 +34,14 @@ export interface MockOptions {
   readonly signer?: Signer
   /** History entries kept (all instances together); the oldest are dropped past it. Default 100,000. */
   readonly maxHistoryEntries?: number
+  /** Instances kept at most; a seed that would hold more is refused (LimitError). Default 100,000. */
+  readonly maxInstances?: number
+  /** Images kept at most, listed or brought by an instance. Default 200,000. */
+  readonly maxImages?: number
+  /** Key pairs kept at most. Default 100,000. */
+  readonly maxKeyPairs?: number
+  /** Instance ids pending an injected reset failure at most (`faults.failNextReset`). Default 100,000. */
+  readonly maxFailNextReset?: number
 }
 
 export interface ServiceMock {
@@ -43,9 +52,14 @@ export interface ServiceMock {
   respond(request: WireRequest): WireResponse | Promise<WireResponse>
   /** The same, as a fetch function: pass it to a client (`fetch: mock.fetch`). */
   readonly fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => Promise<Response>
+  /** Adds `state`: checked whole first, refused whole (StateError; LimitError past a limit). */
   seed(state: SeedState): void
   /** Forgets every instance, image, key pair, in-flight transition and fault; then seeds `state`. */
   reset(state?: SeedState): void
+  /** Throws what `seed(state)` (or `reset(state)`, with `reset: true`) would throw; changes nothing. */
+  checkState(state: unknown, options?: { readonly reset?: boolean }): SeedState
+  /** How much state it keeps at most (MockOptions' maxInstances, maxImages, maxKeyPairs, maxFailNextReset). */
+  readonly limits: StateLimits
   snapshot(): StateSnapshot
   instance(instanceId: string): Instance | undefined
   /** Every status the instance took, with the mock's time (the oldest may have been dropped: historyStats). */
@@ -83,9 +97,10 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   // An instance seeded without a status is where a reset starts: the first transition's first `from` status.
   const startStatus = Object.values(service.operations).find((op) => op.transition)?.transition?.from[0]
-  const store = new Store(options.maxHistoryEntries, startStatus)
+  const limits = stateLimits(options)
+  const store = new Store(options.maxHistoryEntries, startStatus, limits, service.name)
   const inFlight = new Map<string, InFlight>()
-  const { faults, settings } = createFaults()
+  const { faults, settings } = createFaults({ service: service.name, maxFailNextReset: limits.maxFailNextReset })
   const statusOf = statusTable(service)
   const codes = service.codes
   // A Map, not the object: an action header such as `constructor` must find nothing.
@@ -229,7 +244,7 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
     // Checked whole before anything changes: a bad state leaves the mock as it was.
     seed: (state) => store.seed(checkSeedState(service, state, 'state'), clock.now()),
     reset: (state) => {
-      if (state !== undefined) checkSeedState(service, state, 'state')
+      if (state !== undefined) store.checkRoom(checkSeedState(service, state, 'state'), true)
       store.clear()
       inFlight.clear()
       faults.clear()
@@ -258,6 +273,12 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
       if (id !== undefined) complete(id)
       else for (const key of [...inFlight.keys()]) complete(key)
     },
+    checkState: (state, check = {}) => {
+      const checked = checkSeedState(service, state, 'state')
+      store.checkRoom(checked, check.reset === true)
+      return checked
+    },
+    limits,
     faults,
     progression,
   }

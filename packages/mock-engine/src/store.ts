@@ -1,5 +1,6 @@
 // The state of one service's mock, and its history of statuses.
 import { Journal } from './journal.js'
+import { DEFAULT_STATE_LIMITS, LimitError, type StateLimits } from './limits.js'
 import {
   IMAGE_DEFAULTS,
   type Image,
@@ -19,11 +20,46 @@ export class Store {
     maxHistoryEntries?: number,
     /** The status of an instance seeded without one (the spec's starting status); the engine's default otherwise. */
     private readonly defaultStatus: string = INSTANCE_DEFAULTS.status,
+    private readonly limits: StateLimits = DEFAULT_STATE_LIMITS,
+    /** The service's name, for the message of a LimitError. */
+    private readonly service = 'the mock',
   ) {
     this.history = new Journal(maxHistoryEntries)
   }
 
+  /**
+   * Throws the LimitError that seeding `state` would meet (into this store as
+   * it is, or, `fresh`, into an empty one), changing nothing.
+   */
+  checkRoom(state: SeedState, fresh = false): void {
+    const instances = fresh ? 0 : this.instances.size
+    const images = fresh ? 0 : this.images.size
+    const keyPairs = fresh ? 0 : this.keyPairs.size
+    // Ids a seed lists twice were refused before (checkSeedState); the images an instance brings may repeat.
+    let newInstances = 0
+    for (const seeded of state.instances ?? []) if (fresh || !this.instances.has(seeded.instanceId)) newInstances++
+    if (instances + newInstances > this.limits.maxInstances)
+      throw this.over('maxInstances', instances + newInstances, 'instances')
+    const newImages = new Set<string>()
+    const addImage = (id: string) => {
+      if (fresh || !this.images.has(id)) newImages.add(id)
+    }
+    for (const image of state.images ?? []) addImage(image.imageId)
+    for (const seeded of state.instances ?? []) addImage(seeded.imageId ?? INSTANCE_DEFAULTS.imageId)
+    if (images + newImages.size > this.limits.maxImages) throw this.over('maxImages', images + newImages.size, 'images')
+    const newKeys = new Set<string>()
+    for (const key of state.keyPairs ?? []) if (fresh || !this.keyPairs.has(key)) newKeys.add(key)
+    if (keyPairs + newKeys.size > this.limits.maxKeyPairs)
+      throw this.over('maxKeyPairs', keyPairs + newKeys.size, 'key pairs')
+  }
+
+  private over(limit: keyof StateLimits, would: number, what: string): LimitError {
+    return new LimitError(limit, this.limits[limit], this.service, would, what)
+  }
+
+  /** Adds `state`; one that would go past a limit is refused whole (LimitError). */
   seed(state: SeedState, now: number): void {
+    this.checkRoom(state)
     for (const image of state.images ?? []) this.images.set(image.imageId, { ...IMAGE_DEFAULTS, ...image })
     for (const key of state.keyPairs ?? []) this.keyPairs.add(key)
     for (const seeded of state.instances ?? []) {

@@ -27,6 +27,7 @@ describe('rules read the request fields the spec names', () => {
     pathKey: '/api/v2/svc#Redo',
     idempotent: false,
     sensitiveFields: [],
+    requestFields: [],
     transition: {
       from: ['OFF'],
       via: 'BUSY',
@@ -82,6 +83,7 @@ it('a broken request-wide failed-list rule puts every id in the failed list', ()
     pathKey: '/api/v2/svc#RedoAll',
     idempotent: false,
     sensitiveFields: [],
+    requestFields: [],
     transition: null,
     pagination: null,
     batch: { instances: 'things', failed: 'failedThings', maxIds: null },

@@ -3,7 +3,7 @@
 // /proc/<pid>/cmdline shows it): credentials also come from the environment
 // or from files.
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import {
   checkHubState,
   DEFAULT_CREDENTIALS,
@@ -17,11 +17,12 @@ import { service as zecService } from '@zenlayer-reset/zec-mock'
 import { type StartOptions, startMockServer } from './start.js'
 
 export const USAGE = `usage: zenlayer-mock [options]            (--flag value or --flag=value)
-  --port <n>                 port (default 8787; 0 picks a free one)
-  --host <addr>              address (default 127.0.0.1); beyond loopback the admin surface needs a token
+  --port <n>                 port, in decimal (default 8787; 0 picks a free one)
+  --host <addr>              address (default 127.0.0.1); beyond loopback: credentials of your own (not the defaults),
+                             and an admin token of 16 characters or more (or one generated)
   --state <file.json>        initial state: {"zec": {"instances": [...], "images": [...], "keyPairs": [...]}, "vm": {...}}
   --access-key <id:secret>   accept this access key (repeatable); default mock-access-key:mock-access-secret
-  --access-key-file <file>   access keys, one id:secret per line
+  --access-key-file <file>   access keys, one id:secret per line (files: regular, at most 1 MiB; --state 64 MiB)
   --token <token>            accept this bearer token (repeatable); default mock-token
   --token-file <file>        bearer tokens, one per line
   --no-auth                  accept requests without credentials (loopback only, unless the next flag)
@@ -64,28 +65,108 @@ const VALUE_FLAGS = new Set([
   '--max-connections',
 ])
 const BARE_FLAGS = new Set(['--no-auth', '--unsafe-no-auth-on-network'])
+/** Every option, for the "did you mean" of a mistyped one. */
+const KNOWN_FLAGS = [...VALUE_FLAGS, ...BARE_FLAGS, '--help', '--version']
+
+/** An admin token beyond loopback has at least this many characters (a generated one has 32). */
+export const MIN_ADMIN_TOKEN_LENGTH = 16
+/** Key, token and admin-token files are read up to this many bytes. */
+export const MAX_KEY_FILE_BYTES = 1024 * 1024
+/** A --state file is read up to this many bytes (100,000 instances of a service take a few MiB). */
+export const MAX_STATE_FILE_BYTES = 64 * 1024 * 1024
+
+/** Plain decimal: no sign, no leading zero, no hex, octal, binary, exponent, fraction or space. */
+const DECIMAL = /^(?:0|[1-9][0-9]*)$/
 
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {
-  const n = Number(raw)
-  if (raw.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+  const n = DECIMAL.test(raw) ? Number(raw) : Number.NaN
+  if (!(n >= min && n <= max)) {
     throw new UsageError(
-      `${flag} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw.slice(0, 40))})`,
+      `${flag} must be a whole number from ${min} to ${max}, in plain decimal (got ${JSON.stringify(raw.slice(0, 40))})`,
     )
   }
   return n
 }
 
-function lines(flag: string, file: string): string[] {
-  let text: string
+/**
+ * A file's text, read only if it is a regular file (not /dev/zero, a FIFO or
+ * a folder) and only up to `maxBytes`; `problem` makes the error of each case.
+ */
+function readCapped(file: string, maxBytes: number, problem: (why: string) => Error): string {
+  let fd: number
   try {
-    text = readFileSync(file, 'utf8')
+    // Non-blocking: a FIFO opens at once (and is refused below) instead of waiting for a writer.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
   } catch (error) {
-    throw new UsageError(`${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? 'cannot be read'}`)
+    throw problem((error as NodeJS.ErrnoException).code ?? 'cannot be read')
   }
-  return text
+  try {
+    if (!fstatSync(fd).isFile()) throw problem('not a regular file')
+    // Read until the end, never past one byte over the cap, whatever size the file claims (it may grow).
+    const chunks: Buffer[] = []
+    let total = 0
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total))
+      let read: number
+      try {
+        read = readSync(fd, chunk, 0, chunk.length, null)
+      } catch (error) {
+        throw problem((error as NodeJS.ErrnoException).code ?? 'cannot be read')
+      }
+      if (read === 0) break
+      chunks.push(chunk.subarray(0, read))
+      total += read
+      if (total > maxBytes) throw problem(`over ${maxBytes} bytes`)
+    }
+    return Buffer.concat(chunks, total).toString('utf8')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function lines(flag: string, file: string): string[] {
+  return readCapped(file, MAX_KEY_FILE_BYTES, (why) => new UsageError(`${flag} ${file}: ${why}`))
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'))
+}
+
+/** The entries of a comma-separated credential variable; set but without any is a mistake. */
+function listVariable(name: string, value: string | undefined, example: string): string[] {
+  if (value === undefined) return []
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
+  if (entries.length === 0) throw new UsageError(`${name} is set but empty: give ${example} or unset it`)
+  return entries
+}
+
+/** Edit distance, for "did you mean": both strings are short (a flag name, at most 40 characters). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        (previous[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
+    }
+    previous = row
+  }
+  return previous[b.length] as number
+}
+
+/** An argument that is no option, named without its value: a mistyped --access-key=id:secret must not print the secret. */
+function unknownArgument(arg: string, position: number): UsageError {
+  if (!arg.startsWith('-')) return new UsageError(`unexpected argument ${position}: options start with --`)
+  const eq = arg.indexOf('=')
+  const name = eq > 0 ? arg.slice(0, eq) : arg
+  if (!/^--?[A-Za-z0-9][A-Za-z0-9-]{0,39}$/.test(name)) return new UsageError(`unknown option (argument ${position})`)
+  const near = KNOWN_FLAGS.filter((f) => distance(name, f) <= 2)
+  return new UsageError(`unknown option ${JSON.stringify(name)}${near.length > 0 ? ` (did you mean ${near[0]}?)` : ''}`)
 }
 
 function accessKey(source: string, entry: string, into: Record<string, string>): void {
@@ -95,13 +176,15 @@ function accessKey(source: string, entry: string, into: Record<string, string>):
   into[entry.slice(0, at)] = entry.slice(at + 1)
 }
 
+/** Whether any access key secret or token given is one of the published defaults. */
+function publishedCredentials(accessKeys: Readonly<Record<string, string>>, tokens: readonly string[]): boolean {
+  const secrets = new Set(Object.values(DEFAULT_CREDENTIALS.accessKeys ?? {}))
+  const published = new Set(DEFAULT_CREDENTIALS.tokens ?? [])
+  return Object.values(accessKeys).some((s) => secrets.has(s)) || tokens.some((t) => published.has(t))
+}
+
 function readState(file: string): NonNullable<StartOptions['state']> {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new StateError(`--state ${file}: ${(error as NodeJS.ErrnoException).code ?? 'cannot be read'}`)
-  }
+  const text = readCapped(file, MAX_STATE_FILE_BYTES, (why) => new StateError(`--state ${file}: ${why}`))
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -117,6 +200,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   const allowedHosts: string[] = []
   const options: { -readonly [K in keyof StartOptions]: StartOptions[K] } = {}
   let adminToken: string | undefined
+  /** Where the admin token came from, for the message of a short one. */
+  let adminTokenSource = '--admin-token'
   let noAuth = false
   let unsafeNoAuth = false
   let explicitCredentials = false
@@ -136,7 +221,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
         i++
       }
     } else {
-      throw new UsageError(`unknown option ${JSON.stringify(arg.slice(0, 60))}`)
+      throw unknownArgument(arg, i + 1)
     }
     const value = inline ?? ''
     switch (flag) {
@@ -154,24 +239,34 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
         accessKey('--access-key', value, accessKeys)
         explicitCredentials = true
         break
-      case '--access-key-file':
-        for (const l of lines(flag, value)) accessKey(`--access-key-file ${value}`, l, accessKeys)
+      case '--access-key-file': {
+        const entries = lines(flag, value)
+        if (entries.length === 0) throw new UsageError(`--access-key-file ${value} has no access keys`)
+        for (const l of entries) accessKey(`--access-key-file ${value}`, l, accessKeys)
         explicitCredentials = true
         break
+      }
       case '--token':
+        if (value.trim() === '') throw new UsageError('--token must not be empty')
         tokens.push(value)
         explicitCredentials = true
         break
-      case '--token-file':
-        tokens.push(...lines(flag, value))
+      case '--token-file': {
+        const entries = lines(flag, value)
+        if (entries.length === 0) throw new UsageError(`--token-file ${value} has no tokens`)
+        tokens.push(...entries)
         explicitCredentials = true
         break
+      }
       case '--admin-token':
+        if (value.trim() === '') throw new UsageError('--admin-token must not be empty')
         adminToken = value
+        adminTokenSource = '--admin-token'
         break
       case '--admin-token-file':
         adminToken = lines(flag, value)[0]
         if (!adminToken) throw new UsageError(`--admin-token-file ${value} is empty`)
+        adminTokenSource = `the token in --admin-token-file ${value}`
         break
       case '--allowed-host':
         allowedHosts.push(value)
@@ -199,17 +294,12 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
         break
     }
   }
-  // Credentials from the environment, when the command line gives none.
+  // Credentials from the environment, when the command line gives none; a variable set but empty is a mistake.
   if (!explicitCredentials) {
-    for (const entry of (env.ZENLAYER_MOCK_ACCESS_KEYS ?? '').split(',').filter(Boolean)) {
-      accessKey('ZENLAYER_MOCK_ACCESS_KEYS', entry.trim(), accessKeys)
+    for (const entry of listVariable('ZENLAYER_MOCK_ACCESS_KEYS', env.ZENLAYER_MOCK_ACCESS_KEYS, 'id:secret,...')) {
+      accessKey('ZENLAYER_MOCK_ACCESS_KEYS', entry, accessKeys)
     }
-    tokens.push(
-      ...(env.ZENLAYER_MOCK_TOKENS ?? '')
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-    )
+    tokens.push(...listVariable('ZENLAYER_MOCK_TOKENS', env.ZENLAYER_MOCK_TOKENS, 'token,...'))
   }
   const anyCredentials = Object.keys(accessKeys).length > 0 || tokens.length > 0
   if (noAuth && anyCredentials) {
@@ -222,7 +312,23 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
       `--no-auth on ${host} lets anyone who reaches the port reset and read the mock; add --unsafe-no-auth-on-network if that is what you want`,
     )
   }
-  adminToken ??= env.ZENLAYER_MOCK_ADMIN_TOKEN || undefined
+  // The defaults are published (the READMEs and examples use them): beyond loopback they are no credentials at all.
+  if (!noAuth && !isLoopback(host) && (!anyCredentials || publishedCredentials(accessKeys, tokens))) {
+    throw new UsageError(
+      `--host ${host} is beyond loopback, where the published default credentials (${Object.keys(DEFAULT_CREDENTIALS.accessKeys ?? {}).join(', ')}, ${(DEFAULT_CREDENTIALS.tokens ?? []).join(', ')}) are refused: give your own with --access-key or --token, their files or variables`,
+    )
+  }
+  if (adminToken === undefined && env.ZENLAYER_MOCK_ADMIN_TOKEN !== undefined) {
+    if (env.ZENLAYER_MOCK_ADMIN_TOKEN.trim() === '')
+      throw new UsageError('ZENLAYER_MOCK_ADMIN_TOKEN is set but empty: give a token or unset it')
+    adminToken = env.ZENLAYER_MOCK_ADMIN_TOKEN
+    adminTokenSource = 'ZENLAYER_MOCK_ADMIN_TOKEN'
+  }
+  if (adminToken !== undefined && !isLoopback(host) && adminToken.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new UsageError(
+      `${adminTokenSource} must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters beyond loopback (on ${host}); leave it out and one is generated`,
+    )
+  }
   const generated = adminToken === undefined && !isLoopback(host)
   if (generated) adminToken = randomBytes(24).toString('base64url')
   const credentials: MockCredentials = anyCredentials ? { accessKeys, tokens } : DEFAULT_CREDENTIALS

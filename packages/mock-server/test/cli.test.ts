@@ -56,10 +56,10 @@ describe('zenlayer-mock', () => {
   })
 
   it.each([
-    [['--port', 'abc'], 'zenlayer-mock: --port must be a whole number from 0 to 65535 (got "abc")'],
+    [['--port', 'abc'], 'zenlayer-mock: --port must be a whole number from 0 to 65535, in plain decimal (got "abc")'],
     [
       ['--progression', 'sometimes'],
-      'zenlayer-mock: --progression must be a whole number from 0 to 86400000 (got "sometimes")',
+      'zenlayer-mock: --progression must be a whole number from 0 to 86400000, in plain decimal (got "sometimes")',
     ],
     [['--frobnicate'], 'zenlayer-mock: unknown option "--frobnicate"'],
   ])('refuses %j with one line and exit 2, no usage dump', async (args, line) => {
