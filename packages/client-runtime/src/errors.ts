@@ -216,10 +216,19 @@ export class ConfigError extends ZenlayerError {
 }
 
 /** A short description of a low-level error, by class and code only. */
+/**
+ * A failure in a few words: its name, its code, and what its innermost cause says (`TypeError: fetch failed:
+ * bad port`), so a failure that is not a socket error keeps its reason. Messages here were already scrubbed.
+ */
 function describe(cause: unknown): string {
-  if (cause instanceof Error) {
-    const code = (cause as { code?: unknown }).code ?? (cause.cause as { code?: unknown } | undefined)?.code
-    return typeof code === 'string' ? `${cause.name} ${code}` : cause.name
+  if (!(cause instanceof Error)) return typeof cause
+  const code = (cause as { code?: unknown }).code ?? (cause.cause as { code?: unknown } | undefined)?.code
+  const words = [typeof code === 'string' ? `${cause.name} ${code}` : cause.name]
+  // Down the chain of causes, a few levels at most: each message that says something new.
+  let inner: unknown = cause
+  for (let depth = 0; inner instanceof Error && depth < 4; depth++, inner = inner.cause) {
+    const message = inner.message.length > 120 ? `${inner.message.slice(0, 120)}...` : inner.message
+    if (message !== '' && !words.includes(message)) words.push(message)
   }
-  return typeof cause
+  return words.join(': ')
 }

@@ -41,6 +41,7 @@ export async function follow<Status extends string>(
     for (const id of ids) outcomes.set(id, outcome(id))
   }
   const status = (id: string) => (statuses[id] ?? null) as Status | null
+  let rounds = 0
   for (;;) {
     if (pending.length > 0 && !signal?.aborted) {
       let answered: Set<string>
@@ -74,6 +75,15 @@ export async function follow<Status extends string>(
       }))
       const decided = new Set([...v.done, ...Object.keys(v.failed), ...v.missing, ...v.notStarted])
       pending = pending.filter((id) => !decided.has(id))
+      rounds++
+      // Every round says where the fleet stands, so a progress bar moves during a long reinstall.
+      emit({
+        type: 'polled',
+        round: rounds,
+        elapsedMs: clock() - started,
+        inFlight: pending.length,
+        statuses: tally(pending, statuses),
+      })
     }
     if (pending.length === 0) return
     const remaining = left()
@@ -134,4 +144,14 @@ async function listAll(
   }
   for (const id of ids) statuses[id] = shown.get(id) ?? null
   return new Set(ids)
+}
+
+/** How many of `ids` were last seen in each status (`unseen` before a poll found them). */
+function tally(ids: readonly string[], statuses: Record<string, string | null>): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const id of ids) {
+    const status = statuses[id] ?? 'unseen'
+    counts[status] = (counts[status] ?? 0) + 1
+  }
+  return counts
 }

@@ -30,7 +30,7 @@ export function readFleet<Status extends string>(
   const { instanceIds, ...rest } = input
   const ids = readIds(op, instanceIds)
   if (options === null || typeof options !== 'object') {
-    throw new ZenlayerError('INVALID_WAIT', 'options must be an object; options.wait is required')
+    throw new ZenlayerError('INVALID_WAIT', 'options must be an object, such as { wait: { maxWaitSeconds: 1800 } }')
   }
   const { wait, concurrency, batchSize, signal, onProgress } = options
   return {
@@ -43,6 +43,9 @@ export function readFleet<Status extends string>(
     onProgress: readProgress(onProgress),
   }
 }
+
+/** How long a fleet follows its resets when `wait` is not given: an hour, past a slow reinstall. */
+export const DEFAULT_FLEET_WAIT: FleetWait = { maxWaitSeconds: 3600 }
 
 /** The most ids one fleet takes: far past any account, and a bound on the work one call may start. */
 export const MAX_FLEET_IDS = 100_000
@@ -69,12 +72,7 @@ function readIds(op: OperationDescriptor, list: unknown): string[] {
 
 function readWait(wait: unknown): FleetWait | false {
   if (wait === false) return false
-  if (wait === undefined) {
-    throw new ZenlayerError(
-      'INVALID_WAIT',
-      'options.wait is required: { maxWaitSeconds } to follow the resets, or false',
-    )
-  }
+  if (wait === undefined) return DEFAULT_FLEET_WAIT
   if (wait === null || typeof wait !== 'object' || Array.isArray(wait)) {
     throw new ZenlayerError('INVALID_WAIT', 'options.wait must be { maxWaitSeconds } to follow the resets, or false')
   }

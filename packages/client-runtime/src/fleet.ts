@@ -18,6 +18,7 @@ import type { OperationDescriptor, ServiceDescriptor } from './descriptor.js'
 import { InvalidInputError, ZenlayerError } from './errors.js'
 import { follow } from './fleet-follow.js'
 import { type FleetPlan, readFleet } from './fleet-input.js'
+import { explainRefusals } from './fleet-refusals.js'
 import { requestOf, sendAll, why } from './fleet-send.js'
 import type { WaitTiming } from './waiter.js'
 
@@ -37,8 +38,8 @@ export interface FleetWait extends WaitTiming {
 }
 
 export interface FleetOptions<Status extends string = string> {
-  /** Follow every accepted instance to its end (a required maximum), or `false`. */
-  readonly wait: FleetWait | false
+  /** Follow every accepted instance to its end, at most this long, or `false`. Default: `{ maxWaitSeconds: 3600 }`. */
+  readonly wait?: FleetWait | false
   /** Calls in flight at once. Default: 2 for a batch action, 8 for a single one. */
   readonly concurrency?: number
   /** Ids per batch call: at most the spec's limit, which is the default. */
@@ -53,8 +54,11 @@ export interface FleetOptions<Status extends string = string> {
 export type FleetOutcome<Status extends string = string> =
   /** Refused before anything was sent: the validation issue. */
   | { readonly outcome: 'invalid'; readonly code: string; readonly message: string }
-  /** Refused by the server: its error code, or (code null) in the batch reply's failed list. */
-  | { readonly outcome: 'refused'; readonly code: string | null; readonly requestId?: string }
+  /**
+   * Refused by the server: its error code, or (code null) in the batch reply's failed list, which gives no
+   * reason; then `reason` says what the status query showed (`RUNNING; ResetInstances needs STOPPED`).
+   */
+  | { readonly outcome: 'refused'; readonly code: string | null; readonly requestId?: string; readonly reason?: string }
   /** Whether the reset was applied is not known, and the statuses did not tell. */
   | { readonly outcome: 'unknown'; readonly reason: string; readonly status: Status | null }
   /** Reset, and now at the transition's end (RUNNING). */
@@ -86,6 +90,14 @@ export type FleetEvent<Status extends string = string> =
   | { readonly type: 'running'; readonly ids: readonly string[] }
   | { readonly type: 'failed'; readonly ids: readonly string[]; readonly status: Status }
   | { readonly type: 'rate-limited'; readonly delayMs: number }
+  /** After each round of status polls while waiting: the ids still in flight, and their last statuses counted. */
+  | {
+      readonly type: 'polled'
+      readonly round: number
+      readonly elapsedMs: number
+      readonly inFlight: number
+      readonly statuses: Readonly<Record<string, number>>
+    }
 
 /** The fleet's input: the action's other fields, and every instance id. */
 export type FleetInput = Readonly<Record<string, unknown>> & { readonly instanceIds: readonly string[] }
@@ -118,7 +130,7 @@ export async function resetFleet<Status extends string = string>(
   service: ServiceDescriptor,
   op: OperationDescriptor,
   input: FleetInput,
-  options: FleetOptions<Status>,
+  options: FleetOptions<Status> = {},
   validate?: Validate,
 ): Promise<FleetResult<Status>> {
   // Before the first send: the action, the input, every option, and each id's request.
@@ -138,6 +150,7 @@ export async function resetFleet<Status extends string = string>(
   const emit = (event: FleetEvent<Status>) => onProgress?.(event)
   const requests = { resets: 0, polls: 0 }
   const sent = await sendAll(client, op, plan, ready, outcomes, requests, emit)
+  await explainRefusals(client, service, op, outcomes, requests, plan.signal)
   const doubtReason = 'the call may have reached the server and its reply did not say'
   const { accepted, doubtful } = sent
   if (plan.wait === false || plan.signal?.aborted) {

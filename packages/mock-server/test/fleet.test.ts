@@ -74,12 +74,17 @@ describe('zec resetFleet', () => {
     expect(result.totals).toMatchObject({ reset: 219, failed: 1, refused: 10, unknown: 0, pending: 0 })
     expect(result.outcomes['z-7']).toEqual({ outcome: 'failed', status: 'REINSTALL_FAILED' })
     expect(result.outcomes['z-0']).toEqual({ outcome: 'reset', status: 'RUNNING' })
-    // RUNNING (not STOPPED) and unknown ids are the reply's failed list.
-    expect(result.outcomes['z-221']).toMatchObject({ outcome: 'refused', code: null })
-    expect(result.outcomes['z-229']).toMatchObject({ outcome: 'refused', code: null })
-    // Most of the account in flight: one page of the largest size (1000) per round, not 100 ids per poll.
-    expect(result.requests).toEqual({ resets: 3, polls: 1 })
-    expect(new Set(events)).toEqual(new Set(['sent', 'accepted', 'refused', 'running', 'failed']))
+    // RUNNING (not STOPPED) and unknown ids are the reply's failed list; one status look-up says why.
+    expect(result.outcomes['z-221']).toMatchObject({
+      outcome: 'refused',
+      code: null,
+      reason: 'RUNNING: ResetInstances needs STOPPED',
+    })
+    expect(result.outcomes['z-229']).toMatchObject({ outcome: 'refused', code: null, reason: /no such instance/ })
+    // The look-up of the 10 refused ids, then, with most of the account in flight, one page of the largest
+    // size (1000) per round, not 100 ids per poll.
+    expect(result.requests).toEqual({ resets: 3, polls: 2 })
+    expect(new Set(events)).toEqual(new Set(['sent', 'accepted', 'refused', 'running', 'failed', 'polled']))
   })
 
   it('refuses a duplicate id, naming it, before anything is sent', async () => {

@@ -63,7 +63,6 @@ describe('resetFleet checks every option before the first send', () => {
 
   const wrongOptions: [string, unknown, RegExp][] = [
     ['options null', null, /options/],
-    ['options undefined', undefined, /options\.wait is required/],
     ['batchSize NaN', { wait: false, batchSize: Number.NaN }, /batchSize/],
     ['batchSize 0', { wait: false, batchSize: 0 }, /batchSize/],
     ['batchSize 1.5', { wait: false, batchSize: 1.5 }, /batchSize/],

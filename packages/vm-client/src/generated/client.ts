@@ -240,7 +240,7 @@ export interface VmClient {
    */
   resetFleet(
     input: ResetInstanceFleetInput,
-    options: FleetOptions<InstanceStatus>,
+    options?: FleetOptions<InstanceStatus>,
   ): Promise<FleetResult<InstanceStatus>>
   /**
    * Polls DescribeInstancesStatus until every instance is RUNNING after ResetInstance; fails at once on RELEASING, RECYCLE, RECYCLING, CREATE_FAILED, unknown ids or errors that will not clear.

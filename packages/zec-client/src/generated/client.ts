@@ -239,7 +239,7 @@ export interface ZecClient {
    */
   resetFleet(
     input: ResetInstancesFleetInput,
-    options: FleetOptions<InstanceStatus>,
+    options?: FleetOptions<InstanceStatus>,
   ): Promise<FleetResult<InstanceStatus>>
   /**
    * Polls DescribeInstancesStatus until every instance is RUNNING after ResetInstances; fails at once on REINSTALL_FAILED, RELEASING, RECYCLE, RECYCLING, CREATE_FAILED, unknown ids or errors that will not clear.

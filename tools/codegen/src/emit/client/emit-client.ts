@@ -139,7 +139,7 @@ function clientFile(service: ServiceModel): string {
    * anything was sent, it always resolves, with one outcome per id: invalid, refused, unknown, reset, failed,
    * pending, accepted or not-sent (an error along the way is the outcome of the ids it touched, with why).
    */
-  ${t.fleet}(input: ${op.action}FleetInput, options: FleetOptions<${names.statusType()}>): Promise<FleetResult<${names.statusType()}>>`)
+  ${t.fleet}(input: ${op.action}FleetInput, options?: FleetOptions<${names.statusType()}>): Promise<FleetResult<${names.statusType()}>>`)
     impls.push(
       `    ${t.fleet}: (input, options) => runFleet(client, service, service.operations.${op.action}, input, options, config.validator?.validators.actions.${op.action}.request),`,
     )
@@ -241,16 +241,23 @@ Two promises, in this order:
 
 | option | default | |
 | --- | --- | --- |
-| \`wait\` | required | \`{ maxWaitSeconds }\` (at most 30 days; also \`firstDelayMs\`, \`maxDelayMs\`, \`startGraceSeconds\`) follows every accepted id with ${t?.observe ?? 'the status query'}; \`false\` stops at accepted |
+| \`wait\` | \`{ maxWaitSeconds: 3600 }\` | follows every accepted id with ${t?.observe ?? 'the status query'}, at most this long (up to 30 days; also \`firstDelayMs\`, \`maxDelayMs\`, \`startGraceSeconds\`); \`false\` stops at accepted |
 | \`batchSize\` | ${size} | ids per call, a whole number up to the spec's limit |
 | \`concurrency\` | ${reset.batch ? 2 : 8} | calls in flight at once, a whole number |
 | \`signal\` | none | an AbortSignal: stops new sends at once; what was sent is still reported |
-| \`onProgress\` | none | each event (sent, accepted, refused, unknown, running, failed, rate-limited); what it throws or rejects is dropped |
+| \`onProgress\` | none | each event: sent, accepted, refused, unknown, running, failed, rate-limited, and \`polled\` after every round of status polls while waiting (ids in flight, counted by status); what it throws or rejects is dropped |
 
 Rate limiting holds every call together, honouring Retry-After up to the
 client's \`retry.maxDelayMs\`; a longer one ends the ids not yet sent as
 \`not-sent\`, saying why. Outcomes: \`invalid\`, \`refused\`, \`unknown\`,
-\`reset\`, \`failed\`, \`pending\`, \`accepted\`, \`not-sent\`; \`totals\` counts each.
+\`reset\`, \`failed\`, \`pending\`, \`accepted\`, \`not-sent\`; \`totals\` counts each.${
+    reset.batch
+      ? `
+The batch reply lists refused ids without a reason; the fleet asks
+${t?.observe ?? 'the status query'} about them once and says why in the outcome's
+\`reason\` (\`RUNNING: ${reset.action} needs ${t?.from.join(' or ') ?? 'another status'}\`, or no such instance).`
+      : ''
+  }
 
 `
 }
