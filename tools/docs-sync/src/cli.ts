@@ -1,12 +1,23 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildService, findRoot, findServices, type OperationModel, SpecProblems } from '@zenlayer-reset/codegen'
+import { reasonOf } from './bounded-file.js'
+import { escapeControls } from './echo.js'
 import { bareFacts } from './facts.js'
 import { fetchPages } from './fetch-pages.js'
-import { readRecord, recordKey, writeRecord } from './record.js'
+import { readPageFiles } from './page-files.js'
+import { type Record_, RecordError, readRecord, recordKey, writeRecord } from './record.js'
 import { jsonReport } from './report/json.js'
 import { textReport } from './report/text.js'
-import { type CheckRun, checkPages, exitCode, type PageFailure, type PageInput } from './run.js'
+import { type CheckRun, checkPages, exitCode } from './run.js'
+import { savePages } from './save-pages.js'
+
+export { readPageFiles } from './page-files.js'
+export { savePages } from './save-pages.js'
+
+/** A line to stderr, escaped: it can quote a file name or a spec. */
+function warn(line: string): void {
+  console.error(escapeControls(`zr-docs: ${line}`))
+}
 
 export const USAGE = `usage: zr-docs [--json] [--fetch] [--full] [--record] [--verbose] [--timeout <s>] [FILE|DIR ...]
   Compares the vendor's documentation pages with the specs, fact by fact.
@@ -78,37 +89,6 @@ function parseArgs(argv: readonly string[]): Args | string {
   return args
 }
 
-/** The pages named on the command line; a path that is neither a file nor a directory is a failure. */
-export function readPageFiles(paths: readonly string[]): { pages: PageInput[]; failures: PageFailure[] } {
-  const pages: PageInput[] = []
-  const failures: PageFailure[] = []
-  for (const path of paths) {
-    if (!existsSync(path)) {
-      failures.push({ page: path, problem: `${path}: no such file or directory` })
-      continue
-    }
-    const files = statSync(path).isDirectory()
-      ? readdirSync(path)
-          .filter((f) => f.toLowerCase().endsWith('.md') && f.toLowerCase() !== 'readme.md')
-          .sort()
-          .map((f) => join(path, f))
-      : [path]
-    if (files.length === 0) failures.push({ page: path, problem: `${path}: no *.md pages in this directory` })
-    for (const file of files) pages.push({ name: file, markdown: readFileSync(file, 'utf8') })
-  }
-  return { pages, failures }
-}
-
-/** Writes fetched pages as `<service>-<section>-<page>.md`, named from their address. */
-export function savePages(dir: string, pages: readonly PageInput[]): void {
-  mkdirSync(dir, { recursive: true })
-  for (const page of pages) {
-    const path = new URL(page.url ?? page.name).pathname.replace(/\.md$/, '')
-    const slug = path.split('/compute/')[1] ?? path
-    writeFileSync(join(dir, `${slug.split('/').filter(Boolean).join('-')}.md`), page.markdown)
-  }
-}
-
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv.includes('-h') || argv.includes('--help')) {
     console.log(USAGE)
@@ -116,7 +96,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const args = parseArgs(argv)
   if (typeof args === 'string') {
-    console.error(`zr-docs: ${args}\n${USAGE}`)
+    console.error(`${escapeControls(`zr-docs: ${args}`)}\n${USAGE}`)
     return 2
   }
   let operations: OperationModel[]
@@ -128,35 +108,51 @@ export async function main(argv: readonly string[]): Promise<number> {
     )
   } catch (error) {
     const problems = error instanceof SpecProblems ? error.problems.map((p) => p.message) : [(error as Error).message]
-    for (const p of problems) console.error(`zr-docs: ${p}`)
+    for (const p of problems) warn(p)
+    return 2
+  }
+  const recordFile = join(root, 'specs', 'vendor-pages.json')
+  let record: Record_
+  try {
+    record = readRecord(recordFile)
+  } catch (error) {
+    if (!(error instanceof RecordError)) throw error
+    warn(error.message)
     return 2
   }
   const input = args.fetch ? await fetchPages(operations, { timeoutMs: args.timeoutMs }) : readPageFiles(args.paths)
-  if (args.save) savePages(args.save, input.pages)
-  const recordFile = join(root, 'specs', 'vendor-pages.json')
-  const record = readRecord(recordFile)
+  const saved = args.save ? savePages(args.save, input.pages) : []
   const checked = checkPages(input.pages, { operations, root, record, full: args.full })
-  const run: CheckRun = { results: checked.results, failures: [...input.failures, ...checked.failures] }
+  const run: CheckRun = { results: checked.results, failures: [...input.failures, ...saved, ...checked.failures] }
   const code = exitCode(run)
   console.log(args.json ? jsonReport(run, code) : textReport(run, { verbose: args.verbose }))
-  if (args.record) {
-    const pages = { ...record.pages }
-    const kept: string[] = []
-    for (const r of run.results) {
-      if (r.verdict === 'drift') continue
-      pages[recordKey(r.service, r.action)] = {
-        url: r.docsUrl,
-        pageSha256: r.pageSha256,
-        specSha256: r.specSha256,
-        facts: bareFacts(r.pageFacts),
-      }
-      kept.push(`${r.service} ${r.action}`)
-    }
-    writeRecord(recordFile, { pages })
-    const skipped = run.results.filter((r) => r.verdict === 'drift').map((r) => `${r.service} ${r.action}`)
-    console.error(
-      `zr-docs: recorded ${kept.length} page(s) as reconciled${kept.length ? ` (${kept.join(', ')})` : ''}${skipped.length ? `; not ${skipped.join(', ')}, which drift` : ''}`,
-    )
-  }
+  if (args.record) return recordRun(run, record, recordFile) ?? code
   return code
+}
+
+/** --record: remembers the pages that do not drift; 2 when the record cannot be written. */
+function recordRun(run: CheckRun, record: Record_, recordFile: string): number | undefined {
+  const pages = { ...record.pages }
+  const kept: string[] = []
+  for (const r of run.results) {
+    if (r.verdict === 'drift') continue
+    pages[recordKey(r.service, r.action)] = {
+      url: r.docsUrl,
+      pageSha256: r.pageSha256,
+      specSha256: r.specSha256,
+      facts: bareFacts(r.pageFacts),
+    }
+    kept.push(`${r.service} ${r.action}`)
+  }
+  try {
+    writeRecord(recordFile, { pages })
+  } catch (error) {
+    warn(`${recordFile}: cannot write the record (${reasonOf(error)})`)
+    return 2
+  }
+  const skipped = run.results.filter((r) => r.verdict === 'drift').map((r) => `${r.service} ${r.action}`)
+  warn(
+    `recorded ${kept.length} page(s) as reconciled${kept.length ? ` (${kept.join(', ')})` : ''}${skipped.length ? `; not ${skipped.join(', ')}, which drift` : ''}`,
+  )
+  return undefined
 }

@@ -2,9 +2,8 @@
 // form GitBook serves as markdown. Bounded in time and size; an unreachable
 // site is a failure that says so, never a silent pass.
 import type { OperationModel } from '@zenlayer-reset/codegen'
+import { MAX_PAGE_BYTES } from './bounded-file.js'
 import type { PageFailure, PageInput } from './run.js'
-
-const MAX_PAGE_BYTES = 2 * 1024 * 1024
 
 export interface Fetched {
   readonly pages: PageInput[]
@@ -15,6 +14,30 @@ function causeOf(error: unknown): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
   if (e?.name === 'TimeoutError') return 'timed out'
   return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)
+}
+
+/**
+ * The body as UTF-8 text (as `response.text()` decodes it), or undefined once
+ * it passes `max` bytes. Counted while it is read, and the rest is never
+ * fetched: a body without Content-Length was read whole before it was
+ * measured, 400 MB of it to 3.2 GB of memory (issue 26, item 8).
+ */
+async function boundedText(response: Response, max: number): Promise<string | undefined> {
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > max) {
+      await reader.cancel().catch(() => {})
+      return undefined
+    }
+    chunks.push(value)
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks, total))
 }
 
 export async function fetchPages(
@@ -41,9 +64,11 @@ export async function fetchPages(
           return
         }
         const length = Number(response.headers.get('content-length') ?? 0)
-        const text = length > MAX_PAGE_BYTES ? '' : await response.text()
-        if (text.length === 0 || text.length > MAX_PAGE_BYTES) {
-          failures.push({ page: url, problem: `${url}: the page is empty or larger than ${MAX_PAGE_BYTES} bytes` })
+        if (length > MAX_PAGE_BYTES) await response.body?.cancel().catch(() => {})
+        const text = length > MAX_PAGE_BYTES ? undefined : await boundedText(response, MAX_PAGE_BYTES)
+        if (text === undefined || text.length === 0) {
+          const problem = text === undefined ? `larger than ${MAX_PAGE_BYTES} bytes` : 'empty'
+          failures.push({ page: url, problem: `${url}: the page is ${problem}` })
           return
         }
         pages.push({ name: url, markdown: text, url: docsUrl })

@@ -1,4 +1,5 @@
 import type { OperationModel } from '@zenlayer-reset/codegen'
+import { echo } from './echo.js'
 import { PageError } from './page/page-error.js'
 import type { PageFacts } from './page/read-page.js'
 
@@ -23,7 +24,7 @@ export function matchPage(page: PageFacts, operations: readonly OperationModel[]
     throw new PageError(
       page.page,
       'matching',
-      `names several services: ${services.map((s) => `${s.service} in ${s.from}`).join('; ')}`,
+      `names several services: ${services.map((s) => `${echo(s.service, 40)} in ${s.from}`).join('; ')}`,
     )
   }
   const service = named[0] as string
@@ -34,8 +35,8 @@ export function matchPage(page: PageFacts, operations: readonly OperationModel[]
     page.page,
     'matching',
     known.length === 0
-      ? `names the service ${service}, which no spec describes`
-      : `documents ${service} ${page.action}, which the ${service} spec does not define (it has ${known.join(', ')})`,
+      ? `names the service ${echo(service, 40)}, which no spec describes`
+      : `documents ${service} ${echo(page.action)}, which the ${service} spec does not define (it has ${known.join(', ')})`,
   )
 }
 

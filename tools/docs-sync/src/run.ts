@@ -3,6 +3,7 @@
 // compare it, noting what changed since that version.
 import type { OperationModel } from '@zenlayer-reset/codegen'
 import { compareFacts, type Finding, factKey } from './compare.js'
+import { echo } from './echo.js'
 import type { OperationFacts } from './facts.js'
 import { matchPage } from './match.js'
 import { PageError } from './page/page-error.js'
@@ -121,11 +122,21 @@ export function checkPages(inputs: readonly PageInput[], options: CheckOptions):
           : 'in sync'
       results.push({ ...base, verdict, compared: true, changes, findings })
     } catch (error) {
-      if (!(error instanceof PageError)) throw error
-      failures.push({ page: input.name, problem: error.message })
+      failures.push({ page: input.name, problem: problemOf(input.name, error) })
     }
   }
   return { results, failures }
+}
+
+/**
+ * A page's failure as one line. Anything but a PageError is a fault of this
+ * check, not of the page; it still fails only that page, as exit 2 (never 1,
+ * which would claim drift) and without a stack trace (issue 26, item 7).
+ */
+function problemOf(page: string, error: unknown): string {
+  if (error instanceof PageError) return error.message
+  const e = error as { name?: string; message?: string }
+  return `${page}: the check failed on this page (${e?.name ?? 'Error'}: ${echo(e?.message ?? String(error))}); please report it with the page`
 }
 
 /** 0 in sync (accepted departures allowed), 1 on drift, 2 when a page could not be read, parsed or matched. */

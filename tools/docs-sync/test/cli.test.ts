@@ -1,37 +1,11 @@
 // The command as a user runs it: pages from files and directories, exit codes
 // 0/1/2, the text and JSON reports, and --record, on a copy of the specs.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { main } from '../src/cli.js'
+import { run, workspace } from './cli-run.js'
 import { ROOT } from './helpers.js'
 import { renderPage, vmParts, zecParts } from './page-builder.js'
-
-function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'zr-docs-cli-'))
-  cpSync(join(ROOT, 'specs'), join(dir, 'specs'), {
-    recursive: true,
-    filter: (src) => !/node_modules|[/\\]dist([/\\]|$)|vendor-pages\.json$/.test(src),
-  })
-  writeFileSync(join(dir, 'pnpm-workspace.yaml'), 'packages: []\n')
-  mkdirSync(join(dir, 'pages'))
-  return dir
-}
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')))
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')))
-  try {
-    const code = await main(args)
-    return { code, out: out.join('\n'), err: err.join('\n') }
-  } finally {
-    log.mockRestore()
-    error.mockRestore()
-  }
-}
 
 afterEach(() => vi.restoreAllMocks())
 

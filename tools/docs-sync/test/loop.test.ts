@@ -179,13 +179,13 @@ describe('planLoop', () => {
       failures: [{ page: 'u', problem: 'https://docs.example/x.md: cannot fetch (ENOTFOUND)' }],
     }
     expect(planLoop(failed)[0]).toMatchObject({ kind: 'upsert-issue' })
-    expect(issueBody(failed, undefined)).toContain('- https://docs.example/x.md: cannot fetch (ENOTFOUND)')
+    expect(issueBody(failed, undefined)).toContain('- `https://docs.example/x.md: cannot fetch (ENOTFOUND)`')
   })
 
   it('the issue quotes each drift line and what changed', () => {
     const body = issueBody(report('drift.json'), 'https://github.com/acme/zenlayer-reset/actions/runs/1')
     expect(body).toContain('### zec ResetInstances')
-    expect(body).toContain('- `input.instanceName.maxLength`: 63 -> 40')
+    expect(body).toContain('- `input.instanceName.maxLength`: `63` -> `40`')
     expect(body).toMatch(
       /DRIFT {4}zec ResetInstances input instanceName maxLength: page 40, spec 63 \| page: "2-40 characters\."/,
     )

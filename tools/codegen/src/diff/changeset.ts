@@ -81,6 +81,26 @@ export interface PendingChangeset {
   readonly bumps: ReadonlyMap<string, Bump>
 }
 
+/**
+ * One front-matter line, `"<package>": <bump>` (quotes optional). Read by
+ * hand, not by a regular expression: a pull request writes these files, and
+ * `^\s*["']?([^"':]+)["']?\s*:\s*(major|minor|patch)\s*$` backtracks
+ * polynomially on a line of spaces (8,000 took over 30 s), so one file could
+ * stall the gate. Each step here is one pass over the line.
+ */
+function frontMatterBump(line: string): [string, Bump] | undefined {
+  const colon = line.indexOf(':')
+  if (colon < 0) return undefined
+  const bump = line.slice(colon + 1).trim()
+  if (bump !== 'major' && bump !== 'minor' && bump !== 'patch') return undefined
+  let name = line.slice(0, colon).trim()
+  if (name.startsWith('"') || name.startsWith("'")) name = name.slice(1)
+  if (name.endsWith('"') || name.endsWith("'")) name = name.slice(0, -1)
+  name = name.trim()
+  // A name holds no quote; an empty one names no package.
+  return name === '' || /["']/.test(name) ? undefined : [name, bump]
+}
+
 /** The changesets not yet consumed by a release, with the bump each gives each package. */
 export function pendingChangesets(root: string): PendingChangeset[] {
   const dir = join(root, '.changeset')
@@ -93,8 +113,8 @@ export function pendingChangesets(root: string): PendingChangeset[] {
       const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? ''
       const bumps = new Map<string, Bump>()
       for (const line of front.split(/\r?\n/)) {
-        const m = /^\s*["']?([^"':]+)["']?\s*:\s*(major|minor|patch)\s*$/.exec(line)
-        if (m?.[1] && m[2]) bumps.set(m[1].trim(), m[2] as Bump)
+        const bump = frontMatterBump(line)
+        if (bump) bumps.set(bump[0], bump[1])
       }
       return { file: join('.changeset', file), bumps }
     })

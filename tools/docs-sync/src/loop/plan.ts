@@ -4,6 +4,7 @@
 
 import type { Finding } from '../compare.js'
 import { findingLine } from '../report/text.js'
+import { clipLines, codeBlock, inlineCode, label } from './as-code.js'
 
 /** The JSON report of `zr-docs --json` (report/json.ts), as the loop reads it. */
 export interface LoopReport {
@@ -43,10 +44,19 @@ export function isLoopReport(value: unknown): value is LoopReport {
   )
 }
 
-function clip(body: string): string {
-  return body.length <= MAX_BODY
-    ? body
-    : `${body.slice(0, MAX_BODY)}\n\n… (cut: the whole report is the run's docs-report artifact)`
+/** Whole lines up to GitHub's limit; a cut never falls inside code, where it would leave page text outside. */
+function clip(lines: readonly string[]): string {
+  return clipLines(lines, MAX_BODY, "… (cut: the whole report is the run's docs-report artifact)")
+}
+
+/**
+ * A change of a page's fact. Everything from the report that a page wrote
+ * (values, quotes, names, problems) goes in as code only (issue 26, item 12):
+ * as markdown, a page's `@octocat` would notify and its links and images render.
+ */
+function changeText(c: LoopReport['pages'][number]['changes'][number]): string {
+  const show = (v: unknown): string => (v === undefined ? '(not stated)' : inlineCode(JSON.stringify(v) ?? String(v)))
+  return `${inlineCode(c.key)}: ${show(c.before)} -> ${show(c.after)}`
 }
 
 export function issueBody(report: LoopReport, runUrl: string | undefined): string {
@@ -56,24 +66,21 @@ export function issueBody(report: LoopReport, runUrl: string | undefined): strin
   ]
   if (runUrl) lines.push(`Run: ${runUrl}`, '')
   for (const p of report.pages.filter((x) => x.verdict === 'drift')) {
-    lines.push(`### ${p.service} ${p.action}`, '', `Page: ${p.page}`, '')
+    lines.push(`### ${label(`${p.service} ${p.action}`)}`, '', `Page: ${inlineCode(p.page)}`, '')
     if (p.changes.length > 0) {
       lines.push('Changed since the reconciled version:', '')
-      for (const c of p.changes)
-        lines.push(
-          `- \`${c.key}\`: ${JSON.stringify(c.before) ?? '(not stated)'} -> ${JSON.stringify(c.after) ?? '(not stated)'}`,
-        )
+      for (const c of p.changes) lines.push(`- ${changeText(c)}`)
       lines.push('')
     }
-    lines.push('```text', ...p.findings.filter((f) => f.verdict === 'drift').map(findingLine), '```', '')
+    lines.push(...codeBlock(p.findings.filter((f) => f.verdict === 'drift').map(findingLine)), '')
   }
   if (report.failures.length > 0) {
-    lines.push('### Pages that could not be read', '', ...report.failures.map((f) => `- ${f.problem}`), '')
+    lines.push('### Pages that could not be read', '', ...report.failures.map((f) => `- ${inlineCode(f.problem)}`), '')
   }
   lines.push(
     'What to do: for each line, decide which side is right. If the API changed, edit the spec, run `pnpm generate --changeset` and open a pull request; if the page is wrong, add an `x-zc-decision` naming the fact (specs/README.md). Then `pnpm docs:check --full --record <pages>` (tools/docs-sync/README.md, "The loop"). This issue is updated by each run and closed when the pages agree again.',
   )
-  return clip(lines.join('\n'))
+  return clip(lines)
 }
 
 export function planLoop(report: LoopReport, runUrl?: string): LoopAction[] {
@@ -90,16 +97,16 @@ export function planLoop(report: LoopReport, runUrl?: string): LoopAction[] {
     (p) => p.verdict !== 'drift' && p.verdict !== 'unchanged' && (p.pageChanged || !p.recorded),
   )
   if (toRecord.length > 0) {
-    const names = toRecord.map((p) => `${p.service} ${p.action}`)
+    const names = toRecord.map((p) => label(`${p.service} ${p.action}`))
     const body = [
       'The scheduled docs drift check read these vendor pages; they changed since the version recorded in `specs/vendor-pages.json` (or were never recorded), and still agree with the specs (departures only where a decision accepts them).',
       '',
       ...toRecord.flatMap((p) => [
-        `- **${p.service} ${p.action}** (${p.page})${p.changes.length ? `: ${p.changes.map((c) => `\`${c.key}\` ${JSON.stringify(c.before) ?? '(not stated)'} -> ${JSON.stringify(c.after) ?? '(not stated)'}`).join('; ')}` : ': no fact this check reads changed'}`,
+        `- **${label(`${p.service} ${p.action}`)}** (${inlineCode(p.page)})${p.changes.length ? `: ${p.changes.map(changeText).join('; ')}` : ': no fact this check reads changed'}`,
       ]),
       '',
       'Merging records these versions as reconciled; the next run says "unchanged" for them. No package changes, so no changeset is needed.',
-    ].join('\n')
+    ]
     actions.push({
       kind: 'record-pr',
       pages: names,

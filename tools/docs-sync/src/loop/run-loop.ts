@@ -2,8 +2,8 @@
 // `zr-docs --record` on the pages this run saved, committed on one branch and
 // proposed in one pull request.
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { readBoundedFile } from '../bounded-file.js'
 import type { GitHub } from './github.js'
 import { ISSUE_LABEL, isLoopReport, type LoopAction, planLoop, RECORD_BRANCH } from './plan.js'
 
@@ -17,6 +17,9 @@ export interface LoopOptions {
   readonly log?: (line: string) => void
 }
 
+/** A report is a few hundred kilobytes; this is room for any real one. */
+const MAX_REPORT_BYTES = 64 * 1024 * 1024
+
 const ZR_DOCS = fileURLToPath(new URL('../../bin/zr-docs.js', import.meta.url))
 
 function git(root: string, ...args: string[]): string {
@@ -27,7 +30,8 @@ export async function runLoop(options: LoopOptions): Promise<LoopAction[]> {
   const log = options.log ?? ((line: string) => console.log(line))
   let parsed: unknown
   try {
-    parsed = JSON.parse(readFileSync(options.reportFile, 'utf8'))
+    // Bounded like a page: a FIFO or a device named as the report must not hang or fill memory.
+    parsed = JSON.parse(readBoundedFile(options.reportFile, MAX_REPORT_BYTES))
   } catch (error) {
     throw new Error(`${options.reportFile} is not a docs:check --json report: ${(error as Error).message}`)
   }

@@ -1,6 +1,9 @@
 // The GitBook markdown of a vendor page, cut into what the reader needs:
 // the title, the numbered sections, their pipe tables and code blocks. Knows
 // the page's shape, not the meaning of any table.
+import { echoList } from '../echo.js'
+import { LINE_END } from './forward.js'
+import { stripTags, unwrapAnchors, unwrapLinks } from './markup.js'
 import { PageError } from './page-error.js'
 
 export interface Line {
@@ -45,6 +48,21 @@ function pageBody(lines: readonly Line[]): readonly Line[] {
   return lines
 }
 
+/**
+ * The name of a `## 2. Input Parameters` heading, without its number; undefined
+ * for another line. Read by hand: `^##\s+(?:\d+\.\s*)?(.+?)\s*$` tried the
+ * rest of the line from every space of a long run (issue 26, item 6).
+ */
+function headingName(text: string): string | undefined {
+  if (!/^##\s/.test(text)) return undefined
+  const rest = text.slice(2)
+  const trimmed = rest.trim()
+  // As the expression read them: a blank heading is named by its last space, and a name never spans a line end.
+  if (trimmed === '') return [...rest.slice(1)].reverse().find((c) => !LINE_END.test(c))
+  const name = trimmed.replace(/^\d+\.\s*/, '') || trimmed
+  return LINE_END.test(name) ? undefined : name
+}
+
 export function splitPage(markdown: string): PageText {
   const all = markdown
     .replace(/^\uFEFF/, '')
@@ -56,9 +74,9 @@ export function splitPage(markdown: string): PageText {
   const sections: Section[] = []
   let current: { name: string; line: number; lines: Line[] } | undefined
   for (const line of lines) {
-    const heading = /^##\s+(?:\d+\.\s*)?(.+?)\s*$/.exec(line.text)
-    if (heading && !line.text.startsWith('###')) {
-      current = { name: (heading[1] ?? '').toLowerCase(), line: line.number, lines: [] }
+    const name = headingName(line.text)
+    if (name !== undefined) {
+      current = { name: name.toLowerCase(), line: line.number, lines: [] }
       sections.push(current)
     } else current?.lines.push(line)
   }
@@ -89,7 +107,17 @@ function cellsOf(text: string): string[] {
   return cells
 }
 
-const SEPARATOR = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/
+/**
+ * A `| --- | :---: |` line, as `^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`
+ * read cell by cell: that expression tried every split of a long run of
+ * spaces between its two `\s*` (issue 26, item 6).
+ */
+function isSeparator(text: string): boolean {
+  let inner = text.startsWith('|') ? text.slice(1) : text
+  inner = inner.trimEnd()
+  if (inner.endsWith('|')) inner = inner.slice(0, -1)
+  return inner.split('|').every((cell) => /^\s*:?-{3,}:?\s*$/.test(cell))
+}
 
 /**
  * The pipe tables of a section, in order. A row whose cell count differs from
@@ -104,7 +132,7 @@ export function tablesOf(section: Section, page: string, label: string): Table[]
     if (!first?.text.trim().startsWith('|')) continue
     const header = cellsOf(first.text)
     const separator = lines[i + 1]
-    if (!separator || !SEPARATOR.test(separator.text)) {
+    if (!separator || !isSeparator(separator.text)) {
       throw new PageError(
         page,
         `${label} table, line ${first.number}`,
@@ -120,7 +148,7 @@ export function tablesOf(section: Section, page: string, label: string): Table[]
         throw new PageError(
           page,
           `${label} table, row ${rows.length + 1}, line ${line.number}`,
-          `the row has ${cells.length} cells; the header has ${header.length} (${header.join(', ')})`,
+          `the row has ${cells.length} cells; the header has ${header.length} (${echoList(header)})`,
         )
       }
       rows.push({ cells, line: line.number })
@@ -148,11 +176,9 @@ export function codeLines(section: Section): Line[] {
  * they mark literal values (`eth0`, `STOPPED`).
  */
 export function plainText(markup: string): string {
-  return markup
-    .replace(/<\/p>\s*<p>|<br\s*\/?>|<\/?p>/gi, '\n')
-    .replace(/<a\s[^>]*>(.*?)<\/a>/gi, '$1')
-    .replace(/<[^>]+>/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+  const paragraphs = markup.replace(/<\/p>\s*<p>|<br\s*\/?>|<\/?p>/gi, '\n')
+  // Anchors, tags and links by one-pass scanners (markup.ts): the regular expressions they replace were quadratic.
+  return unwrapLinks(stripTags(unwrapAnchors(paragraphs)))
     .replace(/\*\*(.*?)\*\*/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!|~<>^$@=%&])/g, '$1')
     .replace(/&nbsp;/g, ' ')

@@ -1,9 +1,12 @@
 // The limits a parameter's description states in prose: lengths, character
 // sets, defaults, counts, enumerations, and "either A or B" rules. Each
-// reader is one regular expression over one sentence; what no reader
-// recognises is left unstated rather than guessed.
+// reader is one regular expression over one sentence (or, where an
+// expression backtracked, a one-pass reader in prose-scan.ts that reads the
+// same); what no reader recognises is left unstated rather than guessed.
 import { classChars, DIGITS, intersect, LETTERS, LOWER, UPPER, union } from '../charset.js'
 import type { FactValue, FieldLimit } from '../facts.js'
+import { forward } from './forward.js'
+import { bareValue, defaultValue, listedCharacters, onlyPhrase } from './prose-scan.js'
 
 export interface ProseFact {
   readonly value: FactValue
@@ -22,10 +25,13 @@ export interface ProseFacts {
   readonly exclusive: readonly ProseExclusive[]
 }
 
-/** Sentences of a cleaned description: one per paragraph line, split again at full stops. */
+/**
+ * Sentences of a cleaned description: one per paragraph line, split again at
+ * full stops. No sentence holds a line terminator, which the readers rely on.
+ */
 export function sentences(text: string): string[] {
   return text
-    .split('\n')
+    .split(/\r\n|[\n\r\u2028\u2029]/)
     .flatMap((p) => p.split(/(?<=[.!?;])\s+(?=[A-Z])/))
     .map((s) => s.trim())
     .filter(Boolean)
@@ -47,7 +53,6 @@ const LENGTH_MIN = new RegExp(`${AT_LEAST}\\s*${N}\\s*(?:characters|chars)`, 'i'
 const COUNT_RANGE = new RegExp(`${N}${RANGE}${N}\\s+${ITEMS}`, 'i')
 const COUNT_MAX = new RegExp(`${AT_MOST}\\s*${N}\\s+${ITEMS}`, 'i')
 const COUNT_MIN = new RegExp(`${AT_LEAST}\\s*${N}\\s+${ITEMS}`, 'i')
-const DEFAULT = /\bdefault(?: value)?\b[^.:：]*?(?:\bis\b|[:：])\s*`?([^\s`,;]+?)`?\.?(?:\s|$)/i
 const ENUM = /\b(?:valid|allowed|available|optional|supported|possible) values?\s*(?:are|include|is)?\s*[:：]?\s*(.+)$/i
 const EITHER = /\beither (?:a |an |the )?(?:value of )?`?([A-Za-z][\w]*)`? or (?:a |an |the )?`?([A-Za-z][\w]*)`?/i
 
@@ -73,13 +78,17 @@ const KIND = new RegExp(`(?<![A-Za-z])(?:${KINDS.map((k) => `(${k.re})`).join('|
  */
 export function characterKinds(phrase: string): string[] | undefined {
   const kinds: string[] = []
-  for (const match of phrase.matchAll(KIND)) {
+  const kind = new RegExp(KIND)
+  const closeBracket = forward(phrase, /\]/)
+  for (let match = kind.exec(phrase); match; match = kind.exec(phrase)) {
     const index = match.slice(1).findIndex((g) => g !== undefined)
-    const after = phrase.slice((match.index ?? 0) + match[0].length)
-    const explicit = /^\s*[:：]\s*(\[[^\]]+\]|0-9|[^\sA-Za-z0-9,]+)/.exec(after)?.[1]
+    const listed = listedCharacters(phrase, match.index + match[0].length, closeBracket)
+    const explicit = listed?.text
     let set = KINDS[index]?.set
-    if (explicit !== undefined) {
+    if (listed && explicit !== undefined) {
       set = explicit.startsWith('[') ? classChars(explicit.slice(1, -1)) : explicit === '0-9' ? DIGITS : union(explicit)
+      // The characters listed are not words naming more kinds: reading on after them keeps this one pass.
+      kind.lastIndex = listed.end
     }
     if (set === undefined || set === '') return undefined
     kinds.push(set)
@@ -120,13 +129,13 @@ export function readProse(text: string, type: string): ProseFacts {
       const min = COUNT_MIN.exec(s)
       if (min) put('minItems', Number(min[1]), s)
     }
-    const def = DEFAULT.exec(s)
-    if (def?.[1]) put('default', typedValue(def[1], type), s)
+    const def = defaultValue(s)
+    if (def) put('default', typedValue(def, type), s)
     const values = ENUM.exec(s)?.[1]
     if (values) {
       const list = values
         .split(/,|\bor\b|\band\b|、/)
-        .map((v) => v.replace(/^[\s`"']+|[\s`"'.]+$/g, ''))
+        .map(bareValue)
         .filter((v) => /^[A-Za-z0-9_.:/+-]+$/.test(v))
       if (list.length > 0) put('enum', list, s)
     }
@@ -156,8 +165,9 @@ function around(s: string, index: number, length: number): string {
 function excerpt(s: string, limit: FieldLimit): string {
   if (s.length <= 140) return s
   const probe: Partial<Record<FieldLimit, RegExp>> = {
-    minLength: /\d+\s*(?:-|–|to)\s*\d+\s*characters|length|characters/i,
-    maxLength: /\d+\s*(?:-|–|to)\s*\d+\s*characters|length|characters/i,
+    // \d{1,7}, not \d+: from every digit of a long number, \d+ scanned the rest of it.
+    minLength: /\d{1,7}\s*(?:-|–|to)\s*\d{1,7}\s*characters|length|characters/i,
+    maxLength: /\d{1,7}\s*(?:-|–|to)\s*\d{1,7}\s*characters|length|characters/i,
     default: /default/i,
     firstChar: /start|begin/i,
   }
@@ -175,7 +185,6 @@ function typedValue(raw: string, type: string): FactValue {
 function readCharacters(s: string, put: (limit: FieldLimit, value: FactValue, quote: string) => void): void {
   const must = /\bmust (?:contain|include)\b(.*)$/i.exec(s)
   const including = /\bcharacters?,? including\s*[:：]?(.*)$/i.exec(s)
-  const only = /\bonly\b(.*?)\b(?:are|is)?\s*(?:allowed|permitted|supported)\b/i.exec(s)
   const onlyContain = /\b(?:can|may) only (?:contain|include|consist of)\b(.*)$/i.exec(s)
   let allowed: string | undefined
   if (must?.[1]) {
@@ -185,7 +194,7 @@ function readCharacters(s: string, put: (limit: FieldLimit, value: FactValue, qu
       allowed = union(...kinds)
     }
   } else {
-    const phrase = including?.[1] ?? only?.[1] ?? onlyContain?.[1]
+    const phrase = including?.[1] ?? onlyPhrase(s) ?? onlyContain?.[1]
     const kinds = phrase === undefined ? undefined : characterKinds(phrase)
     if (kinds) allowed = union(...kinds)
   }

@@ -3,6 +3,7 @@
 // error codes, the notes the statuses. Every fact keeps its table, row, cell
 // and words.
 import { createHash } from 'node:crypto'
+import { echo, echoList } from '../echo.js'
 import type { ErrorFact, ExclusiveFact, Fact, FactValue, FieldFacts, FieldLimit, PageSource } from '../facts.js'
 import { codeLines, type Line, plainText, type Section, splitPage, type Table, tablesOf } from './markdown.js'
 import { PageError } from './page-error.js'
@@ -26,14 +27,31 @@ export interface PageFacts {
   readonly actionName: Fact<string> | undefined
 }
 
-/** `String` -> `string`, `Array of String` -> `array of string`; another capitalised name is a structure. */
+/** Deeper nesting than any API writes; a limit, so that `Array of ` x 10,000 is refused, not recursed into. */
+const MAX_ARRAY_DEPTH = 8
+
+/**
+ * `String` -> `string`, `Array of String` -> `array of string`; another
+ * capitalised name is a structure. Arrays are unwrapped in a loop, at most
+ * MAX_ARRAY_DEPTH deep: recursing overflowed the stack (issue 26, item 7).
+ */
 export function pageType(raw: string): string | undefined {
-  const t = raw.replace(/`/g, '').trim()
-  const array = /^array of (.+)$/i.exec(t) ?? /^(.+)\[\]$/.exec(t)
-  if (array?.[1]) {
-    const item = pageType(array[1])
-    return item === undefined ? undefined : `array of ${item}`
+  let t = raw.replace(/`/g, '').trim()
+  let depth = 0
+  for (let array = arrayItem(t); array !== undefined; array = arrayItem(t)) {
+    if (++depth > MAX_ARRAY_DEPTH) return undefined
+    t = array
   }
+  const item = scalarType(t)
+  return item === undefined ? undefined : `${'array of '.repeat(depth)}${item}`
+}
+
+/** The item type of `Array of X` or `X[]`, trimmed; undefined for another type. */
+function arrayItem(t: string): string | undefined {
+  return (/^array of (.+)$/i.exec(t) ?? /^(.+)\[\]$/.exec(t))?.[1]?.trim()
+}
+
+function scalarType(t: string): string | undefined {
   const scalar: Record<string, string> = {
     string: 'string',
     boolean: 'boolean',
@@ -63,7 +81,7 @@ function column(table: Table, page: string, label: string, ...words: string[]): 
     throw new PageError(
       page,
       `${label} table, line ${table.line}`,
-      `no column named ${words.join(' or ')} (${table.header.join(', ')})`,
+      `no column named ${words.join(' or ')} (${echoList(table.header)})`,
     )
   }
   return index
@@ -87,7 +105,7 @@ export function readPage(markdown: string, page: string): PageFacts {
   if (!text.title) throw new PageError(page, 'title', 'no `# <Action>` title')
   const action = text.title.replace(/`/g, '')
   if (!/^[A-Za-z][A-Za-z0-9]*$/.test(action)) {
-    throw new PageError(page, `title, line ${text.titleLine}`, `"${text.title}" is not an action name`)
+    throw new PageError(page, `title, line ${text.titleLine}`, `"${echo(text.title)}" is not an action name`)
   }
   const sha256 = createHash('sha256').update(documentedPart(markdown)).digest('hex')
   const at = (table: string, line: number, quote: string, row?: number, cell?: string): PageSource => ({
@@ -120,7 +138,7 @@ export function readPage(markdown: string, page: string): PageFacts {
   const { services, actionName } = exampleOf(example, at)
   if (text.url) {
     const service = /\/compute\/([a-z0-9]+)\//.exec(text.url)?.[1]
-    if (service) services.push({ service, from: `the page's address ${text.url}` })
+    if (service) services.push({ service, from: `the page's address ${echo(text.url, 200)}` })
   }
   return {
     page,
@@ -142,7 +160,8 @@ export function documentedPart(markdown: string): string {
   const lines = markdown.replace(/^\uFEFF/, '').split(/\r?\n/)
   const second = lines.findIndex((l, i) => /^# /.test(l) && lines.slice(0, i).some((p) => /^# /.test(p)))
   const kept = second < 0 ? lines : lines.slice(0, second)
-  while (kept.length > 0 && /^\s*(---)?\s*$/.test(kept[kept.length - 1] ?? '')) kept.pop()
+  // trim(), not /^\s*(---)?\s*$/: that tried every split of a long run of spaces (issue 26, item 6).
+  while (kept.length > 0 && ['', '---'].includes((kept[kept.length - 1] ?? '').trim())) kept.pop()
   return `${kept.map((l) => l.trimEnd()).join('\n')}\n`
 }
 
@@ -165,16 +184,19 @@ function fieldsOf(
   return table.rows.map((row, i) => {
     const where = `${label} table, row ${i + 1}, line ${row.line}`
     const name = plainText(row.cells[nameCol] ?? '').replace(/`/g, '')
-    if (!/^[A-Za-z][A-Za-z0-9_.]*$/.test(name)) throw new PageError(page, where, `"${name}" is not a parameter name`)
+    if (!/^[A-Za-z][A-Za-z0-9_.]*$/.test(name))
+      throw new PageError(page, where, `"${echo(name)}" is not a parameter name`)
     if (seen.has(name)) throw new PageError(page, where, `${name} is listed twice`)
     seen.add(name)
     const rawType = plainText(row.cells[typeCol] ?? '')
     const type = pageType(rawType)
-    if (type === undefined) throw new PageError(page, where, `type "${rawType}" of ${name} is not one this check knows`)
+    if (type === undefined)
+      throw new PageError(page, where, `type "${echo(rawType)}" of ${name} is not one this check knows`)
     let required: Fact<boolean> | undefined
     if (withRequired) {
       const raw = plainText(row.cells[reqCol] ?? '')
-      if (!/^(yes|no)$/i.test(raw)) throw new PageError(page, where, `Required of ${name} is "${raw}", not Yes or No`)
+      if (!/^(yes|no)$/i.test(raw))
+        throw new PageError(page, where, `Required of ${name} is "${echo(raw)}", not Yes or No`)
       required = { value: /^yes$/i.test(raw), source: at(label, row.line, raw, i + 1, table.header[reqCol]) }
     }
     const description = plainText(row.cells[descCol] ?? '')
@@ -209,15 +231,15 @@ function errorsOf(table: Table | undefined, page: string, at: At): ErrorFact[] {
   const statusCol = column(table, page, 'errors', 'status')
   const codeCol = table.header.findIndex((h, i) => i !== statusCol && /code/i.test(h))
   if (codeCol < 0)
-    throw new PageError(page, `errors table, line ${table.line}`, `no Error Code column (${table.header.join(', ')})`)
+    throw new PageError(page, `errors table, line ${table.line}`, `no Error Code column (${echoList(table.header)})`)
   return table.rows.map((row, i) => {
     const where = `errors table, row ${i + 1}, line ${row.line}`
     const rawStatus = plainText(row.cells[statusCol] ?? '')
     const code = plainText(row.cells[codeCol] ?? '').replace(/`/g, '')
     if (!/^[1-5]\d\d$/.test(rawStatus))
-      throw new PageError(page, where, `HTTP status "${rawStatus}" of ${code || 'a code'} is not a status`)
+      throw new PageError(page, where, `HTTP status "${echo(rawStatus)}" of ${echo(code || 'a code')} is not a status`)
     if (!/^[A-Z][A-Z0-9]*(?:[._][A-Z0-9]+)*$/.test(code))
-      throw new PageError(page, where, `"${code}" is not an error code`)
+      throw new PageError(page, where, `"${echo(code)}" is not an error code`)
     const source = at('errors', row.line, `${rawStatus} ${code}`, i + 1, table.header[codeCol])
     return { code, status: { value: Number(rawStatus), source }, source, common: false }
   })

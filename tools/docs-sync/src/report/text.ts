@@ -2,6 +2,7 @@
 // a reader (drift, and accepted departures with their reason), each naming
 // service, action, field, both values and the page's words.
 import { type Finding, showValue } from '../compare.js'
+import { escapeControls } from '../echo.js'
 import type { FactChange } from '../record.js'
 import type { CheckRun, PageResult } from '../run.js'
 
@@ -11,11 +12,16 @@ function clip(text: string, max = 160): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }
 
+/** A page's value as the report shows it: a list of 20,000 values is its first words (issue 26, item 11). */
+const VALUE_MAX = 200
+/** No line of the report is longer; the longest real one is about 420. */
+const LINE_MAX = 1_000
+
 export function findingLine(f: Finding): string {
   const subject = [f.service, f.action, f.subject, f.field].filter(Boolean).join(' ')
-  let line = `${f.verdict.toUpperCase().padEnd(8)} ${subject} ${f.fact}: page ${showValue(f.fact, f.page)}, spec ${showValue(f.fact, f.spec)}`
-  if (f.reconciled !== undefined)
-    line += ` (the reconciled version of the page said ${showValue(f.fact, f.reconciled)})`
+  const show = (v: Finding['page']): string => clip(showValue(f.fact, v), VALUE_MAX)
+  let line = `${f.verdict.toUpperCase().padEnd(8)} ${subject} ${f.fact}: page ${show(f.page)}, spec ${show(f.spec)}`
+  if (f.reconciled !== undefined) line += ` (the reconciled version of the page said ${show(f.reconciled)})`
   if (f.quote) line += ` | page: "${clip(f.quote)}" (${f.where})`
   else if (f.specPlace && f.verdict === 'drift') line += ` | spec: ${f.specPlace}`
   if (f.decision) {
@@ -23,11 +29,11 @@ export function findingLine(f: Finding): string {
       f.decision.ref === undefined ? 'decision' : `decision ${f.decision.ref} (${DECISIONS}#d${f.decision.ref})`
     line += ` | ${ref}, ${f.decision.kind}: ${f.decision.reason}`
   }
-  return line
+  return escapeControls(clip(line, LINE_MAX))
 }
 
 function changeLine(c: FactChange): string {
-  const show = (v: unknown): string => (v === undefined ? '(not stated)' : JSON.stringify(v))
+  const show = (v: unknown): string => (v === undefined ? '(not stated)' : clip(JSON.stringify(v), VALUE_MAX))
   return `  changed since the reconciled version: ${c.key}: ${show(c.before)} -> ${show(c.after)}`
 }
 
@@ -60,5 +66,6 @@ export function textReport(run: CheckRun, options: { verbose: boolean }): string
   lines.push(
     `docs:check: ${run.results.length + run.failures.length} page(s): ${n('in sync') + n('accepted')} in sync (${n('accepted')} with accepted departures), ${n('drift')} drift, ${n('unchanged')} unchanged, ${run.failures.length} unreadable`,
   )
-  return lines.join('\n')
+  // Page names, titles and words are the page's: escaped, so that they show instead of driving the terminal.
+  return lines.map((l) => escapeControls(clip(l, LINE_MAX))).join('\n')
 }
