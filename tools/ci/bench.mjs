@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `pnpm bench`: builds what the benchmarks need, runs every benchmark of the
+// `npm run bench`: builds what the benchmarks need, runs every benchmark of the
 // repository one after another (each package's `bench` script: two cores are
 // not shared between two of them), echoes each one's report, and writes them
 // all to bench/RESULTS.md with the machine and Node they ran on. The medians
 // and same-run ratios are each benchmark's own: this file collects, it does
-// not compute. `--only <package>` runs one.
+// not compute. `npm run bench -- --only <package>` runs one.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, freemem, totalmem } from 'node:os'
@@ -57,9 +57,9 @@ const cpu = cpus()
 const lines = [
   '# Benchmark results',
   '',
-  'Written by `pnpm bench` (tools/ci/bench.mjs); every figure below is printed by the benchmark named,',
+  'Written by `npm run bench` (tools/ci/bench.mjs); every figure below is printed by the benchmark named,',
   'from medians of several runs and ratios against a baseline measured in the same run. Figures from',
-  "another machine are not this one's: run `pnpm bench` where you need them.",
+  "another machine are not this one's: run `npm run bench` where you need them.",
   '',
   `- date: ${started.toISOString()}`,
   `- machine: ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the start)`,

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// `pnpm generate [--check] [--changeset [--base <git-ref>]] [--quiet]`. Without --check:
+// `npm run generate -- [--check] [--changeset [--base <git-ref>]] [--quiet]`. Without --check:
 // turbo runs each generated package's `generate` task (cached by spec and
 // generator). With --check: the generator compares everything with the disk
 // and writes nothing, so a cache can never hide drift. With --changeset: after
 // generating, one changeset is written for the spec changes since <git-ref>
 // (default HEAD), covering exactly the generated packages they touch. With
-// --quiet (what `npm run demo` uses): turbo prints nothing unless it fails.
+// --quiet: turbo prints nothing unless it fails.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
@@ -18,10 +18,11 @@ const turbo = (turboArgs) => node('tools/ci/turbo.mjs', turboArgs)
 const known = new Set(['--check', '--changeset', '--base', '--quiet'])
 const baseAt = args.indexOf('--base')
 const base = baseAt >= 0 ? args[baseAt + 1] : undefined
-const unknown = args.filter((a, i) => !known.has(a) && i !== baseAt + 1)
+// The word after --base is its ref; without --base, every word must be known (baseAt + 1 would be 0).
+const unknown = args.filter((a, i) => !known.has(a) && (baseAt < 0 || i !== baseAt + 1))
 if (unknown.length > 0 || (baseAt >= 0 && !base)) {
   console.error(
-    `generate: unknown argument ${unknown[0] ?? '--base without a ref'}\nusage: pnpm generate [--check] [--changeset [--base <git-ref>]] [--quiet]`,
+    `generate: ${unknown.length > 0 ? `unknown argument ${unknown[0]}` : '--base needs a git ref'}\nusage: npm run generate -- [--check] [--changeset [--base <git-ref>]] [--quiet]`,
   )
   process.exit(2)
 }

@@ -1,26 +1,22 @@
 // The publishable packages (every workspace package that is not `private`)
 // and their tarballs as `pnpm pack` makes them: what `changeset publish`
-// uploads, with `workspace:` ranges replaced by versions. Used by the pack
-// smoke test (tools/contract/scripts/pack-smoke.mjs) and the package lint
-// (lint-packages.mjs).
+// uploads, with `workspace:` ranges replaced by versions. The one owner of
+// "which packages are publishable": used by `npm run pack` (pack-all.mjs),
+// the package lint (lint-packages.mjs), the pack smoke test
+// (tools/contract/scripts/pack-smoke.mjs) and the consumer type check
+// (tools/client-checks/scripts/consumer-types.mjs).
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { bin, env, root } from './env.mjs'
+import { bin, env } from './env.mjs'
+import { workspacePackages } from './workspace.mjs'
 
-/** The workspace folders (pnpm-workspace.yaml: specs/*, packages/*, tools/*) whose package is not private. */
+/** The publishable workspace packages, `{ name, dir, manifest }` each, in workspace order. */
+export function publishablePackages() {
+  return workspacePackages().filter((p) => p.manifest.private !== true)
+}
+
+/** The folders of the publishable packages (publishablePackages). */
 export function publishableDirs() {
-  const dirs = []
-  for (const group of ['specs', 'packages', 'tools']) {
-    const base = join(root, group)
-    if (!existsSync(base)) continue
-    for (const entry of readdirSync(base, { withFileTypes: true })) {
-      const manifest = join(base, entry.name, 'package.json')
-      if (!entry.isDirectory() || !existsSync(manifest)) continue
-      if (JSON.parse(readFileSync(manifest, 'utf8')).private !== true) dirs.push(join(base, entry.name))
-    }
-  }
-  return dirs
+  return publishablePackages().map((p) => p.dir)
 }
 
 /**

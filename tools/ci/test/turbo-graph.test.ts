@@ -98,3 +98,14 @@ it.each(['zec', 'vm'])('a generated %s package regenerates for its spec and the 
     )
   }
 })
+
+it('`npm run generate` builds nothing but the generator and the specs (no other package waits on a build for it)', () => {
+  const builds = new Set<string>()
+  for (const id of tasks.keys()) {
+    if (!id.endsWith('#generate')) continue
+    for (const dep of closure(id)) if (tasks.get(dep)?.command !== '<NONEXISTENT>') builds.add(dep)
+  }
+  const allowed =
+    /^@zenlayer-reset\/(codegen|client-runtime|mock-engine|spec-tools|validator-runtime|spec-[a-z]+)#build$/
+  expect([...builds].filter((id) => !allowed.test(id) && !id.endsWith('#generate')).sort()).toEqual([])
+})

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
-// `turbo.mjs --quiet` (what `npm run demo` builds with): silent when turbo
+// `turbo.mjs --quiet` (what `npm run pack` and `npm run bench` build with): silent when turbo
 // succeeds, everything turbo said when it fails, and turbo's exit code.
 const script = fileURLToPath(new URL('../turbo.mjs', import.meta.url))
 const run = (...args: string[]) => {

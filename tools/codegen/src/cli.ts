@@ -2,13 +2,16 @@ import { SpecError } from '@zenlayer-reset/spec-tools'
 import { generate } from './generate.js'
 import { SpecProblems } from './model/build-service.js'
 import { findRoot } from './repo-root.js'
+import { mark, printMarks } from './timing.js'
 
-const USAGE = `usage: zr-codegen [--check] [--package <service>-<kind>]... [--root <repo>]
+const USAGE = `usage: zr-codegen [--check] [--no-cache] [--package <service>-<kind>]... [--root <repo>]
        zr-codegen diff [--base <git-ref>] [--json] [--root <repo>]
        zr-codegen changeset [--base <git-ref>] [--root <repo>]
        zr-codegen changeset-check [--base <git-ref>] [--root <repo>]
   regenerates the client, validator and mock packages from specs/*/openapi.yaml
-  --check          write nothing; exit 1 and name every file that would change
+  --check          write nothing; exit 1 and name every file that would change (formats every file)
+  --no-cache       format every file, none taken from the disk as formatted before
+                   (node_modules/.cache/zr-codegen: what biome made of each file last time)
   diff             each spec change since <git-ref> (default HEAD) with its class, rule and packages
   changeset        write one .changeset/*.md for the changes since <git-ref> (default HEAD)
   changeset-check  exit 1 unless every generated package changed since <git-ref> (default: the
@@ -62,7 +65,7 @@ async function subcommand(name: string, argv: readonly string[]): Promise<number
       `zr-codegen changeset-check: since ${gate.base.slice(0, 12)}, required: ${summary}; ${gate.missing.length} missing`,
     )
     if (gate.missing.length > 0)
-      console.error('Run `pnpm generate --changeset` (or `pnpm changeset`) and commit the changeset.')
+      console.error('Run `npm run generate -- --changeset` (or `npm run changeset`) and commit the changeset.')
     return gate.missing.length > 0 ? 1 : 0
   } catch (error) {
     const problems = error instanceof SpecProblems ? error.problems.map((p) => p.message) : [(error as Error).message]
@@ -74,11 +77,13 @@ async function subcommand(name: string, argv: readonly string[]): Promise<number
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] && SUBCOMMANDS.has(argv[0])) return subcommand(argv[0], argv.slice(1))
   let check = false
+  let cache = true
   let root: string | undefined
   const packages: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     if (arg === '--check') check = true
+    else if (arg === '--no-cache') cache = false
     else if (arg === '--package' && argv[i + 1]) packages.push(argv[++i] as string)
     else if (arg === '--root' && argv[i + 1]) root = argv[++i]
     else {
@@ -87,8 +92,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   const started = performance.now()
+  mark('main')
   try {
-    const results = await generate({ repoRoot: root ?? findRoot(process.cwd()), packages, check })
+    const results = await generate({
+      repoRoot: root ?? findRoot(process.cwd()),
+      packages,
+      check,
+      formatCache: cache && !check,
+    })
     let dirty = 0
     for (const r of results) {
       const touched = [...r.changed, ...r.stale.map((s) => `${s} (stale)`)]
@@ -103,10 +114,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const ms = Math.round(performance.now() - started)
     if (check && dirty > 0) {
-      console.error(`zr-codegen --check: ${dirty} package(s) differ from the specs; run \`pnpm generate\` and commit.`)
+      console.error(
+        `zr-codegen --check: ${dirty} package(s) differ from the specs; run \`npm run generate\` and commit.`,
+      )
       return 1
     }
     console.log(`zr-codegen: ${results.length} package(s), ${dirty} changed, ${ms} ms`)
+    printMarks()
     return 0
   } catch (error) {
     if (error instanceof SpecProblems) {

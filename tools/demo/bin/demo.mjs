@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// What `npm run demo` shows, after `pnpm generate` and the build: the generated
-// clients resetting instances on the generated mocks, served over HTTP on
-// loopback by zenlayer-mock, with every state change printed. Secrets never
-// appear in the output (the logger masks them).
+// What `npm run demo` shows, once run.mjs has regenerated the packages and
+// compiled them: the generated clients resetting instances on the generated
+// mocks, served over HTTP on loopback by zenlayer-mock, with every state
+// change printed. Secrets never appear in the output (the logger masks them).
 import { ApiError } from '@zenlayer-reset/client-runtime'
 import { startMockServer } from '@zenlayer-reset/mock-server'
 import { createVmClient, service as vmService } from '@zenlayer-reset/vm-client'
@@ -33,7 +33,14 @@ const server = await startMockServer({
     },
   },
 })
-console.log(`zenlayer-mock serving zec and vm on ${server.url}\n`)
+console.log(`zenlayer-mock serving zec and vm on ${server.url}`)
+// Said once, for the lines below: what `***` stands for.
+console.log(
+  'Each request the clients send is printed as their logger sees it: "->", the action, the body, and\n' +
+    "the Authorization header, which carries the access key's signature. The logger prints *** in\n" +
+    'place of every secret, so that header and the password show as ***. "<-" is the reply: HTTP status\n' +
+    'and body.\n',
+)
 
 const services = { zec: zecService, vm: vmService }
 const ids = (list) => (list.length > 0 ? list.join(', ') : 'none')
@@ -47,7 +54,8 @@ const describeReply = (e) => {
   return `failed: ${ids(failed)} (the reply's ${batch.failed} lists the ids NOT reset) ${JSON.stringify(rest)}`
 }
 const log = (e) => {
-  if (e.type === 'request') console.log(`  -> ${e.action} ${JSON.stringify(e.body)}  [${e.headers.authorization}]`)
+  if (e.type === 'request')
+    console.log(`  -> ${e.action} ${JSON.stringify(e.body)}  Authorization: ${e.headers.authorization} (masked)`)
   if (e.type === 'response') console.log(`  <- ${e.status} ${describeReply(e)}`)
 }
 const zec = createZecClient({ baseUrl: server.url, credentials, logger: log })

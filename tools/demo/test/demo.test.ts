@@ -39,4 +39,11 @@ describe('the demo', () => {
     expect(text).not.toMatch(/Signature=[0-9a-f]{64}/)
     expect(text).toContain('"password":"***"')
   })
+
+  it('says what *** is: the masked Authorization header, on every request line', () => {
+    const requests = lines.filter((l) => l.startsWith('  -> '))
+    expect(requests.length).toBeGreaterThan(0)
+    for (const line of requests) expect(line).toMatch(/ {2}Authorization: \*\*\* \(masked\)$/)
+    expect(lines.join('\n')).toContain("the Authorization header, which carries the access key's signature")
+  })
 })
