@@ -8,8 +8,12 @@
 // small files; only the start changes.
 //
 // Also written: dist/cli.bundle.inputs.json, every file the bundle was made
-// from. The bin starts the bundle only when none of them is newer than it
-// (a workspace package rebuilt since, say), and dist/cli.js otherwise.
+// from, each with the SHA-256 of the text bundled. The bin starts the bundle
+// while every input is either not newer than it or, newer, still that text
+// (tsc rewrites every output of a build, changed or not), and dist/cli.js
+// otherwise (an input that changed since: a workspace package rebuilt from
+// other source, say).
+import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -37,8 +41,10 @@ const external = ['openapi-typescript', 'typescript', 'ajv', 'ajv-formats', 'ajv
 const ownLocation = {
   name: 'own-location',
   setup(b) {
-    b.onLoad({ filter: /\.js$/ }, async (args) => {
-      const text = await readFile(args.path, 'utf8')
+    b.onLoad({ filter: /\.m?js$/ }, async (args) => {
+      const bytes = await readFile(args.path)
+      hashes.set(args.path, createHash('sha256').update(bytes).digest('hex'))
+      const text = bytes.toString('utf8')
       const owner = text.includes('import.meta.url') ? workspacePackage(args.path) : undefined
       if (!owner) return { contents: text, loader: 'js' }
       const sub = relative(dirname(owner.entry), args.path).split(sep).join('/')
@@ -47,6 +53,9 @@ const ownLocation = {
     })
   },
 }
+
+/** Absolute path of each file read into the bundle -> the SHA-256 of the text read. */
+const hashes = new Map()
 
 const root = join(here, '..', '..', '..')
 const resolveHere = createRequire(join(here, '..', 'package.json'))
@@ -85,9 +94,16 @@ const result = await build({
   legalComments: 'none',
 })
 
-const inputs = Object.keys(result.metafile.inputs).map((p) =>
-  relative(dist, join(here, '..', p))
-    .split(sep)
-    .join('/'),
-)
-writeFileSync(join(dist, 'cli.bundle.inputs.json'), `${JSON.stringify(inputs.sort(), null, 2)}\n`)
+const inputs = Object.keys(result.metafile.inputs).map((p) => {
+  const sha256 = hashes.get(join(here, '..', p))
+  // Every input goes through the plugin above; one that did not would have no text to compare.
+  if (!sha256) throw new Error(`bundle-cli: ${p} was bundled without passing through the own-location plugin`)
+  return {
+    path: relative(dist, join(here, '..', p))
+      .split(sep)
+      .join('/'),
+    sha256,
+  }
+})
+inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+writeFileSync(join(dist, 'cli.bundle.inputs.json'), `${JSON.stringify(inputs, null, 2)}\n`)

@@ -4,6 +4,7 @@ import type { GeneratedPackage } from './emit/shared/files.js'
 import { type LoadedService, loadService } from './load-service.js'
 import type { Target } from './target.js'
 import { TARGETS } from './targets.js'
+import { mark } from './timing.js'
 import { type PackageChanges, syncPackage } from './write/sync-package.js'
 
 export interface GenerateOptions {
@@ -14,6 +15,11 @@ export interface GenerateOptions {
   readonly check?: boolean
   /** The output kinds (default: every target of targets.ts). */
   readonly targets?: readonly Target[]
+  /**
+   * Let the formatter take a file it formatted before from the disk (write/format-cache.ts). Default:
+   * on unless `check`, which compares everything it generates, formatted now, with the disk.
+   */
+  readonly formatCache?: boolean
 }
 
 /** Every service spec: `specs/<name>/openapi.yaml`. */
@@ -60,24 +66,33 @@ export async function generate(options: GenerateOptions): Promise<PackageChanges
     if (!found) {
       found = loadService(join(options.repoRoot, 'specs', service, 'openapi.yaml'), options.repoRoot)
       loaded.set(service, found)
+      mark(`loaded ${service}`)
     }
     return found
   }
   const jobs: Job[] = planned.map(({ service, target }) => {
     const { model, source } = load(service)
-    return { target, pkg: Promise.resolve(target.emit(model, source)) }
+    const pkg = Promise.resolve(target.emit(model, source))
+    mark(`emitted ${service}-${target.kind}`)
+    return { target, pkg }
   })
   // One formatting run per formatter.
   const groups = new Map<string, Job[]>()
   for (const job of jobs) groups.set(job.target.formatter.id, [...(groups.get(job.target.formatter.id) ?? []), job])
-  const done = (await Promise.all([...groups.values()].map((group) => formatGroup(options.repoRoot, group)))).flat()
+  const cache = options.formatCache ?? !options.check
+  const done = (
+    await Promise.all([...groups.values()].map((group) => formatGroup(options.repoRoot, group, cache)))
+  ).flat()
   // Report in the order asked for (packages/<name>).
   done.sort(
     (a, b) => wanted.indexOf(a.pkg.dir.slice('packages/'.length)) - wanted.indexOf(b.pkg.dir.slice('packages/'.length)),
   )
-  return done.map(({ pkg, target, files }) =>
+  mark('formatted')
+  const changes = done.map(({ pkg, target, files }) =>
     syncPackage(options.repoRoot, pkg.dir, files, target.ownedDirs, options.check ?? false),
   )
+  mark('compared with the disk')
+  return changes
 }
 
 interface Formatted {
@@ -88,7 +103,7 @@ interface Formatted {
 }
 
 /** The packages of one group, each file with what the target keeps from the disk, formatted in one run. */
-async function formatGroup(repoRoot: string, group: readonly Job[]): Promise<Formatted[]> {
+async function formatGroup(repoRoot: string, group: readonly Job[], cache: boolean): Promise<Formatted[]> {
   const packages = await Promise.all(group.map(async (job) => ({ pkg: await job.pkg, target: job.target })))
   const all = new Map<string, string>()
   for (const { pkg, target } of packages) {
@@ -100,7 +115,7 @@ async function formatGroup(repoRoot: string, group: readonly Job[]): Promise<For
     }
   }
   const formatter = group[0]?.target.formatter
-  const formatted = formatter ? await formatter.format(repoRoot, all) : all
+  const formatted = formatter ? await formatter.format(repoRoot, all, { cache }) : all
   return packages.map(({ pkg, target }) => ({
     pkg,
     target,

@@ -12,7 +12,12 @@ import type { ServiceModel } from './model/types.js'
 export interface Formatter {
   /** Files of targets with the same formatter id may be formatted in one run. */
   readonly id: string
-  readonly format: (repoRoot: string, files: ReadonlyMap<string, string>) => Promise<Map<string, string>>
+  readonly format: (
+    repoRoot: string,
+    files: ReadonlyMap<string, string>,
+    /** cache: a regeneration that writes may reuse what it formatted before (see write/format-cache.ts). */
+    options?: { readonly cache?: boolean },
+  ) => Promise<Map<string, string>>
 }
 
 export interface Target {

@@ -154,6 +154,7 @@ function clientFile(service: ServiceModel): string {
   ${t.waiter}(options: WaitOptions<${names.statusType()}>): Promise<WaitResult<${names.statusType()}>>`)
     impls.push(`    ${t.waiter}: (options) => waitUntil(client, service, service.operations.${op.action}, options),`)
   }
+  const types = service.operations.map((op) => ioTypes(op, service.statuses)).join('\n\n')
   const runtime = [
     'ApiError',
     'type ApiResult',
@@ -168,6 +169,7 @@ function clientFile(service: ServiceModel): string {
     ...(fleets.length > 0
       ? ['type FleetInputOf', 'type FleetOptions', 'type FleetResult', 'resetFleet as runFleet']
       : []),
+    ...(types.includes('NotTogether<') ? ['type NotTogether'] : []),
   ]
   return `${banner(service)}import { ${runtime.join(', ')} } from '@zenlayer-reset/client-runtime'
 import { service } from './operations.js'
@@ -178,7 +180,7 @@ ${statusType(service)}
 /** The actions of the ${service.name} API. */
 export type ${names.actionType()} = ${service.operations.map((o) => literal(o.action)).join(' | ')}
 
-${service.operations.map((op) => ioTypes(op, service.statuses)).join('\n\n')}
+${types}
 
 /**
  * The access key in the environment: ${service.signing.envAccessKeyId} and ${service.signing.envAccessKeySecret},
@@ -262,6 +264,19 @@ ${t?.observe ?? 'the status query'} about them once and says why in the outcome'
 `
 }
 
+/** How to forward optional values when the spec allows only one of two fields (none when it has no such rule). */
+function forwardingWords(service: ServiceModel): string {
+  const rule = service.operations.flatMap((op) => op.request.exclusive)[0]
+  const [a, b] = rule?.fields ?? []
+  if (!a || !b) return ''
+  return `
+  Setting both ends the compiler's message on the rule in words
+  (\`NotTogether<'${a} and ${b}: set one of them, or none, never both'>\`).
+  An optional field also takes \`undefined\` (sent as absent). To forward two
+  optional values of which at most one is set, spread the one you have:
+  \`{ ...rest, ...(o.${b} !== undefined ? { ${b}: o.${b} } : { ${a}: o.${a} }) }\`.`
+}
+
 function readme(service: ServiceModel): string {
   const clientFactory = names.clientFactory(service.name)
   const reset = service.operations.find((o) => o.transition?.waiter) ?? service.operations[0]
@@ -303,7 +318,7 @@ Actions: ${service.operations.map((o) => `\`${names.method(o.action)}\` (${o.act
 - \`<Action>Input\` and \`<Action>Output\` are printed from the spec: every field
   carries its rules in words, its default and an example (hover it). Inputs
   take readonly lists (\`as const\`, or a result's \`failedInstanceIds\`), and
-  what the spec forbids does not compile (${exclusiveWords(service)}).
+  what the spec forbids does not compile (${exclusiveWords(service)}).${forwardingWords(service)}
 - \`InstanceStatus\` lists the statuses the status query answers, and stays
   open: a status the vendor adds later is a string, kept, not refused. The
   waiter's progress and result, and \`WaiterError.instances\`, use it;

@@ -6,6 +6,7 @@
 // keyId" is a type error); outputs are readonly and their enumerations open
 // (a status the vendor adds tomorrow is typed as a string, not refused).
 import type { ArrayNode, NumberNode, ObjectNode, SchemaNode, StringNode } from '../../model/types.js'
+import { literal } from '../shared/files.js'
 
 export type Direction = 'input' | 'output'
 
@@ -64,24 +65,29 @@ function objectType(node: ObjectNode, options: PrintOptions, depth: number): str
     .filter((p) => !omit.has(p.name))
     .map((p) => {
       const doc = jsDoc(fieldDoc(p.schema, options.direction), pad)
+      // An optional input also takes undefined (sent as absent), so a caller can forward an optional value of its own.
       const optional = p.required ? '' : '?'
-      return `${doc}${pad}readonly ${safeKey(p.name)}${optional}: ${printType(p.schema, inner(options), depth + 1)}`
+      const absent = p.required || options.direction === 'output' ? '' : ' | undefined'
+      return `${doc}${pad}readonly ${safeKey(p.name)}${optional}: ${printType(p.schema, inner(options), depth + 1)}${absent}`
     })
   const body = fields.length > 0 ? `{\n${fields.join('\n')}\n${'  '.repeat(depth)}}` : '{}'
   if (options.direction === 'output' || node.exclusive.length === 0) return body
-  // "At most one of a, b": for each field, the others absent. Sending both matches no member.
-  const rules = node.exclusive.map(
-    (rule) =>
-      `(${rule.fields
-        .map(
-          (f) =>
-            `{ ${rule.fields
-              .filter((o) => o !== f)
-              .map((o) => `readonly ${safeKey(o)}?: never`)
-              .join('; ')} }`,
-        )
-        .join(' | ')})`,
-  )
+  // "At most one of a, b": for each field, the others absent. Sending both matches no member, and the
+  // compiler's message ends on NotTogether<'the rule in words'>, a type no value has.
+  const rules = node.exclusive.map((rule) => {
+    const words = literal(
+      `${rule.fields.join(' and ')}: set one of them, or none, never ${rule.fields.length > 2 ? 'two' : 'both'}`,
+    )
+    return `(${rule.fields
+      .map(
+        (f) =>
+          `{ ${rule.fields
+            .filter((o) => o !== f)
+            .map((o) => `readonly ${safeKey(o)}?: NotTogether<${words}> | undefined`)
+            .join('; ')} }`,
+      )
+      .join(' | ')})`
+  })
   return [body, ...rules].join(' & ')
 }
 

@@ -9,6 +9,7 @@ import {
   type Credentials,
   createServiceClient,
   envCredentials,
+  type NotTogether,
   type RawClient,
 } from '@zenlayer-reset/client-runtime'
 import { service } from './operations.js'
@@ -28,13 +29,16 @@ export type CreateThingInput = {
    * Rules: 4 to 8 characters; must contain a digit.
    * A secret: masked in every log, error and result.
    */
-  readonly secret?: string
-  readonly keyId?: string
+  readonly secret?: string | undefined
+  readonly keyId?: string | undefined
   /** Rules: at most 8 characters; at most 8 bytes of UTF-8. */
-  readonly note?: string
+  readonly note?: string | undefined
   /** @defaultValue false */
-  readonly loud?: boolean
-} & ({ readonly keyId?: never } | { readonly secret?: never })
+  readonly loud?: boolean | undefined
+} & (
+  | { readonly keyId?: NotTogether<'secret and keyId: set one of them, or none, never both'> | undefined }
+  | { readonly secret?: NotTogether<'secret and keyId: set one of them, or none, never both'> | undefined }
+)
 /** What CreateThing returns: the reply's `response`, with its `requestId`, and the failed and succeeded ids. */
 export type CreateThingOutput = ApiResult<{
   readonly requestId: string
@@ -60,12 +64,12 @@ export type DescribeThingsInput = {
    * Rules: a whole number; at least 1.
    * @defaultValue 1
    */
-  readonly pageNum?: number
+  readonly pageNum?: number | undefined
   /**
    * Rules: a whole number; 1 to 50.
    * @defaultValue 20
    */
-  readonly pageSize?: number
+  readonly pageSize?: number | undefined
 }
 /** What DescribeThings returns: the reply's `response`, with its `requestId`. */
 export type DescribeThingsOutput = ApiResult<{
