@@ -126,6 +126,16 @@ export interface CallOptions {
 /** An action's `response`, with the `requestId` of the call. */
 export type ApiResult<T> = T & { readonly requestId: string }
 
+declare const notTogether: unique symbol
+/**
+ * The type of a field set together with another that the spec forbids with
+ * it: no value has this type, so setting both fails to compile, and the
+ * compiler's message ends on the rule in words.
+ */
+export interface NotTogether<Rule extends string> {
+  readonly [notTogether]: Rule
+}
+
 /** What a batch action adds: the ids that failed (none when the reply omits the list) and the others. */
 export interface BatchOutcome {
   readonly failedInstanceIds: readonly string[]

@@ -8,6 +8,7 @@ export {
   DEFAULT_BASE_URL,
   DEFAULT_CALL_TIMEOUT_MS,
   failedBeforeSending,
+  type NotTogether,
   type ProtocolFilled,
   type RawClient,
   type RequestValidators,

@@ -28,6 +28,20 @@ async function retryTheFailedIds(): Promise<void> {
   expectTypeOf<ResetInstancesOutput['failedInstanceIds']>().toEqualTypeOf<readonly string[]>()
 }
 
+async function forwardingOptionalValues(o: {
+  password?: string | undefined
+  keyId?: string | undefined
+}): Promise<void> {
+  const zec = createZecClient()
+  // An optional field takes undefined (sent as absent), also under exactOptionalPropertyTypes.
+  await zec.resetInstances({ instanceIds: ['a'], keyId: 'key-1', password: undefined, timezone: undefined })
+  // Two optional values of which at most one is set: spread the one there is (the README's pattern).
+  await zec.resetInstances({
+    instanceIds: ['a'],
+    ...(o.keyId !== undefined ? { keyId: o.keyId } : { password: o.password }),
+  })
+}
+
 async function mistakesThatMustNotCompile(): Promise<void> {
   const zec = createZecClient()
   // @ts-expect-error password and keyId are exclusive in the spec
@@ -86,9 +100,10 @@ function sharedConfiguration(): void {
 it('is checked by tsc (the functions above are never called)', () => {
   expect([
     retryTheFailedIds,
+    forwardingOptionalValues,
     mistakesThatMustNotCompile,
     statusesAreTyped,
     rawCallsNeedNoProtocolHeaders,
     sharedConfiguration,
-  ]).toHaveLength(5)
+  ]).toHaveLength(6)
 })

@@ -11,6 +11,7 @@ import {
   type FleetInputOf,
   type FleetOptions,
   type FleetResult,
+  type NotTogether,
   type RawClient,
   resetFleet as runFleet,
   type WaitOptions,
@@ -53,43 +54,46 @@ export type ResetInstanceInput = {
    * Rules: 8 to 16 characters; may contain only letters, digits and !@#$%^&*`~()-+=; must contain a lower-case letter; must contain an upper-case letter; must contain a digit; must contain one of !@#$%^&*`~()-+=.
    * A secret: masked in every log, error and result.
    */
-  readonly password?: string
+  readonly password?: string | undefined
   /**
    * SSH key pair id, e.g. key-YWD2QFOl. Not for Windows or Generic images.
    * Rules: at least 1 character.
    * @example "key-YWD2QFOl"
    */
-  readonly keyId?: string
+  readonly keyId?: string | undefined
   /**
    * Image to install; the instance's current image when absent.
    * Rules: at least 1 character.
    * @example "img-xxxxxxxxx"
    */
-  readonly imageId?: string
+  readonly imageId?: string | undefined
   /**
    * New display name of the instance.
    * Rules: at least 1 character.
    */
-  readonly instanceName?: string
+  readonly instanceName?: string | undefined
   /**
    * Public NIC name.
    * Rules: 4 to 15 characters; must start with a lower-case letter and hold only lower-case letters and digits.
    * @defaultValue "eth0"
    */
-  readonly wanName?: string
+  readonly wanName?: string | undefined
   /**
    * Private NIC name.
    * Rules: 4 to 15 characters; must start with a lower-case letter and hold only lower-case letters and digits.
    * @defaultValue "eth1"
    */
-  readonly lanName?: string
+  readonly lanName?: string | undefined
   /**
    * Script run on first boot, at most 32 KiB of UTF-8. `maxLength` counts characters, a looser bound; `x-zc-max-utf8-bytes` is the rule.
    * Rules: at most 32768 characters; at most 32768 bytes of UTF-8.
    * A secret: masked in every log, error and result.
    */
-  readonly initScript?: string
-} & ({ readonly keyId?: never } | { readonly password?: never })
+  readonly initScript?: string | undefined
+} & (
+  | { readonly keyId?: NotTogether<'password and keyId: set one of them, or none, never both'> | undefined }
+  | { readonly password?: NotTogether<'password and keyId: set one of them, or none, never both'> | undefined }
+)
 /** What ResetInstance returns: the reply's `response`, with its `requestId`. */
 export type ResetInstanceOutput = ApiResult<{
   /**
@@ -145,17 +149,17 @@ export type DescribeInstancesStatusInput = {
    * Instance ids to query, at most 100; all instances when absent.
    * Rules: at most 100 items; each: 1 to 64 characters.
    */
-  readonly instanceIds?: readonly string[]
+  readonly instanceIds?: readonly string[] | undefined
   /**
    * Rules: a whole number; 1 to 1000.
    * @defaultValue 20
    */
-  readonly pageSize?: number
+  readonly pageSize?: number | undefined
   /**
    * Rules: a whole number; at least 1.
    * @defaultValue 1
    */
-  readonly pageNum?: number
+  readonly pageNum?: number | undefined
 }
 /** What DescribeInstancesStatus returns: the reply's `response`, with its `requestId`. */
 export type DescribeInstancesStatusOutput = ApiResult<{

@@ -12,6 +12,7 @@ import {
   type FleetInputOf,
   type FleetOptions,
   type FleetResult,
+  type NotTogether,
   type RawClient,
   resetFleet as runFleet,
   type WaitOptions,
@@ -55,41 +56,44 @@ export type ResetInstancesInput = {
    * Rules: 8 to 16 characters; may contain only letters, digits and ~!@$^*-_=+; must contain a letter; must contain a digit; must contain one of ~!@$^*-_=+.
    * A secret: masked in every log, error and result.
    */
-  readonly password?: string
+  readonly password?: string | undefined
   /**
    * SSH key pair id, e.g. key-YWD2QFOl.
    * Rules: at least 1 character.
    * @example "key-YWD2QFOl"
    */
-  readonly keyId?: string
+  readonly keyId?: string | undefined
   /**
    * Image to install; the instance's current image when absent.
    * Rules: at least 1 character.
    * @example "ubuntu2022"
    */
-  readonly imageId?: string
+  readonly imageId?: string | undefined
   /**
    * Time zone of the installed OS.
    * Rules: at least 1 character.
    * @example "Asia/Hong_Kong"
    */
-  readonly timezone?: string
+  readonly timezone?: string | undefined
   /**
    * Whether to enable the QEMU guest agent (QGA).
    * @defaultValue false
    */
-  readonly enableAgent?: boolean
+  readonly enableAgent?: boolean | undefined
   /**
    * New instance name, 2-63 letters, digits, hyphens and periods.
    * Rules: 2 to 63 characters; may contain only letters, digits, hyphens and periods.
    */
-  readonly instanceName?: string
+  readonly instanceName?: string | undefined
   /**
    * Initialization command run on first boot.
    * A secret: masked in every log, error and result.
    */
-  readonly userData?: string
-} & ({ readonly keyId?: never } | { readonly password?: never })
+  readonly userData?: string | undefined
+} & (
+  | { readonly keyId?: NotTogether<'password and keyId: set one of them, or none, never both'> | undefined }
+  | { readonly password?: NotTogether<'password and keyId: set one of them, or none, never both'> | undefined }
+)
 /** What ResetInstances returns: the reply's `response`, with its `requestId`, and the failed and succeeded ids. */
 export type ResetInstancesOutput = ApiResult<{
   /**
@@ -139,22 +143,22 @@ export type DescribeInstancesStatusInput = {
    * Instance ids to query, at most 100; all instances when absent.
    * Rules: at most 100 items; each: 1 to 64 characters.
    */
-  readonly instanceIds?: readonly string[]
+  readonly instanceIds?: readonly string[] | undefined
   /**
    * Only instances of this resource group.
    * Rules: at least 1 character.
    */
-  readonly resourceGroupId?: string
+  readonly resourceGroupId?: string | undefined
   /**
    * Rules: a whole number; 1 to 1000.
    * @defaultValue 20
    */
-  readonly pageSize?: number
+  readonly pageSize?: number | undefined
   /**
    * Rules: a whole number; at least 1.
    * @defaultValue 1
    */
-  readonly pageNum?: number
+  readonly pageNum?: number | undefined
 }
 /** What DescribeInstancesStatus returns: the reply's `response`, with its `requestId`. */
 export type DescribeInstancesStatusOutput = ApiResult<{
