@@ -80,7 +80,7 @@ function orvalScratch() {
   const projects = {}
   for (const service of ['zec', 'vm']) {
     const bundled = join(repo, 'specs', service, 'dist', 'bundled.json')
-    if (!existsSync(bundled)) throw new Error(`${bundled} is missing: build the specs first (pnpm bench does)`)
+    if (!existsSync(bundled)) throw new Error(`${bundled} is missing: build the specs first (npm run bench does)`)
     cpSync(bundled, join(root, `${service}.json`))
     projects[service] = {
       input: `./${service}.json`,
@@ -277,7 +277,7 @@ if (inRepo) {
   if (changed.length > 0) process.exitCode = 1
 } else {
   console.log(
-    `  the repository itself: NOT MEASURED: \`zr-codegen --check\` says its generated packages differ from the specs, and a regeneration would write them; run \`pnpm generate\` first\n${sync.output
+    `  the repository itself: NOT MEASURED: \`zr-codegen --check\` says its generated packages differ from the specs, and a regeneration would write them; run \`npm run generate\` first\n${sync.output
       .split('\n')
       .filter((l) => !l.endsWith(': unchanged'))
       .map((l) => `    ${l}`)

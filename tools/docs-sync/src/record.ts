@@ -22,7 +22,7 @@ export interface Record_ {
 }
 
 export const RECORD_NOTE =
-  'Written by `pnpm docs:check --record`: the vendor page versions last reconciled with the specs. Do not edit by hand.'
+  'Written by `npm run docs:check -- --record`: the vendor page versions last reconciled with the specs. Do not edit by hand.'
 
 export function recordKey(service: string, action: string): string {
   return `${service} ${action}`

@@ -1,6 +1,6 @@
 // The vendor's real pages, when ../shared/seeds is beside the checkout (it is in
 // CI; a clone from GitHub has no such folder, and the live pages are checked by
-// `pnpm docs:check --fetch` instead). They are read here, never copied.
+// `npm run docs:check -- --fetch` instead). They are read here, never copied.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -46,7 +46,7 @@ describe.runIf(existsSync(SEEDS))('the real vendor pages', () => {
     const result = run(false)
     expect(
       result.results.map((r) => r.verdict),
-      'the spec or a page changed since specs/vendor-pages.json was written: check, then `pnpm docs:check --full --record ../shared/seeds`',
+      'the spec or a page changed since specs/vendor-pages.json was written: check, then `npm run docs:check -- --full --record ../shared/seeds`',
     ).toEqual(['unchanged', 'unchanged'])
   })
 

@@ -78,7 +78,7 @@ export function issueBody(report: LoopReport, runUrl: string | undefined): strin
     lines.push('### Pages that could not be read', '', ...report.failures.map((f) => `- ${inlineCode(f.problem)}`), '')
   }
   lines.push(
-    'What to do: for each line, decide which side is right. If the API changed, edit the spec, run `pnpm generate --changeset` and open a pull request; if the page is wrong, add an `x-zc-decision` naming the fact (specs/README.md). Then `pnpm docs:check --full --record <pages>` (tools/docs-sync/README.md, "The loop"). This issue is updated by each run and closed when the pages agree again.',
+    'What to do: for each line, decide which side is right. If the API changed, edit the spec, run `npm run generate -- --changeset` and open a pull request; if the page is wrong, add an `x-zc-decision` naming the fact (specs/README.md). Then `npm run docs:check -- --full --record <pages>` (tools/docs-sync/README.md, "The loop"). This issue is updated by each run and closed when the pages agree again.',
   )
   return clip(lines)
 }

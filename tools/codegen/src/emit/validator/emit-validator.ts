@@ -217,7 +217,7 @@ if (!result.ok) console.error(result.code, result.issues) // the API error code 
 
 - \`validate<Action>Request\` and \`validate<Action>Reply\` are compiled: plain
   code generated from the spec's rules, one \`if\` per rule, no zod at run time,
-  faster than ajv on the same JSON Schema (\`pnpm bench\`). The client's
+  faster than ajv on the same JSON Schema (\`npm run bench\`). The client's
   \`validator\` option and the mock run them. An app that takes only these
   (\`import { validators }\`) bundles about 3 kB gzipped and no zod.
 - The schemas are zod 4 schemas in the tree-shakable \`zod/mini\` form: an app
