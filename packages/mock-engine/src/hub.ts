@@ -38,6 +38,6 @@ export function createMockHub(mocks: readonly ServiceMock[], seed = 1): MockHub 
     codes,
     handle,
     respond,
-    fetch: inProcessFetch(handle),
+    fetch: inProcessFetch(respond),
   }
 }

@@ -2,6 +2,7 @@ export {
   type AuthFailure,
   checkAuth,
   DEFAULT_CREDENTIALS,
+  defaultSigner,
   type MockCredentials,
   portableSigner,
   type Signer,

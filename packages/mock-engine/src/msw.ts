@@ -30,8 +30,8 @@ function withoutTrailingSlashes(url: string): string {
 export function mswHandlers(target: Target, options: MswOptions = {}) {
   const base = withoutTrailingSlashes(options.baseUrl ?? 'https://console.zenlayer.com')
   const resolver = async ({ request }: { request: Request }) =>
-    // A clone: MSW may read the request again after the handler.
-    toFetchResponse(await target.handle(await fromFetchRequest(request.clone())))
+    // Read as any resolver reads it: MSW keeps a clone of its own, for its logs, from before the resolver runs.
+    toFetchResponse(await target.handle(await fromFetchRequest(request)))
   if ('service' in target) return [http.all(`${base}${target.service.path}`, resolver)]
   return [
     ...Object.values(target.mocks).map((mock) => http.all(`${base}${mock.service.path}`, resolver)),

@@ -2,7 +2,7 @@
 // request goes through. Every answer is the API's envelope (or, for an
 // injected edge challenge, the edge's HTML); no input produces a 5xx.
 import { type ActionOutcome, describe, reset } from './actions.js'
-import { checkAuth, DEFAULT_CREDENTIALS, type MockCredentials, portableSigner, type Signer } from './auth.js'
+import { checkAuth, DEFAULT_CREDENTIALS, defaultSigner, type MockCredentials, type Signer } from './auth.js'
 import { type Clock, systemClock } from './clock.js'
 import type { MockCodeRole } from './code-roles.js'
 import type { MockOperation, MockService, RequestValidator, ValidatorTable } from './descriptor.js'
@@ -30,7 +30,10 @@ export interface MockOptions {
   readonly state?: SeedState
   /** How injected latency waits; injectable so that tests never sleep. */
   readonly sleep?: (ms: number) => Promise<void>
-  /** Signature implementation (see Signer); `@zenlayer-reset/mock-engine/node` has a node:crypto one. */
+  /**
+   * Signature implementation (see Signer). Default: node:crypto's where the
+   * platform lends it (Node 20.16+), else the portable one (browsers).
+   */
   readonly signer?: Signer
   /** History entries kept (all instances together); the oldest are dropped past it. Default 100,000. */
   readonly maxHistoryEntries?: number
@@ -93,7 +96,7 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
   const credentials = options.credentials ?? DEFAULT_CREDENTIALS
   const authOn = options.auth !== false
   const progression = toProgression(options.progression)
-  const signer = options.signer ?? portableSigner
+  const signer = options.signer ?? defaultSigner()
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   // An instance seeded without a status is where a reset starts: the first transition's first `from` status.
   const startStatus = Object.values(service.operations).find((op) => op.transition)?.transition?.from[0]
@@ -240,7 +243,7 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
     service,
     handle,
     respond,
-    fetch: inProcessFetch(handle),
+    fetch: inProcessFetch(respond),
     // Checked whole before anything changes: a bad state leaves the mock as it was.
     seed: (state) => store.seed(checkSeedState(service, state, 'state'), clock.now()),
     reset: (state) => {

@@ -149,3 +149,54 @@ describe('signers', () => {
     }
   })
 })
+
+describe('the default signer', () => {
+  const inputs = ['', 'k', 'b'.repeat(64), 'c'.repeat(65), 'clé-secrète-😀'].flatMap((secret) =>
+    ['{}', 'é€😀'.repeat(40)].map((body) => ({
+      accessKeyId: 'k',
+      accessKeySecret: secret,
+      contentType: 'application/json',
+      host: 'console.zenlayer.com',
+      body: new TextEncoder().encode(body),
+      timestamp: 1673361177,
+    })),
+  )
+
+  it("is node:crypto's on Node, and signs as the portable one does", async () => {
+    const { defaultSigner, portableSigner } = await import('../src/auth.js')
+    const signer = defaultSigner()
+    expect(signer).not.toBe(portableSigner)
+    expect(defaultSigner()).toBe(signer)
+    for (const input of inputs) expect(signer(input)).toBe(portableSigner(input))
+  })
+
+  it.each([
+    ['no platform (a browser)', undefined],
+    ['no getBuiltinModule (Node before 20.16, a stubbed process)', {}],
+    ['no node:crypto', { getBuiltinModule: () => undefined }],
+    ['a node:crypto without hash', { getBuiltinModule: (id: string) => (id === 'node:crypto' ? {} : { Buffer }) }],
+    [
+      'getBuiltinModule throws',
+      {
+        getBuiltinModule: () => {
+          throw new Error('no')
+        },
+      },
+    ],
+  ])('the portable one with %s', async (_name, platform) => {
+    const { platformSigner, portableSigner } = await import('../src/auth.js')
+    expect(platformSigner(platform)).toBe(portableSigner)
+  })
+
+  it('the portable one when the platform hashes wrongly', async () => {
+    const { platformSigner, portableSigner } = await import('../src/auth.js')
+    const crypto = await import('node:crypto')
+    const wrong = {
+      getBuiltinModule: (id: string) =>
+        id === 'node:crypto'
+          ? { hash: (...args: Parameters<typeof crypto.hash>) => `0${crypto.hash(...args)}`.slice(0, 64) }
+          : { Buffer },
+    }
+    expect(platformSigner(wrong)).toBe(portableSigner)
+  })
+})

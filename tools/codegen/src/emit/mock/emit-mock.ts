@@ -33,7 +33,7 @@ export type InstanceStatus = (typeof service.statuses)[number]
             '@zenlayer-reset/mock-engine': 'workspace:^',
             [`@zenlayer-reset/${service.name}-validator`]: 'workspace:^',
           },
-          peerDependencies: { zod: '^4.1.0', msw: '^2.0.0' },
+          peerDependencies: { zod: '^4.1.0', msw: '^2.0.0 || ^3.0.0' },
           peerDependenciesMeta: { msw: { optional: true } },
           devDependencies: { zod: '^4.1.0', msw: '^2.7.0', '@zenlayer-reset/contract': 'workspace:*' },
           exports: { './msw': { types: './dist/msw.d.ts', default: './dist/msw.js' } },
@@ -50,7 +50,7 @@ export type InstanceStatus = (typeof service.statuses)[number]
       },
       {
         path: 'src/msw.ts',
-        content: `${banner(service)}/** MSW 2 handlers over a ${service.name} mock (msw is an optional peer dependency). */\nexport { type MswOptions, mswHandlers } from '@zenlayer-reset/mock-engine/msw'\n`,
+        content: `${banner(service)}/** MSW handlers over a ${service.name} mock (msw 2 or 3, an optional peer dependency). */\nexport { type MswOptions, mswHandlers } from '@zenlayer-reset/mock-engine/msw'\n`,
       },
       { path: 'test/routes.test.ts', content: routesTest(service) },
       {
@@ -105,7 +105,8 @@ const client = ${clientFactory}({ credentials: { token: 'mock-token' }, fetch: m
 \`\`\`
 
 - In process: \`mock.fetch\` (give it to any client), \`mock.handle(wireRequest)\`.
-- MSW 2: \`import { mswHandlers } from '${SCOPE}/${service.name}-mock/msw'\`; \`setupServer(...mswHandlers(mock))\`.
+- MSW: \`import { mswHandlers } from '${SCOPE}/${service.name}-mock/msw'\`; \`setupServer(...mswHandlers(mock))\`.
+  msw is an optional peer: msw 2 (Node 20.19+) or msw 3 (Node 22.12+).
 - Over HTTP, both services on one port: the \`zenlayer-mock\` command (\`${SCOPE}/mock-server\`).
 - Options: \`seed\` (request ids and behaviour), \`clock\`, \`credentials\` (default
   access key \`mock-access-key\` / \`mock-access-secret\`, token \`mock-token\`),
