@@ -121,15 +121,16 @@ export function reset(
 }
 
 function violation(op: MockOperation, rule: StateRuleRef, input: Record<string, unknown>, why: string): ActionOutcome {
+  // A rule of the whole request (a batch's image or key pair) has no one instance to name.
   const one = op.batch ? undefined : input[op.transition?.instances ?? '']
-  const subject = typeof one === 'string' ? `instance ${one.slice(0, 64)}` : op.action
+  const subject = typeof one === 'string' ? ` for instance ${one.slice(0, 64)}` : ''
   // The generator refuses a failed-list violation on an action without a failed list; were one to get here, the
   // engine's own failure (500) says so rather than a code the spec never named.
   if (rule.errorCode === null) throw new Error(`${op.action}: rule ${rule.id} has no error code and no failed list`)
   return {
     kind: 'error',
     code: rule.errorCode,
-    message: `${op.action} refused for ${subject}: ${why}. (Rule ${rule.id}: ${rule.description})`,
+    message: `${op.action} refused${subject}: ${why}. (Rule ${rule.id}: ${rule.description})`,
   }
 }
 

@@ -18,5 +18,15 @@ export { requestIdFrom, seededRandom } from './random.js'
 export { RULES } from './rules.js'
 export { checkHubState, checkSeedState, MAX_SEEDED, StateError } from './seed-check.js'
 export { checkProtocol, createServiceMock, type MockOptions, type ServiceMock } from './service-mock.js'
-export type { HistoryEntry, Image, ImageCategory, Instance, OsType, SeedState, StateSnapshot } from './types.js'
+export {
+  type HistoryEntry,
+  IMAGE_DEFAULTS,
+  type Image,
+  type ImageCategory,
+  INSTANCE_DEFAULTS,
+  type Instance,
+  type OsType,
+  type SeedState,
+  type StateSnapshot,
+} from './types.js'
 export { MAX_BODY_BYTES, type WireRequest, type WireResponse } from './wire.js'

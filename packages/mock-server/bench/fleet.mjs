@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// pnpm bench (packages/mock-server): a fleet reinstall against zenlayer-mock
+// npm run bench (packages/mock-server): a fleet reinstall against zenlayer-mock
 // over HTTP with timed progression (a reset takes PROGRESS_MS), the generated
 // clients' resetFleet beside the naive loop a user would write (one call per
 // batch of one, then one waiter per instance), in the same run on the same

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// pnpm bench (packages/mock-server): the same comparison as load.mjs with an
+// npm run bench (packages/mock-server): the same comparison as load.mjs with an
 // independent load generator, autocannon (50 connections, keep-alive, no
 // pipelining): signed zec ResetInstances against the mock, each request a
 // different stopped instance, beside the bare node:http server, both loaded

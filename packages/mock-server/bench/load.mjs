@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// pnpm bench (packages/mock-server): signed zec ResetInstances calls per second
+// npm run bench (packages/mock-server): signed zec ResetInstances calls per second
 // and p99 latency at 50 connections against the mock (signature check,
 // validation and a state change on every call: each request resets a
 // different stopped instance), beside a bare node:http server answering a

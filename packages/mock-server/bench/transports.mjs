@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8'
-// pnpm bench (packages/mock-server): what each in-process way of using the mock
+// npm run bench (packages/mock-server): what each in-process way of using the mock
 // costs per signed zec ResetInstances call, one call at a time, as a test
 // suite makes them (each call resets a different stopped instance: signature
 // check, validation, a state change and the reply):

@@ -60,6 +60,9 @@ describe('rule refusals state the facts', () => {
       },
       body: JSON.stringify({ instanceIds: ['z'], keyId: 'key-missing' }),
     })
-    expect(((await reply.json()) as { message: string }).message).toMatch(/no key pair key-missing in this account/)
+    const message = ((await reply.json()) as { message: string }).message
+    expect(message).toMatch(/no key pair key-missing in this account/)
+    // Issue 27: a batch's refusal names the action once ("ResetInstances refused for ResetInstances" read oddly).
+    expect(message).toMatch(/^ResetInstances refused: no key pair/)
   })
 })

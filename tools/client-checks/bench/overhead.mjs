@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// pnpm bench (tools/client-checks): per-call overhead of the generated client
+// npm run bench (tools/client-checks): per-call overhead of the generated client
 // (signing, serialising, envelope parsing, middleware) against a bare fetch of
 // the same request to the same local server, measured in one run. The server
 // runs in its own process (loopback, keep-alive) and answers a fixed

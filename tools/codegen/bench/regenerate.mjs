@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// pnpm bench (in tools/codegen): wall time of a full regeneration, as a user
+// npm run bench (in tools/codegen): wall time of a full regeneration, as a user
 // runs it (a fresh `zr-codegen` process), alternating run by run with the
 // peer, orval 7.21, generating from the same two bundled specs what comes
 // closest (a fetch client with MSW handlers, and zod schemas, per spec, in a

@@ -1,5 +1,5 @@
 // End to end in a scratch git repository: generate, commit, edit the spec,
-// regenerate and write the changeset (what `pnpm generate --changeset` runs),
+// regenerate and write the changeset (what `npm run generate -- --changeset` runs),
 // then the CI gate before and after the changeset exists, and after a release.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -40,7 +40,7 @@ async function scratch(): Promise<string> {
   return root
 }
 
-describe('pnpm generate --changeset, in a scratch repository', () => {
+describe('npm run generate -- --changeset, in a scratch repository', () => {
   it('a field made required and one added: one changeset, the three demo packages, major, with a release note', async () => {
     const root = await scratch()
     edit(root, DEMO_SPEC, 'required: [ids]\n', 'required: [ids, keyId]\n')

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// pnpm bench (tools/validator-checks): requests validated per second by the
+// npm run bench (tools/validator-checks): requests validated per second by the
 // generated validators (compiled: `validate<Action>Request`, what the client
 // and the mock run), valid and invalid, beside ajv compiled from the same
 // spec's JSON Schema in the same run (its first-error mode, the default, and

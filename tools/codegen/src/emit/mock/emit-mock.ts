@@ -8,6 +8,7 @@ import { bundledImport, contractTest } from '../shared/contract-test.js'
 import { mockDescriptor } from '../shared/descriptor.js'
 import { banner, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
 import { packageFiles } from '../shared/package-files.js'
+import { stateBullet } from './readme-state.js'
 
 export function emitMock(service: ServiceModel, source: SpecSource): GeneratedPackage {
   const name = `${SCOPE}/${service.name}-mock`
@@ -112,7 +113,7 @@ const client = ${clientFactory}({ credentials: { token: 'mock-token' }, fetch: m
   access key \`mock-access-key\` / \`mock-access-secret\`, token \`mock-token\`),
   \`auth: false\`, \`progression\` (\`'immediate'\`, \`'manual'\`, or ms per state), \`state\`.
 - Faults: \`mock.faults.failNextReset(id)\`, \`.rateLimit(everyN)\`, \`.latency(ms)\`, \`.edgeChallenge(count)\`, \`.clear()\`.
-`
+${stateBullet(service)}`
 }
 
 function routesTest(service: ServiceModel): string {
