@@ -53,14 +53,20 @@ const steps = [
   ],
   ['tests', bin('turbo'), ['run', 'test', '--continue', '--concurrency=3', '--output-logs=new-only']],
 ]
-// The vendor's real pages, when the maintainers' ../shared/seeds is beside the checkout (it is in CI),
-// compared in full: both must be in sync or accepted (tools/docs-sync).
-const seeds = join(root, '..', 'shared', 'seeds')
-if (existsSync(seeds)) {
+// The specs' descriptions against their own schemas, always; and the vendor's real pages and catalog
+// files, when the maintainers' ../shared/seeds and ../shared/vendor-catalog are beside the checkout
+// (they are in CI), compared in full and together: every one in sync or accepted (tools/docs-sync).
+steps.push([
+  'the spec descriptions agree with their schemas (docs drift check)',
+  process.execPath,
+  ['tools/docs-sync/bin/zr-docs.js', '--spec'],
+])
+const witnesses = ['seeds', 'vendor-catalog'].map((d) => join(root, '..', 'shared', d)).filter((d) => existsSync(d))
+if (witnesses.length > 0) {
   steps.push([
-    'the vendor pages agree with the specs (docs drift check)',
+    'the vendor pages and catalog agree with the specs (docs drift check)',
     process.execPath,
-    ['tools/docs-sync/bin/zr-docs.js', '--full', seeds],
+    ['tools/docs-sync/bin/zr-docs.js', '--full', ...witnesses],
   ])
 }
 // The packages as users install them, and proof that the suite can go red.

@@ -1,8 +1,8 @@
-// A witness (a vendor page) against the spec, fact by fact. Every difference
-// is drift unless the spec records a decision naming that fact at that place;
-// a fact only the spec states is "unstated" (the page is silent, nothing to
-// reconcile), and becomes drift when the last reconciled version of the page
-// did state it.
+// A witness (a vendor page, a catalog file) against the spec, fact by fact.
+// Every difference is drift unless the spec records a decision naming that
+// fact at that place; a fact only the spec states is "unstated" (the witness
+// is silent, nothing to reconcile), and becomes drift when the last
+// reconciled version of the witness did state it.
 import { describeSet } from './charset.js'
 import {
   canonical,
@@ -15,6 +15,7 @@ import {
   type FieldFacts,
   type OperationFacts,
   type Source,
+  type WitnessKind,
 } from './facts.js'
 
 export type Verdict = 'agree' | 'accepted' | 'drift' | 'unstated'
@@ -41,6 +42,20 @@ export interface Finding {
   readonly decision: DecisionNote | undefined
   /** Set when the page no longer states a fact its reconciled version stated. */
   readonly reconciled?: FactValue
+  /** Which witness `page` is the value of (absent: a page). */
+  readonly witness?: WitnessKind
+  /** Set when two witnesses state different values for the fact: each one's value and words (witnesses.ts). */
+  readonly disagreement?: readonly WitnessValue[]
+}
+
+/** One witness's value in a disagreement between witnesses. */
+export interface WitnessValue {
+  readonly witness: WitnessKind
+  /** The file or URL. */
+  readonly name: string
+  readonly value: FactValue
+  readonly quote: string | undefined
+  readonly where: string | undefined
 }
 
 /** The key a fact has in a record of bare facts (facts.ts, bareFacts). */
@@ -49,6 +64,7 @@ export function factKey(f: Pick<Finding, 'subject' | 'field' | 'fact'>): string 
   if (f.subject === 'rules') return `exclusive.${f.field}`
   if (f.subject === 'notes') return 'statuses'
   if (f.subject === 'example') return 'actionName'
+  if (f.subject === 'sdk') return 'version'
   return f.fact === 'presence' ? `${f.subject}.${f.field}` : `${f.subject}.${f.field}.${f.fact}`
 }
 
@@ -65,8 +81,8 @@ function decisionFor(source: Source | undefined, fact: FactKind, pageStates: boo
   )
 }
 
-function pageWords(source: Source | undefined): { quote: string | undefined; where: string | undefined } {
-  if (source?.witness !== 'page') return { quote: undefined, where: undefined }
+export function pageWords(source: Source | undefined): { quote: string | undefined; where: string | undefined } {
+  if (source === undefined || source.witness === 'spec') return { quote: undefined, where: undefined }
   const row = source.row === undefined ? '' : `, row ${source.row}${source.cell ? ` (${source.cell})` : ''}`
   return { quote: source.quote, where: `${source.table}${row}, line ${source.line}` }
 }
@@ -109,11 +125,30 @@ function judge(
   }
 }
 
+/** `dataSet[].instanceStatus` -> `dataSet[]`, `nic.wanName` -> `nic`; undefined for a top-level field. */
+function parentOf(name: string): string | undefined {
+  const cut = name.lastIndexOf('.')
+  return cut < 0 ? undefined : name.slice(0, cut)
+}
+
+/**
+ * Whether a witness that does not list a spec field is silent about it rather
+ * than without it: a fact it never states by its nature, or a nested field of
+ * an item schema the witness does not describe at all (a page may list a
+ * reply's items in a table of their own, or not).
+ */
+function silentAbout(name: string, subject: string, page: readonly FieldFacts[], silentOn: readonly string[]): boolean {
+  if (silentOn.includes(`${subject}.${name}`)) return true
+  const parent = parentOf(name)
+  return parent !== undefined && !page.some((f) => parentOf(f.name) === parent)
+}
+
 function compareFields(
   base: Omit<Subject, 'subject' | 'field'>,
   subject: string,
   page: readonly FieldFacts[],
   spec: readonly FieldFacts[],
+  silentOn: readonly string[] = [],
 ): Finding[] {
   const out: Finding[] = []
   const specByName = new Map(spec.map((f) => [f.name, f]))
@@ -147,12 +182,13 @@ function compareFields(
   for (const s of spec) {
     if (pageByName.has(s.name)) continue
     const decision = decisionFor(s.source, 'presence', false)
+    const silent = silentAbout(s.name, subject, page, silentOn)
     out.push({
       ...base,
       subject,
       field: s.name,
       fact: 'presence',
-      verdict: decision ? 'accepted' : 'drift',
+      verdict: silent ? 'unstated' : decision ? 'accepted' : 'drift',
       page: undefined,
       spec: true,
       quote: undefined,
@@ -168,6 +204,7 @@ function compareErrors(
   base: Omit<Subject, 'subject' | 'field'>,
   page: readonly ErrorFact[],
   spec: readonly ErrorFact[],
+  silent: boolean,
 ): Finding[] {
   const out: Finding[] = []
   const specByCode = new Map(spec.map((e) => [e.code, e]))
@@ -201,7 +238,8 @@ function compareErrors(
       subject: 'errors',
       field: s.code,
       fact: 'errorCode',
-      verdict: decision ? 'accepted' : 'drift',
+      // A witness without error codes (a catalog file) is silent on every one.
+      verdict: silent ? 'unstated' : decision ? 'accepted' : 'drift',
       page: undefined,
       spec: s.status.value,
       quote: undefined,
@@ -217,9 +255,9 @@ function compareErrors(
 export function compareFacts(page: OperationFacts, spec: OperationFacts): Finding[] {
   const base = { service: spec.service, action: spec.action }
   const out: Finding[] = [
-    ...compareFields(base, 'input', page.input, spec.input),
-    ...compareFields(base, 'output', page.output, spec.output),
-    ...compareErrors(base, page.errors, spec.errors),
+    ...compareFields(base, 'input', page.input, spec.input, page.silentOn),
+    ...compareFields(base, 'output', page.output, spec.output, page.silentOn),
+    ...compareErrors(base, page.errors, spec.errors, page.silentOn?.includes('errors') ?? false),
   ]
   const specRules = new Map(spec.exclusive.map((x) => [x.fields.join('+'), x]))
   const pageRules = new Map(page.exclusive.map((x) => [x.fields.join('+'), x]))
@@ -276,6 +314,14 @@ export function compareFacts(page: OperationFacts, spec: OperationFacts): Findin
     undefined,
   )
   if (action) out.push(action)
+  const version = judge(
+    { ...base, subject: 'sdk', field: 'X-ZC-Version' },
+    'version',
+    page.version,
+    spec.version,
+    undefined,
+  )
+  if (version) out.push(version)
   return out
 }
 

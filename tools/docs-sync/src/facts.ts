@@ -1,11 +1,19 @@
-// The neutral model both sides of the check are read into: what a witness (a
-// vendor page, the spec, one day a vendor SDK) says about one operation, fact
-// by fact, each fact with where it came from. It knows nothing of markdown or
-// OpenAPI, so a new witness only needs a reader that produces it.
+// The neutral model every side of the check is read into: what a witness (a
+// vendor page, a file of the vendor's YAML catalog, the spec, one day a vendor
+// SDK) says about one operation, fact by fact, each fact with where it came
+// from. It knows nothing of markdown, YAML or OpenAPI, so a new witness only
+// needs a reader that produces it.
 import type { DecisionFact } from '@zenlayer-reset/spec-tools'
 
-/** A fact kind a decision can name (owned by spec-tools' vocabulary), or an error code's presence. */
-export type FactKind = DecisionFact | 'errorCode'
+/**
+ * A fact kind a decision can name (owned by spec-tools' vocabulary), an error
+ * code's presence, or the API version (which no decision can accept: the spec
+ * describes one version, the one the vendor documents).
+ */
+export type FactKind = DecisionFact | 'errorCode' | 'version'
+
+/** The vendor witnesses the check reads. */
+export type WitnessKind = 'page' | 'catalog'
 
 /** The limits a field can carry, in the order reports list them. */
 export const FIELD_LIMITS = [
@@ -24,12 +32,12 @@ export type FieldLimit = (typeof FIELD_LIMITS)[number]
 /** A fact's value: always plain JSON, compared by its canonical form. Character sets are strings of their characters, sorted. */
 export type FactValue = string | number | boolean | readonly string[]
 
-/** Where a page fact was read: enough to quote it and to find it again. */
+/** Where a vendor witness's fact was read (a page, a catalog file): enough to quote it and to find it again. */
 export interface PageSource {
-  readonly witness: 'page'
+  readonly witness: WitnessKind
   /** The file or URL. */
   readonly page: string
-  /** `title`, `notes`, `input`, `output`, `example` or `errors`. */
+  /** A page's `title`, `notes`, `input`, `output`, `example` or `errors`; a catalog file's `parameters`, `response`, `long` or `sdk`. */
   readonly table: string
   /** 1-based data row of a table; undefined outside tables. */
   readonly row: number | undefined
@@ -98,8 +106,17 @@ export interface OperationFacts {
   readonly exclusive: readonly ExclusiveFact[]
   /** Instance statuses the witness names for this action (the page's notes; the spec's transition). */
   readonly statuses: Fact<readonly string[]> | undefined
-  /** The X-ZC-Action value the witness sends (the page's example; the spec's action). */
+  /** The X-ZC-Action value the witness sends (the page's example; the catalog's sdk.action; the spec's action). */
   readonly actionName: Fact<string> | undefined
+  /** The API version (X-ZC-Version) the witness documents: the catalog's sdk.version, the spec's info.version. */
+  readonly version?: Fact<string> | undefined
+  /**
+   * Facts (bare keys, `output.requestId`) this witness never states by its
+   * nature: a catalog file lists the reply's fields, not the envelope's
+   * requestId, and no error codes (`errors`). The spec stating one is not a
+   * witness gone silent.
+   */
+  readonly silentOn?: readonly string[]
 }
 
 /** One value's canonical form, so that equal facts compare equal whatever their order. */
@@ -130,5 +147,6 @@ export function bareFacts(op: OperationFacts): Record<string, FactValue> {
   for (const x of op.exclusive) put(`exclusive.${x.fields.join('+')}`, x.rule)
   put('statuses', op.statuses)
   put('actionName', op.actionName)
+  put('version', op.version)
   return out
 }

@@ -1,8 +1,12 @@
-// The live pages: each operation's externalDocs URL with `.md` appended, the
-// form GitBook serves as markdown. Bounded in time and size; an unreachable
-// site is a failure that says so, never a silent pass.
+// The live witnesses: each operation's page (its externalDocs URL with `.md`
+// appended, the form GitBook serves as markdown) and its catalog file (the raw
+// YAML in the vendor's CLI repository, catalog/catalog-url.ts). Bounded in
+// time and size; an unreachable site is a failure that says so, never a
+// silent pass.
 import type { OperationModel } from '@zenlayer-reset/codegen'
 import { MAX_PAGE_BYTES } from './bounded-file.js'
+import { catalogUrl } from './catalog/catalog-url.js'
+import type { WitnessKind } from './facts.js'
 import type { PageFailure, PageInput } from './run.js'
 
 export interface Fetched {
@@ -42,25 +46,32 @@ async function boundedText(response: Response, max: number): Promise<string | un
 
 export async function fetchPages(
   operations: readonly OperationModel[],
-  options: { timeoutMs: number; fetch?: typeof fetch },
+  options: { timeoutMs: number; fetch?: typeof fetch; catalog?: boolean },
 ): Promise<Fetched> {
   const doFetch = options.fetch ?? fetch
   const pages: PageInput[] = []
   const failures: PageFailure[] = []
-  const urls = [...new Set(operations.map((op) => op.docsUrl).filter(Boolean))]
+  const targets: { url: string; docsUrl: string; kind: WitnessKind }[] = [
+    ...new Set(operations.map((op) => op.docsUrl).filter(Boolean)),
+  ].map((docsUrl) => ({ url: docsUrl.endsWith('.md') ? docsUrl : `${docsUrl}.md`, docsUrl, kind: 'page' }))
+  if (options.catalog !== false)
+    for (const op of operations) {
+      const url = catalogUrl(op.service, op.action)
+      targets.push({ url, docsUrl: url, kind: 'catalog' })
+    }
   await Promise.all(
-    urls.map(async (docsUrl) => {
-      const url = docsUrl.endsWith('.md') ? docsUrl : `${docsUrl}.md`
+    targets.map(async ({ url, docsUrl, kind }) => {
       try {
         const response = await doFetch(url, {
           signal: AbortSignal.timeout(options.timeoutMs),
-          headers: { accept: 'text/markdown, text/plain' },
+          headers: { accept: kind === 'page' ? 'text/markdown, text/plain' : 'text/yaml, text/plain' },
         })
         if (!response.ok) {
-          failures.push({
-            page: url,
-            problem: `${url}: HTTP ${response.status}; the page may have moved (update externalDocs in the spec)`,
-          })
+          const fix =
+            kind === 'page'
+              ? 'the page may have moved (update externalDocs in the spec)'
+              : 'the catalog file may have moved or been renamed in the vendor repository'
+          failures.push({ page: url, problem: `${url}: HTTP ${response.status}; ${fix}` })
           return
         }
         const length = Number(response.headers.get('content-length') ?? 0)
@@ -68,10 +79,13 @@ export async function fetchPages(
         const text = length > MAX_PAGE_BYTES ? undefined : await boundedText(response, MAX_PAGE_BYTES)
         if (text === undefined || text.length === 0) {
           const problem = text === undefined ? `larger than ${MAX_PAGE_BYTES} bytes` : 'empty'
-          failures.push({ page: url, problem: `${url}: the page is ${problem}` })
+          failures.push({
+            page: url,
+            problem: `${url}: the ${kind === 'page' ? 'page' : 'catalog file'} is ${problem}`,
+          })
           return
         }
-        pages.push({ name: url, markdown: text, url: docsUrl })
+        pages.push({ name: url, markdown: text, url: docsUrl, kind })
       } catch (error) {
         failures.push({
           page: url,

@@ -34,9 +34,10 @@ export function matchPage(page: PageFacts, operations: readonly OperationModel[]
   throw new PageError(
     page.page,
     'matching',
-    known.length === 0
+    (known.length === 0
       ? `names the service ${echo(service, 40)}, which no spec describes`
-      : `documents ${service} ${echo(page.action)}, which the ${service} spec does not define (it has ${known.join(', ')})`,
+      : `documents ${service} ${echo(page.action)}, which the ${service} spec does not define (it has ${known.join(', ')})`) +
+      `; if the specs knowingly do not cover it yet, list "${service} ${echo(page.action)}" under "uncovered" in specs/vendor-pages.json`,
   )
 }
 

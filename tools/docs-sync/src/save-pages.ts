@@ -5,10 +5,14 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { reasonOf } from './bounded-file.js'
-import type { PageFailure, PageInput } from './run.js'
+import { type PageFailure, type PageInput, witnessOf } from './run.js'
 
-/** `<service>-<section>-<page>.md`, from the page's address. */
+/** `<service>-<section>-<page>.md` from a page's address; `catalog-<service>-<action>.yaml` from a catalog file's. */
 function fileName(page: PageInput): string {
+  if (witnessOf(page) === 'catalog') {
+    const parts = new URL(page.url ?? page.name).pathname.split('/').filter(Boolean)
+    return `catalog-${parts.slice(-2).join('-')}`
+  }
   const path = new URL(page.url ?? page.name).pathname.replace(/\.md$/, '')
   const slug = path.split('/compute/')[1] ?? path
   return `${slug.split('/').filter(Boolean).join('-')}.md`

@@ -68,7 +68,7 @@ describe('zr-docs', () => {
     const dir = workspace()
     writeFileSync(join(dir, 'pages/vm.md'), renderPage(vmParts()))
     expect((await run(['--root', dir, '--record', join(dir, 'pages')])).err).toMatch(
-      /recorded 1 page\(s\) as reconciled \(vm ResetInstance\)/,
+      /recorded 1 witness\(es\) as reconciled \(vm ResetInstance \(page\)\)/,
     )
     const record = JSON.parse(readFileSync(join(dir, 'specs/vendor-pages.json'), 'utf8'))
     expect(Object.keys(record.pages)).toEqual(['vm ResetInstance'])
@@ -89,12 +89,12 @@ describe('zr-docs', () => {
     writeFileSync(join(dir, 'pages/vm.md'), renderPage(parts))
     const { code, err } = await run(['--root', dir, '--record', join(dir, 'pages')])
     expect(code).toBe(1)
-    expect(err).toMatch(/recorded 0 page\(s\) as reconciled; not vm ResetInstance, which drift/)
+    expect(err).toMatch(/recorded 0 witness\(es\) as reconciled; not vm ResetInstance \(page\), which drift/)
     expect(JSON.parse(readFileSync(join(dir, 'specs/vendor-pages.json'), 'utf8')).pages).toEqual({})
   })
 
   it.each([
-    [[], /no pages: give FILE\|DIR arguments, or --fetch/],
+    [[], /no pages: give FILE\|DIR arguments \(pages, catalog files\), or --fetch/],
     [['--fetch', 'x.md'], /give pages as files or --fetch, not both/],
     [['--timeout', '0', '--fetch'], /--timeout needs a number of seconds/],
     [['--bogus'], /unknown option --bogus/],
@@ -116,5 +116,70 @@ describe('zr-docs', () => {
     writeFileSync(join(dir, 'pages/vm.md'), renderPage(vmParts()))
     await run(['--root', dir, join(dir, 'pages')])
     expect(existsSync(join(dir, 'specs/vendor-pages.json'))).toBe(false)
+  })
+})
+
+describe('zr-docs with catalog files', () => {
+  it('pages and a folder of catalog files (one per product) in one report, one exit code', async () => {
+    const { mkdirSync } = await import('node:fs')
+    const { renderCatalog, vmResetCatalog, vmStatusCatalog } = await import('./catalog-builder.js')
+    const dir = workspace()
+    mkdirSync(join(dir, 'catalog/vm'), { recursive: true })
+    writeFileSync(join(dir, 'pages/vm.md'), renderPage(vmParts()))
+    writeFileSync(join(dir, 'catalog/vm/reset-instance.yaml'), renderCatalog(vmResetCatalog()))
+    writeFileSync(join(dir, 'catalog/vm/describe-instances-status.yaml'), renderCatalog(vmStatusCatalog()))
+    writeFileSync(join(dir, 'catalog/README.md'), '# Not a page\n')
+    const ok = await run(['--root', dir, join(dir, 'pages'), join(dir, 'catalog')])
+    expect(ok.code).toBe(0)
+    expect(ok.out).toMatch(/^vm ResetInstance \[catalog\] \(.*catalog\/vm\/reset-instance\.yaml\): in sync/m)
+    expect(ok.out).toMatch(/^spec descriptions: \d+ read, 0 contradict their schema$/m)
+    expect(ok.out.split('\n').at(-1)).toBe(
+      'docs:check: 1 page(s), 2 catalog file(s): 3 in sync (1 with accepted departures), 0 drift, 0 unchanged, 0 unreadable',
+    )
+    writeFileSync(
+      join(dir, 'catalog/vm/reboot-instance.yaml'),
+      renderCatalog({ ...vmStatusCatalog(), name: 'RebootInstance' }),
+    )
+    const unmatched = await run(['--root', dir, join(dir, 'catalog')])
+    expect(unmatched.code).toBe(2)
+    expect(unmatched.out).toMatch(/^ERROR .*reboot-instance\.yaml \(matching\): documents vm RebootInstance/m)
+    const { code, out } = await run(['--root', dir, '--spec'])
+    expect(code).toBe(0)
+    expect(out).toMatch(/^spec descriptions: \d+ read, 0 contradict their schema$/)
+  })
+
+  it('--record writes the catalog files under "catalog" and keeps "uncovered" and "notRead"', async () => {
+    const { renderCatalog, vmResetCatalog } = await import('./catalog-builder.js')
+    const dir = workspace()
+    const file = join(dir, 'specs/vendor-pages.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        pages: {},
+        uncovered: { 'vm RebootInstance': 'later' },
+        notRead: [
+          {
+            source: 'an SDK',
+            operation: 'vm ResetInstance',
+            fact: 'exclusive.keyId+password',
+            states: 'exactly one',
+            decision: 5,
+          },
+        ],
+      }),
+    )
+    writeFileSync(join(dir, 'pages/reset-instance.yaml'), renderCatalog(vmResetCatalog()))
+    expect((await run(['--root', dir, '--record', join(dir, 'pages')])).code).toBe(0)
+    const record = JSON.parse(readFileSync(file, 'utf8'))
+    expect(Object.keys(record.catalog)).toEqual(['vm ResetInstance'])
+    expect(record.catalog['vm ResetInstance'].url).toBe(
+      'https://raw.githubusercontent.com/zenlayer/zenlayercloud-cli/main/apis/en-US/vm/reset-instance.yaml',
+    )
+    expect(record.pages).toEqual({})
+    expect(record.uncovered).toEqual({ 'vm RebootInstance': 'later' })
+    expect(record.notRead).toHaveLength(1)
+    expect((await run(['--root', dir, join(dir, 'pages')])).out).toMatch(
+      /\[catalog\].*: unchanged since it was reconciled/,
+    )
   })
 })

@@ -5,7 +5,7 @@ import { realOperations } from './helpers.js'
 const ops = () => realOperations().filter((o) => o.service === 'vm')
 
 describe('fetchPages', () => {
-  it("asks for each operation's externalDocs URL with .md, once per URL", async () => {
+  it("asks for each operation's externalDocs URL with .md, once per URL, and its catalog file", async () => {
     const asked: string[] = []
     const { pages, failures } = await fetchPages(ops(), {
       timeoutMs: 1000,
@@ -18,10 +18,23 @@ describe('fetchPages', () => {
     expect(asked.sort()).toEqual([
       'https://docs.console.zenlayer.com/api-reference/compute/vm/virtual-machine-instance/describeinstancesstatus.md',
       'https://docs.console.zenlayer.com/api-reference/compute/vm/virtual-machine-instance/resetinstance.md',
+      'https://raw.githubusercontent.com/zenlayer/zenlayercloud-cli/main/apis/en-US/vm/describe-instances-status.yaml',
+      'https://raw.githubusercontent.com/zenlayer/zenlayercloud-cli/main/apis/en-US/vm/reset-instance.yaml',
     ])
-    expect(pages.map((p) => p.url)).toEqual([
-      'https://docs.console.zenlayer.com/api-reference/compute/vm/virtual-machine-instance/describeinstancesstatus',
-      'https://docs.console.zenlayer.com/api-reference/compute/vm/virtual-machine-instance/resetinstance',
+    expect(pages.map((p) => [p.kind, p.url])).toEqual([
+      [
+        'page',
+        'https://docs.console.zenlayer.com/api-reference/compute/vm/virtual-machine-instance/describeinstancesstatus',
+      ],
+      ['page', 'https://docs.console.zenlayer.com/api-reference/compute/vm/virtual-machine-instance/resetinstance'],
+      [
+        'catalog',
+        'https://raw.githubusercontent.com/zenlayer/zenlayercloud-cli/main/apis/en-US/vm/describe-instances-status.yaml',
+      ],
+      [
+        'catalog',
+        'https://raw.githubusercontent.com/zenlayer/zenlayercloud-cli/main/apis/en-US/vm/reset-instance.yaml',
+      ],
     ])
   })
 
@@ -33,9 +46,12 @@ describe('fetchPages', () => {
       },
     })
     expect(pages).toEqual([])
-    expect(failures).toHaveLength(2)
-    expect(failures[0]?.problem).toMatch(
+    expect(failures).toHaveLength(4)
+    expect(failures.map((f) => f.problem).sort()[0]).toMatch(
       /cannot fetch \(ENOTFOUND\); --fetch needs https access to docs\.console\.zenlayer\.com\. Offline, pass page files instead\./,
+    )
+    expect(failures.map((f) => f.problem).sort()[3]).toMatch(
+      /--fetch needs https access to raw\.githubusercontent\.com/,
     )
   })
 
@@ -46,11 +62,18 @@ describe('fetchPages', () => {
         new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
     })
     expect(timedOut.failures[0]?.problem).toMatch(/cannot fetch \(timed out\)/)
+    const problems = (
+      await fetchPages(ops(), { timeoutMs: 1000, fetch: async () => new Response('gone', { status: 404 }) })
+    ).failures
+      .map((f) => f.problem)
+      .sort()
+    expect(problems[0]).toMatch(/HTTP 404; the page may have moved/)
+    expect(problems[3]).toMatch(/reset-instance\.yaml: HTTP 404; the catalog file may have moved/)
     const missing = await fetchPages(ops(), {
       timeoutMs: 1000,
       fetch: async () => new Response('gone', { status: 404 }),
     })
-    expect(missing.failures[0]?.problem).toMatch(/HTTP 404; the page may have moved/)
+    expect(missing.failures).toHaveLength(4)
   })
 })
 
@@ -73,10 +96,10 @@ describe('a body without Content-Length (issue 26, item 8)', () => {
         ),
     })
     expect(pages).toEqual([])
-    expect(failures).toHaveLength(2)
-    expect(failures[0]?.problem).toMatch(/: the page is larger than 2097152 bytes$/)
-    // Two pages, each read to just past the limit: a few chunks beyond it at most, never the whole body.
-    expect(pulled).toBeLessThanOrEqual(2 * (2 * 1024 * 1024 + 4 * CHUNK))
+    expect(failures).toHaveLength(4)
+    expect(failures.map((f) => f.problem).sort()[0]).toMatch(/: the page is larger than 2097152 bytes$/)
+    // Two pages and two catalog files, each read to just past the limit: a few chunks beyond it at most.
+    expect(pulled).toBeLessThanOrEqual(4 * (2 * 1024 * 1024 + 4 * CHUNK))
   }, 10_000)
 
   it('a page under the limit is read whole, in any number of chunks', async () => {
@@ -94,6 +117,30 @@ describe('a body without Content-Length (issue 26, item 8)', () => {
           }),
         ),
     })
-    expect(pages.map((p) => p.markdown)).toEqual([text, text])
+    expect(pages.map((p) => p.markdown)).toEqual([text, text, text, text])
+  })
+})
+
+describe('--save keeps pages and catalog files side by side, each under a name --record reads back', () => {
+  it('pages as <service>-...md, catalog files as catalog-<service>-<action>.yaml', async () => {
+    const { mkdtempSync, readdirSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { savePages } = await import('../src/save-pages.js')
+    const { witnessOf } = await import('../src/run.js')
+    const { pages } = await fetchPages(ops(), {
+      timeoutMs: 1000,
+      fetch: async () => new Response('text', { status: 200 }),
+    })
+    const dir = mkdtempSync(join(tmpdir(), 'zr-docs-save-'))
+    expect(savePages(dir, pages)).toEqual([])
+    const files = readdirSync(dir).sort()
+    expect(files).toEqual([
+      'catalog-vm-describe-instances-status.yaml',
+      'catalog-vm-reset-instance.yaml',
+      'vm-virtual-machine-instance-describeinstancesstatus.md',
+      'vm-virtual-machine-instance-resetinstance.md',
+    ])
+    expect(files.map((name) => witnessOf({ name }))).toEqual(['catalog', 'catalog', 'page', 'page'])
   })
 })

@@ -218,7 +218,7 @@ describe('zr-docs-loop, end to end without the network', () => {
     const { root, origin } = scratchRepo()
     await runLoopBin(root, join(FIXTURES, 'drift.json'), join(FIXTURES, 'pages-drift'), gh.url)
     const run = await runLoopBin(root, join(FIXTURES, 'changed.json'), join(FIXTURES, 'pages'), gh.url)
-    expect(run.err).toMatch(/recorded 1 page\(s\) as reconciled \(vm ResetInstance\)/)
+    expect(run.err).toMatch(/recorded 1 witness\(es\) as reconciled \(vm ResetInstance \(page\)\)/)
     expect(run.code).toBe(0)
     expect(run.out).toMatch(/closed issue #1/)
     expect(run.out).toMatch(/opened pull request #2/)

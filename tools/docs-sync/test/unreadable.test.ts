@@ -74,8 +74,8 @@ describe('pages that match no operation', () => {
 
   it('a service no spec describes', () => {
     const parts = vmParts()
-    parts.request[0] = 'POST /api/v2/bmc HTTP/1.1'
-    expect(failure(renderPage(parts))).toMatch(/names the service bmc, which no spec describes/)
+    parts.request[0] = 'POST /api/v2/ecs HTTP/1.1'
+    expect(failure(renderPage(parts))).toMatch(/names the service ecs, which no spec describes/)
   })
 
   it('a page that names no service', () => {

@@ -1,6 +1,7 @@
 // What the scheduled run does with a report, decided without touching
-// anything: open or update the one drift issue, close it when the pages agree
-// again, and propose recording the pages that changed but still agree.
+// anything: open or update the one drift issue, close it when the vendor's
+// witnesses (pages and catalog files) agree again, and propose recording the
+// ones that changed but still agree.
 
 import type { Finding } from '../compare.js'
 import { findingLine } from '../report/text.js'
@@ -10,6 +11,8 @@ import { clipLines, codeBlock, inlineCode, label } from './as-code.js'
 export interface LoopReport {
   readonly exitCode: number
   readonly pages: readonly {
+    /** `page` or `catalog`; absent in reports from before the catalog was read. */
+    readonly witness?: string
     readonly page: string
     readonly service: string
     readonly action: string
@@ -20,6 +23,10 @@ export interface LoopReport {
     readonly findings: readonly Finding[]
   }[]
   readonly failures: readonly { readonly page: string; readonly problem: string }[]
+  /** Facts two witnesses of one operation state differently. */
+  readonly disagreements?: readonly Finding[]
+  /** The specs' descriptions that contradict their own schema. */
+  readonly specProse?: { readonly read: number; readonly findings: readonly Finding[] }
 }
 
 export const ISSUE_LABEL = 'docs-drift'
@@ -66,7 +73,13 @@ export function issueBody(report: LoopReport, runUrl: string | undefined): strin
   ]
   if (runUrl) lines.push(`Run: ${runUrl}`, '')
   for (const p of report.pages.filter((x) => x.verdict === 'drift')) {
-    lines.push(`### ${label(`${p.service} ${p.action}`)}`, '', `Page: ${inlineCode(p.page)}`, '')
+    const catalog = p.witness === 'catalog'
+    lines.push(
+      `### ${label(`${p.service} ${p.action}`)}${catalog ? ' (catalog)' : ''}`,
+      '',
+      `${catalog ? 'Catalog file' : 'Page'}: ${inlineCode(p.page)}`,
+      '',
+    )
     if (p.changes.length > 0) {
       lines.push('Changed since the reconciled version:', '')
       for (const c of p.changes) lines.push(`- ${changeText(c)}`)
@@ -74,8 +87,26 @@ export function issueBody(report: LoopReport, runUrl: string | undefined): strin
     }
     lines.push(...codeBlock(p.findings.filter((f) => f.verdict === 'drift').map(findingLine)), '')
   }
+  const disagreeing = (report.disagreements ?? []).filter((f) => f.verdict === 'drift')
+  if (disagreeing.length > 0)
+    lines.push(
+      '### Vendor witnesses that disagree with each other',
+      '',
+      'The page and the catalog state different values; only a numbered decision naming the fact accepts this (specs/DECISIONS.md).',
+      '',
+      ...codeBlock(disagreeing.map(findingLine)),
+      '',
+    )
+  const prose = report.specProse?.findings ?? []
+  if (prose.length > 0)
+    lines.push('### Spec descriptions that contradict their own schema', '', ...codeBlock(prose.map(findingLine)), '')
   if (report.failures.length > 0) {
-    lines.push('### Pages that could not be read', '', ...report.failures.map((f) => `- ${inlineCode(f.problem)}`), '')
+    lines.push(
+      '### Pages or catalog files that could not be read',
+      '',
+      ...report.failures.map((f) => `- ${inlineCode(f.problem)}`),
+      '',
+    )
   }
   lines.push(
     'What to do: for each line, decide which side is right. If the API changed, edit the spec, run `npm run generate -- --changeset` and open a pull request; if the page is wrong, add an `x-zc-decision` naming the fact (specs/README.md). Then `npm run docs:check -- --full --record <pages>` (tools/docs-sync/README.md, "The loop"). This issue is updated by each run and closed when the pages agree again.',
@@ -85,7 +116,11 @@ export function issueBody(report: LoopReport, runUrl: string | undefined): strin
 
 export function planLoop(report: LoopReport, runUrl?: string): LoopAction[] {
   const actions: LoopAction[] = []
-  const drift = report.pages.some((p) => p.verdict === 'drift') || report.failures.length > 0
+  const drift =
+    report.pages.some((p) => p.verdict === 'drift') ||
+    report.failures.length > 0 ||
+    (report.disagreements ?? []).some((f) => f.verdict === 'drift') ||
+    (report.specProse?.findings.length ?? 0) > 0
   if (drift) actions.push({ kind: 'upsert-issue', title: ISSUE_TITLE, body: issueBody(report, runUrl) })
   else
     actions.push({
@@ -97,12 +132,14 @@ export function planLoop(report: LoopReport, runUrl?: string): LoopAction[] {
     (p) => p.verdict !== 'drift' && p.verdict !== 'unchanged' && (p.pageChanged || !p.recorded),
   )
   if (toRecord.length > 0) {
-    const names = toRecord.map((p) => label(`${p.service} ${p.action}`))
+    const names = toRecord.map(
+      (p) => `${label(`${p.service} ${p.action}`)}${p.witness === 'catalog' ? ' (catalog)' : ''}`,
+    )
     const body = [
-      'The scheduled docs drift check read these vendor pages; they changed since the version recorded in `specs/vendor-pages.json` (or were never recorded), and still agree with the specs (departures only where a decision accepts them).',
+      'The scheduled docs drift check read these vendor pages and catalog files; they changed since the version recorded in `specs/vendor-pages.json` (or were never recorded), and still agree with the specs (departures only where a decision accepts them).',
       '',
       ...toRecord.flatMap((p) => [
-        `- **${label(`${p.service} ${p.action}`)}** (${inlineCode(p.page)})${p.changes.length ? `: ${p.changes.map(changeText).join('; ')}` : ': no fact this check reads changed'}`,
+        `- **${label(`${p.service} ${p.action}`)}${p.witness === 'catalog' ? ' (catalog)' : ''}** (${inlineCode(p.page)})${p.changes.length ? `: ${p.changes.map(changeText).join('; ')}` : ': no fact this check reads changed'}`,
       ]),
       '',
       'Merging records these versions as reconciled; the next run says "unchanged" for them. No package changes, so no changeset is needed.',

@@ -25,6 +25,10 @@ export interface PageFacts {
   readonly exclusive: readonly ExclusiveFact[]
   readonly statuses: Fact<readonly string[]> | undefined
   readonly actionName: Fact<string> | undefined
+  /** The API version, when the witness states one (a catalog file's sdk.version). */
+  readonly version?: Fact<string> | undefined
+  /** Facts the witness never states by its nature (OperationFacts.silentOn). */
+  readonly silentOn?: readonly string[]
 }
 
 /** Deeper nesting than any API writes; a limit, so that `Array of ` x 10,000 is refused, not recursed into. */

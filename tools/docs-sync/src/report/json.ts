@@ -15,6 +15,7 @@ function reportObject(run: CheckRun, exitCode: number): string {
     {
       exitCode,
       pages: run.results.map((r) => ({
+        witness: r.witness,
         page: r.page,
         service: r.service,
         action: r.action,
@@ -29,6 +30,9 @@ function reportObject(run: CheckRun, exitCode: number): string {
         findings: r.findings,
       })),
       failures: run.failures,
+      disagreements: run.disagreements ?? [],
+      uncovered: run.uncovered ?? [],
+      specProse: run.specProse ?? { read: 0, findings: [] },
     },
     null,
     2,

@@ -51,7 +51,7 @@ export function patternCharacters(patterns: readonly string[]): Characters {
   return out
 }
 
-function fieldFacts(name: string, required: boolean | undefined, node: SchemaNode, root: string): FieldFacts {
+export function fieldFacts(name: string, required: boolean | undefined, node: SchemaNode, root: string): FieldFacts {
   const source = specSource(node.location, node.decisions, root)
   const fact = <T extends FactValue>(value: T | undefined): Fact<T> | undefined =>
     value === undefined ? undefined : { value, source }
@@ -78,8 +78,35 @@ function fieldFacts(name: string, required: boolean | undefined, node: SchemaNod
   return { name, source, required: fact(required), type: fact(specType(node)), limits }
 }
 
-function fieldsOf(object: ObjectNode, withRequired: boolean, root: string): FieldFacts[] {
-  return object.properties.map((p) => fieldFacts(p.name, withRequired ? p.required : undefined, p.schema, root))
+/** Item schemas nested deeper than this are not read (no API here nests past 3). */
+const MAX_NESTING = 6
+
+/**
+ * The fields of an object, and those of the objects nested in it, named as the
+ * witnesses name them: `nic.wanName` inside an object, `dataSet[].instanceStatus`
+ * inside a list of objects. A nested field's `required` is its own object's.
+ */
+export function fieldsOf(
+  object: ObjectNode,
+  withRequired: boolean,
+  root: string,
+  prefix = '',
+  depth = 0,
+): FieldFacts[] {
+  const out: FieldFacts[] = []
+  for (const p of object.properties) {
+    const name = `${prefix}${p.name}`
+    out.push(fieldFacts(name, withRequired ? p.required : undefined, p.schema, root))
+    if (depth >= MAX_NESTING) continue
+    let inner: SchemaNode = p.schema
+    let suffix = ''
+    while (inner.kind === 'array') {
+      inner = inner.items
+      suffix += '[]'
+    }
+    if (inner.kind === 'object') out.push(...fieldsOf(inner, withRequired, root, `${name}${suffix}.`, depth + 1))
+  }
+  return out
 }
 
 /** Everything the spec says about one operation that a vendor page also says. */
@@ -117,5 +144,6 @@ export function specFacts(op: OperationModel, root: string): OperationFacts {
     })),
     statuses: statuses ? { value: statuses, source: transitionSource } : undefined,
     actionName: { value: op.action, source: opSource },
+    version: { value: op.version, source: { ...opSource, place: `${opSource.place.split('#')[0]}#/info/version` } },
   }
 }
