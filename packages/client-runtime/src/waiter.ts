@@ -250,14 +250,16 @@ export function judge(
     const status = statuses[id] ?? null
     if (!answered.has(id)) v.pending.push(id)
     else if (status === null) v.missing.push(id)
-    else if (status === t.to) v.done.push(id)
-    else if (status === t.failure || t.deadEnds.includes(status)) v.failed[id] = status
-    else if (t.from.includes(status)) {
-      // Back at the start after having moved: the transition ended without success.
-      if (moved.has(id)) v.failed[id] = status
-      else if (pastGrace) v.notStarted.push(id)
+    // A status the transition may also start from (bmc reinstalls RUNNING and INSTALL_FAILED servers) is no
+    // evidence of the end until the instance was seen to move: until then it is read as not started yet.
+    else if (t.from.includes(status) && !moved.has(id)) {
+      if (pastGrace) v.notStarted.push(id)
       else v.pending.push(id)
-    } else {
+    } else if (status === t.to) v.done.push(id)
+    else if (status === t.failure || t.deadEnds.includes(status)) v.failed[id] = status
+    // Back at the start after having moved: the transition ended without success.
+    else if (t.from.includes(status)) v.failed[id] = status
+    else {
       moved.add(id)
       v.pending.push(id)
     }

@@ -8,7 +8,13 @@ import type { Store } from './store.js'
 import type { Image, Instance } from './types.js'
 
 export type ActionOutcome =
-  | { readonly kind: 'ok'; readonly response: Record<string, unknown>; readonly accepted: readonly Instance[] }
+  | {
+      readonly kind: 'ok'
+      readonly response: Record<string, unknown>
+      readonly accepted: readonly Instance[]
+      /** The instances a status query listed. */
+      readonly shown: readonly string[]
+    }
   | { readonly kind: 'error'; readonly code: string; readonly message: string }
 
 function ruleOf(id: string): Rule {
@@ -97,7 +103,8 @@ export function reset(
     const broken = firstBroken(requestRules, requestCtx)
     const ids = (input[op.batch.instances] as string[]) ?? []
     // A request-wide rule whose violation is the failed list fails every instance named.
-    if (broken?.ref.errorCode === null) return { kind: 'ok', response: { [op.batch.failed]: [...ids] }, accepted: [] }
+    if (broken?.ref.errorCode === null)
+      return { kind: 'ok', response: { [op.batch.failed]: [...ids] }, accepted: [], shown: [] }
     if (broken) return violation(op, broken.ref, input, broken.explain(requestCtx))
     const failed: string[] = []
     const accepted: Instance[] = []
@@ -108,7 +115,7 @@ export function reset(
       if (instance && !firstBroken(instanceRules, ctx)) accepted.push(instance)
       else failed.push(id)
     }
-    return { kind: 'ok', response: failed.length > 0 ? { [op.batch.failed]: failed } : {}, accepted }
+    return { kind: 'ok', response: failed.length > 0 ? { [op.batch.failed]: failed } : {}, accepted, shown: [] }
   }
   // The field naming the one instance is the spec's (x-zc-transition instances).
   const id = String(input[op.transition?.instances ?? ''])
@@ -117,7 +124,7 @@ export function reset(
   const ctx = context(op, store, input, instance, inFlight.has(id), op.transition?.from ?? [])
   const broken = firstBroken(all, ctx)
   if (broken) return violation(op, broken.ref, input, broken.explain(ctx))
-  return { kind: 'ok', response: {}, accepted: instance ? [instance] : [] }
+  return { kind: 'ok', response: {}, accepted: instance ? [instance] : [], shown: [] }
 }
 
 function violation(op: MockOperation, rule: StateRuleRef, input: Record<string, unknown>, why: string): ActionOutcome {
@@ -153,10 +160,27 @@ export function describe(op: MockOperation, store: Store, input: Record<string, 
   const items = start < matching.length ? matching.slice(start, start + size) : []
   return {
     kind: 'ok',
-    response: {
-      [page.total]: matching.length,
-      [page.items]: items.map((i) => ({ [page.itemId]: i.instanceId, [page.itemStatus]: i.status })),
-    },
+    response: { [page.total]: matching.length, [page.items]: items.map((i) => item(op, i)) },
     accepted: [],
+    shown: items.map((i) => i.instanceId),
   }
+}
+
+/**
+ * One instance as the status query shows it: the spec's example item (its own id, wherever it shows it, replaced by
+ * the instance's), the image the instance runs, what resets left on it, then its id and status.
+ */
+function item(op: MockOperation, instance: Instance): Record<string, unknown> {
+  const page = op.pagination as NonNullable<MockOperation['pagination']>
+  const shown: Record<string, unknown> = {}
+  const template = op.itemTemplate
+  if (template) {
+    const ownId = template[page.itemId]
+    for (const [key, value] of Object.entries(template)) shown[key] = value === ownId ? instance.instanceId : value
+    if (op.itemImage) shown[op.itemImage] = instance.imageId
+  }
+  if (instance.attributes) Object.assign(shown, instance.attributes)
+  shown[page.itemId] = instance.instanceId
+  shown[page.itemStatus] = instance.status
+  return shown
 }

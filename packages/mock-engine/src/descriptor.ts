@@ -19,6 +19,15 @@ export interface MockOperation extends OperationDescriptor {
   readonly stateRules: readonly StateRuleRef[]
   /** The request field naming the image a reset installs (x-zc-transition image); null: it keeps its image. */
   readonly image: string | null
+  /**
+   * A reset's request fields that the observing action's items also show (bmc `hostname`, `raidConfig`...), secrets
+   * never: a successful reset leaves each on the instance, the given value or else the field's default (none: kept).
+   */
+  readonly carries: readonly { readonly field: string; readonly default: unknown }[]
+  /** A status query's plausible item (its schema's first example): what an item shows beyond id and status; null: nothing. */
+  readonly itemTemplate: Readonly<Record<string, unknown>> | null
+  /** The item field showing the instance's image (the reset's image field, when the items have it); null: none. */
+  readonly itemImage: string | null
 }
 
 export interface MockService extends Omit<ServiceDescriptor, 'operations' | 'codes'> {

@@ -27,4 +27,12 @@ export interface InFlight {
   readonly dueAt: number | undefined
   readonly requestId: string
   readonly imageId: string | undefined
+  /** The reset's carried fields (MockOperation carries), left on the instance when it succeeds. */
+  readonly carried: Readonly<Record<string, unknown>>
+  /**
+   * Immediate progression whose end is also a start status (bmc: RUNNING): the instance shows `via` to the first status
+   * query that lists it and ends right after, or no observer could tell that the reset happened.
+   */
+  readonly untilSeen: boolean
+  seen: boolean
 }

@@ -9,6 +9,9 @@ export const RULE_FIELD_ROLES = {
   'instance-exists': [],
   'instance-not-recycled': [],
   'instance-powered-off': [],
+  // The same check as instance-powered-off for a service whose transition starts from more than a power state
+  // (bmc reinstalls RUNNING, STOPPED or INSTALL_FAILED servers): the id says what the vendor's rule is about.
+  'instance-in-start-status': [],
   'same-os-type': [],
   'disk-fits-image': [],
   // The image a reset installs is the transition's `image` field (else the instance's own).
@@ -17,6 +20,9 @@ export const RULE_FIELD_ROLES = {
   'image-exists': ['image'],
   'key-pair-exists': ['keyPair'],
   'region-supports-script': ['script'],
+  // A list of partitions (`partitions`) and the fields of its items (`mountPoint`, `fileSystem`), for the OS of the
+  // image a reset installs: Linux mounts `/` first and uses ext file systems, Windows drive C first and NTFS.
+  'partitions-fit-os': ['partitions', 'mountPoint', 'fileSystem'],
 } as const satisfies Readonly<Record<string, readonly string[]>>
 
 export type RuleId = keyof typeof RULE_FIELD_ROLES

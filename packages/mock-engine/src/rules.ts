@@ -40,6 +40,43 @@ const imageOf = (ctx: RuleContext): string => `image ${shown(ctx.image?.imageId)
 const windowsOrGeneric = (image: Image | undefined): boolean =>
   image?.category === 'Windows' || image?.category === 'Generic'
 
+/** The instance is in one of the transition's start statuses (x-zc-transition from) and no transition is under way. */
+const inStartStatus: Rule<never> = {
+  perInstance: true,
+  holds: (ctx) => ctx.startsFrom.includes(ctx.instance?.status ?? '') && !ctx.inFlight,
+  explain: (ctx) =>
+    ctx.inFlight
+      ? `${who(ctx)} is being reset (${ctx.instance?.status}); a reset needs ${ctx.startsFrom.join(' or ')}`
+      : `${who(ctx)} is ${ctx.instance?.status}; a reset needs ${ctx.startsFrom.join(' or ')}`,
+}
+
+/**
+ * The first partition that does not suit the OS of the image a reset installs, said with its field path
+ * (`partitions[0].fsPath is D; image img-1 (Windows) needs C first`); undefined when all suit it.
+ */
+function partitionMismatch(
+  ctx: RuleContext,
+  f: RuleFields<'partitions' | 'mountPoint' | 'fileSystem'>,
+): string | undefined {
+  const list = ctx.input[f.partitions]
+  if (!Array.isArray(list) || !ctx.image) return undefined
+  const windows = ctx.image.osType === 'windows'
+  const os = `${imageOf(ctx)}, ${windows ? 'Windows' : 'Linux'}`
+  for (const [i, item] of list.entries()) {
+    const part = (item ?? {}) as Record<string, unknown>
+    const path = String(part[f.mountPoint])
+    const fs = String(part[f.fileSystem])
+    const at = `${f.partitions}[${i}]`
+    if (i === 0 && path !== (windows ? 'C' : '/'))
+      return `${at}.${f.mountPoint} is ${shown(path)}; ${os} needs ${windows ? 'C' : '/'} first`
+    if (windows ? !/^[C-H]$/.test(path) : !path.startsWith('/'))
+      return `${at}.${f.mountPoint} is ${shown(path)}; ${os} needs ${windows ? 'a drive letter from C to H' : 'a path starting with /'}`
+    if (windows ? fs !== 'NTFS' : !fs.startsWith('ext'))
+      return `${at}.${f.fileSystem} is ${shown(fs)}; ${os} needs ${windows ? 'NTFS' : 'ext2, ext3 or ext4'}`
+  }
+  return undefined
+}
+
 export const RULES: { readonly [Id in RuleId]: Rule<RuleFieldRole<Id>> } = {
   'instance-exists': {
     perInstance: true,
@@ -51,14 +88,8 @@ export const RULES: { readonly [Id in RuleId]: Rule<RuleFieldRole<Id>> } = {
     holds: (ctx) => ctx.instance?.recycled !== true,
     explain: (ctx) => `${who(ctx)} is in the recycle bin`,
   },
-  'instance-powered-off': {
-    perInstance: true,
-    holds: (ctx) => ctx.startsFrom.includes(ctx.instance?.status ?? '') && !ctx.inFlight,
-    explain: (ctx) =>
-      ctx.inFlight
-        ? `${who(ctx)} is being reset (${ctx.instance?.status}); a reset needs ${ctx.startsFrom.join(' or ')}`
-        : `${who(ctx)} is ${ctx.instance?.status}; a reset needs ${ctx.startsFrom.join(' or ')}`,
-  },
+  'instance-powered-off': inStartStatus,
+  'instance-in-start-status': inStartStatus,
   'same-os-type': {
     perInstance: true,
     holds: (ctx) => !ctx.image || ctx.image.osType === ctx.instance?.osType,
@@ -89,6 +120,11 @@ export const RULES: { readonly [Id in RuleId]: Rule<RuleFieldRole<Id>> } = {
     perInstance: false,
     holds: (ctx, f) => !given(ctx, f.keyPair) || ctx.keyPairs.has(String(ctx.input[f.keyPair])),
     explain: (ctx, f) => `no key pair ${shown(ctx.input[f.keyPair])} in this account`,
+  },
+  'partitions-fit-os': {
+    perInstance: true,
+    holds: (ctx, f) => partitionMismatch(ctx, f) === undefined,
+    explain: (ctx, f) => partitionMismatch(ctx, f) ?? '',
   },
   'region-supports-script': {
     perInstance: true,

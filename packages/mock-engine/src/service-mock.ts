@@ -116,14 +116,20 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
     inFlight.delete(id)
     if (!flight || !instance) return
     instance.status = flight.finalStatus
-    if (flight.imageId && flight.succeeded) instance.imageId = flight.imageId
+    if (flight.succeeded) land(instance, flight.imageId, flight.carried)
     store.record(id, flight.finalStatus, clock.now(), flight.requestId)
+  }
+  /** What a successful reset leaves on the instance: its image and the fields it carries. */
+  const land = (instance: Instance, imageId: string | undefined, carried: Readonly<Record<string, unknown>>): void => {
+    if (imageId) instance.imageId = imageId
+    if (Object.keys(carried).length > 0) instance.attributes = { ...instance.attributes, ...carried }
   }
   /** Applies the transitions whose time has come (timed progression). */
   const settle = (): void => {
     if (inFlight.size === 0) return
     const now = clock.now()
-    for (const [id, flight] of inFlight) if (flight.dueAt !== undefined && flight.dueAt <= now) complete(id)
+    for (const [id, flight] of inFlight)
+      if ((flight.dueAt !== undefined && flight.dueAt <= now) || (flight.untilSeen && flight.seen)) complete(id)
   }
 
   const start = (
@@ -137,16 +143,28 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
     const now = clock.now()
     const asked = op.image === null ? undefined : input[op.image]
     const imageId = typeof asked === 'string' ? asked : undefined
+    const carried: Record<string, unknown> = {}
+    for (const { field, default: fallback } of op.carries) {
+      const value = input[field] ?? fallback
+      if (value !== undefined && value !== null) carried[field] = value
+    }
     for (const instance of accepted) {
       const fails = settings.failNextReset.size > 0 && settings.failNextReset.delete(instance.instanceId)
       // Without a failure status (vm), a failed reset leaves the instance where it started (the transition's from).
       const finalStatus = fails ? (t.failure ?? t.from[0] ?? instance.status) : t.to
       instance.status = t.via
       store.record(instance.instanceId, t.via, now, requestId)
-      if (progression.mode === 'immediate') {
+      // An end (`to` or `failure`) that is also a start (bmc: RUNNING, INSTALL_FAILED) must be seen to be left: `via`
+      // stays until a status query shows it. A reset without a failure status that falls back to its start (vm) is not
+      // an end a waiter could take for success, and goes straight back as before.
+      const untilSeen =
+        progression.mode === 'immediate' &&
+        t.from.includes(finalStatus) &&
+        (finalStatus === t.to || finalStatus === t.failure)
+      if (progression.mode === 'immediate' && !untilSeen) {
         // Straight to the end, both statuses in the history; nothing stays in flight.
         instance.status = finalStatus
-        if (imageId && !fails) instance.imageId = imageId
+        if (!fails) land(instance, imageId, carried)
         store.record(instance.instanceId, finalStatus, now, requestId)
         continue
       }
@@ -156,6 +174,9 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
         dueAt: progression.mode === 'timed' ? now + progression.delayMs : undefined,
         requestId,
         imageId,
+        carried,
+        untilSeen,
+        seen: false,
       })
     }
   }
@@ -232,6 +253,11 @@ export function createServiceMock(service: MockService, table: ValidatorTable, o
     settle()
     const outcome: ActionOutcome = op.transition ? reset(op, store, inFlight, body) : describe(op, store, body)
     if (outcome.kind === 'error') return fail(requestId, outcome.code, outcome.message)
+    if (op.pagination)
+      for (const shown of outcome.shown) {
+        const flight = inFlight.get(shown)
+        if (flight?.untilSeen) flight.seen = true
+      }
     start(op, outcome.accepted, requestId, body)
     return json(200, { requestId, response: { ...outcome.response, requestId } })
   }

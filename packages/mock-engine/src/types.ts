@@ -17,6 +17,8 @@ export interface Instance {
   zoneSupportsScript: boolean
   /** In the recycle bin (vm). */
   recycled: boolean
+  /** What successful resets left that the status query shows (MockOperation carries): `hostname`, `raidConfig`... */
+  attributes?: Record<string, unknown>
 }
 
 export interface Image {

@@ -48,6 +48,9 @@ describe('rules read the request fields the spec names', () => {
       { id: 'image-exists', errorCode: 'NO_PICTURE', description: 'The picture exists.', fields: { image: 'picture' } },
     ],
     image,
+    carries: [],
+    itemTemplate: null,
+    itemImage: null,
   })
   const store = new Store(undefined, 'OFF')
   store.seed({ instances: [{ instanceId: 't-1' }], images: [{ imageId: 'pic-1' }], keyPairs: ['k-1'] }, 0)
@@ -90,11 +93,15 @@ it('a broken request-wide failed-list rule puts every id in the failed list', ()
     errors: {},
     stateRules: [{ id: 'image-exists', errorCode: null, description: 'The picture exists.', fields: { image: 'pic' } }],
     image: 'pic',
+    carries: [],
+    itemTemplate: null,
+    itemImage: null,
   } satisfies MockOperation
   expect(reset(op, store, new Map(), { things: ['a', 'b'], pic: 'nope' })).toEqual({
     kind: 'ok',
     response: { failedThings: ['a', 'b'] },
     accepted: [],
+    shown: [],
   })
   expect(reset(op, store, new Map(), { things: ['a', 'b'] })).toMatchObject({ kind: 'ok', response: {} })
 })

@@ -1,4 +1,4 @@
-// zenlayer-mock: both services' mocks on one port. Every mistake is one line
+// zenlayer-mock: every service's mock (services.ts) on one port. Every mistake is one line
 // that says what to do; nothing secret has to be on the command line (where
 // /proc/<pid>/cmdline shows it): credentials also come from the environment
 // or from files.
@@ -12,15 +12,14 @@ import {
   StateError,
 } from '@zenlayer-reset/mock-engine'
 import { isLoopback } from '@zenlayer-reset/mock-engine/node'
-import { service as vmService } from '@zenlayer-reset/vm-mock'
-import { service as zecService } from '@zenlayer-reset/zec-mock'
+import { SERVICES } from './services.js'
 import { type StartOptions, startMockServer } from './start.js'
 
 export const USAGE = `usage: zenlayer-mock [options]            (--flag value or --flag=value)
   --port <n>                 port, in decimal (default 8787; 0 picks a free one)
   --host <addr>              address (default 127.0.0.1); beyond loopback: credentials of your own (not the defaults),
                              and an admin token of 16 characters or more (or one generated)
-  --state <file.json>        initial state: {"zec": {"instances": [...], "images": [...], "keyPairs": [...]}, "vm": {...}}
+  --state <file.json>        initial state: {"zec": {"instances": [...], "images": [...], "keyPairs": [...]}, "vm": {...}, "bmc": {...}}
   --access-key <id:secret>   accept this access key (repeatable); default mock-access-key:mock-access-secret
   --access-key-file <file>   access keys, one id:secret per line (files: regular, at most 1 MiB; --state 64 MiB)
   --token <token>            accept this bearer token (repeatable); default mock-token
@@ -191,7 +190,11 @@ function readState(file: string): NonNullable<StartOptions['state']> {
   } catch (error) {
     throw new StateError(`--state ${file}: not JSON (${(error as Error).message})`)
   }
-  return checkHubState([zecService, vmService], parsed, file)
+  return checkHubState(
+    SERVICES.map((s) => s.service),
+    parsed,
+    file,
+  )
 }
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Parsed {
@@ -426,7 +429,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   if (!isLoopback(host)) console.log(`WARNING: listening on ${host}, beyond this machine`)
   if (options.adminTokenGenerated) console.log(`admin token (required on /__admin/): ${options.adminToken}`)
   else if (options.adminToken) console.log('admin: token required on /__admin/')
-  console.log(`zenlayer-mock listening on ${running.url} (zec /api/v2/zec, vm /api/v2/vm, admin /__admin/)`)
+  console.log(
+    `zenlayer-mock listening on ${running.url} (${SERVICES.map(({ service }) => `${service.name} ${service.path}`).join(', ')}, admin /__admin/)`,
+  )
   await stopped
   if (process.connected) process.disconnect()
   return 0

@@ -162,7 +162,7 @@ describe('admin seeds are checked whole and applied all at once', () => {
   it.each([
     [
       { service: 'zec', state: { instances: [{ instanceId: 'ok' }, { instanceId: 'b', status: 'BANANA' }] } },
-      /POST seed state\.instances\[1\]\.status must be one of PENDING/,
+      /POST seed state\.instances\[1\]\.status must be one of DEPLOYING/,
     ],
     [{ service: 'zec', state: { instances: 5 } }, /POST seed state\.instances must be a list \(got 5\)/],
     [{ service: 'zec', state: [] }, /POST seed state must be an object/],

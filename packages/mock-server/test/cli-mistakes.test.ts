@@ -84,10 +84,10 @@ describe('usage mistakes: one line, exit 2', () => {
 describe('state files: the file and the field named, exit 2, nothing started', () => {
   it.each([
     ['{"zec":{"instances":5}}', 'state.json.zec.instances must be a list (got 5)'],
-    ['[]', 'state.json must be an object keyed by service (zec, vm) (got a list)'],
+    ['[]', 'state.json must be an object keyed by service (zec, vm, bmc) (got a list)'],
     [
       '{"zec":{"instances":[{"instanceId":"a","status":"BANANA"}]}}',
-      'state.json.zec.instances[0].status must be one of PENDING, DEPLOYING',
+      'state.json.zec.instances[0].status must be one of DEPLOYING, REBUILDING',
     ],
     [
       '{"vm":{"instances":[{"instanceId":"a","status":"REINSTALL_FAILED"}]}}',
@@ -113,7 +113,7 @@ describe('state files: the file and the field named, exit 2, nothing started', (
       '{"zec":{"instances":[{"instanceId":"a"},{"instanceId":"a"}]}}',
       'state.json.zec.instances[1].instanceId "a" is listed twice',
     ],
-    ['{"bmc":{}}', 'state.json: unknown service "bmc"; the services are zec, vm'],
+    ['{"box":{}}', 'state.json: unknown service "box"; the services are zec, vm, bmc'],
     [
       '{"zec":{"instances":[{"instanceId":"a","colour":"red"}]}}',
       'state.json.zec.instances[0]: unknown field "colour"',

@@ -96,7 +96,7 @@ function requests(service: string): fc.Arbitrary<Fuzzed> {
         { weight: 9, arbitrary: fc.constant(`/api/v2/${service}`) },
         {
           weight: 1,
-          arbitrary: fc.constantFrom('/', '/api/v2', `/api/v2/${service}/x`, '/api/v2/bmc', `/api/v2/${service}?a=1`),
+          arbitrary: fc.constantFrom('/', '/api/v2', `/api/v2/${service}/x`, '/api/v2/box', `/api/v2/${service}?a=1`),
         },
       ),
       contentType: fc.oneof(

@@ -208,7 +208,7 @@ describe('authentication', () => {
 describe('protocol errors, each in the envelope with a 4xx', () => {
   it.each([
     { name: 'a GET', sent: { method: 'GET' }, status: 405, code: 'REQUEST_METHOD_NOT_ALLOWED' },
-    { name: 'an unknown service', sent: { path: '/api/v2/bmc' }, status: 404, code: 'INVALID_SERVICE_NOT_FOUND' },
+    { name: 'an unknown service', sent: { path: '/api/v2/box' }, status: 404, code: 'INVALID_SERVICE_NOT_FOUND' },
     {
       name: 'a path below the service',
       sent: { path: '/api/v2/zec/ResetInstances' },

@@ -2,8 +2,9 @@
 // generated package's src/generated/validate.ts): the measures and messages
 // they share with the zod route, and the result types. It pulls in no zod, so
 // an app that takes only the compiled validators bundles none.
-export { codePoints, firstDuplicate, utf8Length } from './measure.js'
+export { codePoints, firstDuplicate, firstGap, utf8Length } from './measure.js'
 export {
+  consecutiveMessage,
   duplicateMessage,
   fieldMessage,
   INTEGER_MESSAGE,

@@ -2,4 +2,15 @@ export { VALIDATOR_CODE_ROLES, type ValidatorCodeRole, type ValidatorCodes } fro
 export * from './compiled.js'
 export { createValidator } from './create-validator.js'
 export { openEnum } from './open-enum.js'
-export { atMostOneOf, maxChars, maxUtf8Bytes, minChars, noDuplicates, wholeNumber } from './rules.js'
+export {
+  atMostOneOf,
+  consecutive,
+  distinct,
+  firstItemIn,
+  maxChars,
+  maxUtf8Bytes,
+  minChars,
+  noDuplicates,
+  numberIn,
+  wholeNumber,
+} from './rules.js'

@@ -66,3 +66,12 @@ export function firstDuplicate(items: readonly unknown[]): number {
   }
   return -1
 }
+
+/** Where a list of numbers first fails to go up by one (x-zc-consecutive): the index of the item that breaks it, else -1. */
+export function firstGap(items: readonly unknown[]): number {
+  for (let i = 1; i < items.length; i++) {
+    const before = items[i - 1]
+    if (typeof before !== 'number' || items[i] !== before + 1) return i
+  }
+  return -1
+}

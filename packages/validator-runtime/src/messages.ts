@@ -37,3 +37,8 @@ export function duplicateMessage(item: unknown): string {
 }
 
 export const INTEGER_MESSAGE = 'must be an integer'
+
+/** A list of numbers that must count up by one (x-zc-consecutive); names the pair that does not (disk numbers, never secrets). */
+export function consecutiveMessage(before: unknown, after: unknown): string {
+  return `must hold consecutive numbers, each one more than the one before (${JSON.stringify(before)} is followed by ${JSON.stringify(after)})`
+}

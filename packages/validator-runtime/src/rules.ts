@@ -8,8 +8,15 @@
 // payloads make V8 promote each request's garbage to the old generation
 // (measured in the mock server: 3.5x the young-generation GC time).
 import type * as core from 'zod/v4/core'
-import { codePoints, firstDuplicate, utf8Length } from './measure.js'
-import { duplicateMessage, INTEGER_MESSAGE, maxCharsMessage, maxUtf8BytesMessage, minCharsMessage } from './messages.js'
+import { codePoints, firstDuplicate, firstGap, utf8Length } from './measure.js'
+import {
+  consecutiveMessage,
+  duplicateMessage,
+  INTEGER_MESSAGE,
+  maxCharsMessage,
+  maxUtf8BytesMessage,
+  minCharsMessage,
+} from './messages.js'
 
 type Payload<T> = core.ParsePayload<T>
 
@@ -67,4 +74,54 @@ export function maxChars(max: number): (payload: Payload<string>) => void {
 /** JSON Schema `type: integer`: any whole number, not only a safe integer as z.int() demands. */
 export function wholeNumber(payload: Payload<number>): void {
   if (!Number.isInteger(payload.value)) report(payload, INTEGER_MESSAGE, { rule: 'type' })
+}
+
+/** Each number one more than the one before (the spec's x-zc-consecutive); names the first pair that is not. */
+export function consecutive(payload: Payload<readonly unknown[]>): void {
+  const at = firstGap(payload.value)
+  if (at !== -1) report(payload, consecutiveMessage(payload.value[at - 1], payload.value[at]), { rule: 'consecutive' })
+}
+
+/** The set ones of `fields` hold different values (the spec's x-zc-distinct). */
+export function distinct(
+  fields: readonly string[],
+  message: string,
+): (payload: Payload<Record<string, unknown>>) => void {
+  return (payload) => {
+    const values = fields.map((f) => payload.value[f]).filter((v) => v !== undefined)
+    if (new Set(values).size !== values.length) report(payload, message, { rule: 'distinct', fields: [...fields] })
+  }
+}
+
+/**
+ * The first item's `field`, when it is a string, is one of `values` (the spec's x-zc-first-item). The issue is the
+ * field's own (`partitions[0].fsPath`), so its message names that path.
+ */
+export function firstItemIn(
+  field: string,
+  values: readonly string[],
+  message: string,
+): (payload: Payload<readonly unknown[]>) => void {
+  return (payload) => {
+    const first = payload.value[0]
+    if (first === null || typeof first !== 'object') return
+    const value = (first as Record<string, unknown>)[field]
+    if (typeof value === 'string' && !values.includes(value)) {
+      payload.issues.push({
+        code: 'custom',
+        message,
+        input: value,
+        path: [0, field],
+        params: { rule: 'firstItem' },
+        continue: true,
+      })
+    }
+  }
+}
+
+/** One of the listed numbers (an integer `enum`); zod's literal union would report no rule. */
+export function numberIn(values: readonly number[], message: string): (payload: Payload<number>) => void {
+  return (payload) => {
+    if (!values.includes(payload.value)) report(payload, message, { rule: 'enum' })
+  }
 }

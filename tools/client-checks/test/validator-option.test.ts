@@ -13,7 +13,11 @@ describe('the validator option', () => {
   it("takes the service's own validator package", () => {
     expect(() => createZecClient({ credentials, validator: zecValidator })).not.toThrow()
     expect(zecValidator.validators.service).toBe('zec')
-    expect(Object.keys(zecValidator.validators.actions).sort()).toEqual(['DescribeInstancesStatus', 'ResetInstances'])
+    expect(Object.keys(zecValidator.validators.actions).sort()).toEqual([
+      'DescribeInstancesStatus',
+      'ResetInstance',
+      'ResetInstances',
+    ])
   })
 
   it("refuses another service's package when the client is created", () => {

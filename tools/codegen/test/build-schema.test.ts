@@ -74,6 +74,34 @@ describe('buildSchema', () => {
       },
       want: { kind: 'string', minLength: 4, default: 'eth0', errorCode: 'WAN_BAD', description: 'WAN' },
     },
+    {
+      name: 'an integer enumeration',
+      given: { type: 'integer', enum: [0, 1, 5, 10] },
+      want: { kind: 'integer', values: [0, 1, 5, 10] },
+    },
+    {
+      name: 'a list of consecutive integers',
+      given: { type: 'array', items: { type: 'integer' }, 'x-zc-consecutive': true },
+      want: { kind: 'array', consecutive: true, firstItem: undefined },
+    },
+    {
+      name: "a list whose first item's field is one of some values",
+      given: {
+        type: 'array',
+        items: { type: 'object', properties: { fsPath: { type: 'string' } } },
+        'x-zc-first-item': { field: 'fsPath', values: ['/', 'C'] },
+      },
+      want: { kind: 'array', consecutive: false, firstItem: { field: 'fsPath', values: ['/', 'C'] } },
+    },
+    {
+      name: 'an object whose two fields must differ',
+      given: {
+        type: 'object',
+        properties: { wan: { type: 'string' }, lan: { type: 'string' } },
+        'x-zc-distinct': { fields: ['wan', 'lan'], message: 'wan and lan must differ' },
+      },
+      want: { kind: 'object', distinct: [{ fields: ['wan', 'lan'], message: 'wan and lan must differ' }] },
+    },
   ]
   it.each(cases)('models $name', ({ given, want }) => {
     expect(build(given)).toMatchObject(want)
@@ -113,6 +141,34 @@ describe('buildSchema', () => {
       name: 'other rules in an object allOf',
       given: { type: 'object', allOf: [{ minProperties: 1 }] },
       problem: /allOf may only hold `not: \{required/,
+    },
+    {
+      name: 'x-zc-consecutive on a list of strings',
+      given: { type: 'array', items: { type: 'string' }, 'x-zc-consecutive': true },
+      problem: /x-zc-consecutive needs integer items/,
+    },
+    {
+      name: 'x-zc-first-item naming a field the items lack',
+      given: {
+        type: 'array',
+        items: { type: 'object', properties: { a: { type: 'string' } } },
+        'x-zc-first-item': { field: 'b', values: ['x'] },
+      },
+      problem: /x-zc-first-item needs object items with a string field 'b'/,
+    },
+    {
+      name: 'x-zc-distinct naming a field the object lacks',
+      given: {
+        type: 'object',
+        properties: { a: { type: 'string' } },
+        'x-zc-distinct': { fields: ['a', 'b'], message: 'a and b differ' },
+      },
+      problem: /field 'b' is not among the properties/,
+    },
+    {
+      name: 'a number enum of strings',
+      given: { type: 'integer', enum: ['1'] },
+      problem: /a number enum must list numbers/,
     },
     {
       name: 'a pattern that is not ECMA-262 with u',

@@ -569,6 +569,60 @@ const ROWS: [string, (s: Svc) => void, RuleId, string, ((s: Svc) => void)?][] = 
       wipe(s).response.additionalProperties = false
     },
   ],
+  // the rules JSON Schema cannot say (x-zc-consecutive, x-zc-first-item, x-zc-distinct) and number enums
+  [
+    'request list made consecutive',
+    (s) => {
+      req(s, 'ids').consecutive = true
+    },
+    'request-limit-narrowed',
+    'request.ids.consecutive',
+  ],
+  [
+    'request list no longer consecutive',
+    () => {},
+    'request-limit-widened',
+    'request.ids.consecutive',
+    (s) => {
+      req(s, 'ids').consecutive = true
+    },
+  ],
+  [
+    'request first-item rule added',
+    (s) => {
+      req(s, 'ids').firstItem = 'fsPath in /,C'
+    },
+    'request-limit-narrowed',
+    'request.ids.firstItem',
+  ],
+  [
+    'request fields made distinct',
+    (s) => {
+      wipe(s).request.distinct = ['key+name']
+    },
+    'request-rule-added',
+    'request.distinct(key+name)',
+  ],
+  [
+    'request distinct rule removed',
+    () => {},
+    'request-rule-removed',
+    'request.distinct(key+name)',
+    (s) => {
+      wipe(s).request.distinct = ['key+name']
+    },
+  ],
+  [
+    'request number enum value removed',
+    (s) => {
+      reqProps(s).level = { required: false, schema: { kind: 'integer', values: [0, 1] } }
+    },
+    'request-enum-value-removed',
+    'request.level.enum',
+    (s) => {
+      reqProps(s).level = { required: false, schema: { kind: 'integer', values: [0, 1, 5] } }
+    },
+  ],
 ]
 
 describe('classify: one rule per row', () => {

@@ -16,15 +16,24 @@ const files = readdirSync(specs, { withFileTypes: true })
   })
 
 describe('contract case files', () => {
-  it('exist for both services and all five kinds', () => {
+  it('exist for every service and all five kinds', () => {
     expect(files.map((f) => f.split('/specs/')[1]).sort()).toEqual(
-      ['vm', 'zec'].flatMap((s) =>
+      ['bmc', 'vm', 'zec'].flatMap((s) =>
         ['fleets', 'requests', 'responses', 'scenarios', 'validation'].map((k) => `${s}/contract/${k}.json`),
       ),
     )
   })
   it.each(files)('%s follows the schema', (file) => {
     expect(caseFileProblems(JSON.parse(readFileSync(file, 'utf8')))).toEqual([])
+  })
+  // The schema cannot know how many decisions there are: a case's `decision` must be one the file defines.
+  const defined = new Set(
+    [...readFileSync(`${specs}DECISIONS.md`, 'utf8').matchAll(/^<a id="d(\d+)"><\/a>$/gm)].map((m) => Number(m[1])),
+  )
+  it.each(files)('%s names only decisions that specs/DECISIONS.md defines', (file) => {
+    const cases = (JSON.parse(readFileSync(file, 'utf8')) as { cases: { id: string; decision?: number }[] }).cases
+    expect(cases.filter((c) => c.decision !== undefined && !defined.has(c.decision)).map((c) => c.id)).toEqual([])
+    expect(defined.size).toBeGreaterThan(0)
   })
   it.each([
     ['an unknown kind', { service: 'zec', kind: 'vibes', cases: [{}] }],

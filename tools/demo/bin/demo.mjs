@@ -3,6 +3,7 @@
 // compiled them: the generated clients resetting instances on the generated
 // mocks, served over HTTP on loopback by zenlayer-mock, with every state
 // change printed. Secrets never appear in the output (the logger masks them).
+import { service as bmcService, createBmcClient } from '@zenlayer-reset/bmc-client'
 import { ApiError } from '@zenlayer-reset/client-runtime'
 import { startMockServer } from '@zenlayer-reset/mock-server'
 import { createVmClient, service as vmService } from '@zenlayer-reset/vm-client'
@@ -31,9 +32,13 @@ const server = await startMockServer({
         { instanceId: 'vm-ci-2', status: 'RUNNING' },
       ],
     },
+    bmc: {
+      images: [{ imageId: 'img-ubuntu-2204', osType: 'linux', category: 'Linux', sizeGb: 20 }],
+      instances: [{ instanceId: 'bm-db-1', status: 'RUNNING', imageId: 'img-ubuntu-2204' }],
+    },
   },
 })
-console.log(`zenlayer-mock serving zec and vm on ${server.url}`)
+console.log(`zenlayer-mock serving zec, vm and bmc on ${server.url}`)
 // Said once, for the lines below: what `***` stands for.
 console.log(
   'Each request the clients send is printed as their logger sees it: "->", the action, the body, and\n' +
@@ -42,7 +47,7 @@ console.log(
     'and body.\n',
 )
 
-const services = { zec: zecService, vm: vmService }
+const services = { zec: zecService, vm: vmService, bmc: bmcService }
 const ids = (list) => (list.length > 0 ? list.join(', ') : 'none')
 // A batch action's reply lists only the ids that FAILED (the spec's x-zc-batch names the field): say so,
 // rather than print a bare `instanceIds` that reads as "these were reset".
@@ -60,6 +65,7 @@ const log = (e) => {
 }
 const zec = createZecClient({ baseUrl: server.url, credentials, logger: log })
 const vm = createVmClient({ baseUrl: server.url, credentials, logger: log })
+const bmc = createBmcClient({ baseUrl: server.url, credentials, logger: log })
 const changes = (label) => {
   const last = {}
   return (p) => {
@@ -100,10 +106,33 @@ await vm.waitUntilReset({
   onProgress: changes('vm'),
 })
 
-console.log('\n3. Every state change the mock recorded:')
+console.log(
+  '\n3. bmc: a running bare-metal server is reinstalled with RAID 1, its partitions and NIC names, then read back',
+)
+await bmc.reinstallInstance({
+  instanceId: 'bm-db-1',
+  imageId: 'img-ubuntu-2204',
+  hostname: 'db-1.example',
+  password: 'Example-123',
+  raidConfig: { raidType: 1 },
+  partitions: [{ fsPath: '/', fsType: 'ext4', size: 200 }],
+  nic: { wanName: 'wan0', lanName: 'lan0' },
+})
+await bmc.waitUntilReset({
+  instanceIds: ['bm-db-1'],
+  maxWaitSeconds: 30,
+  firstDelayMs: 150,
+  maxDelayMs: 300,
+  onProgress: changes('bmc'),
+})
+const [server1] = (await bmc.describeInstances({ instanceIds: ['bm-db-1'] })).dataSet ?? []
+console.log(`  DescribeInstances: hostname ${server1?.hostname}, RAID ${JSON.stringify(server1?.raidConfig)}`)
+
+console.log('\n4. Every state change the mock recorded:')
 for (const [service, ids] of [
   ['zec', ['zec-web-1', 'zec-web-2', 'zec-db-1']],
   ['vm', ['vm-ci-1', 'vm-ci-2']],
+  ['bmc', ['bm-db-1']],
 ]) {
   for (const id of ids) {
     const history = server.hub.mocks[service].history(id).map((e) => e.status)

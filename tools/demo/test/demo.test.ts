@@ -19,6 +19,12 @@ describe('the demo', () => {
     expect(status).toBe(0)
     expect(lines.some((l) => l.includes('zec zec-web-1: STOPPED -> DEPLOYING -> RUNNING'))).toBe(true)
     expect(lines.some((l) => l.includes('vm vm-ci-1: STOPPED -> REBUILDING -> RUNNING'))).toBe(true)
+    expect(lines.some((l) => l.includes('bmc bm-db-1: RUNNING -> INSTALLING -> RUNNING'))).toBe(true)
+  })
+
+  it('reads back what the bmc reinstall changed, its password masked', () => {
+    expect(lines).toContain('  DescribeInstances: hostname db-1.example, RAID {"raidType":1}')
+    expect(lines.join('\n')).not.toContain('Example-123')
   })
 
   it("labels the batch reply's list as the ids that failed, never as a bare instanceIds", () => {

@@ -35,6 +35,7 @@ paths:
                 thing: { type: string }
                 key: { type: string }
                 picture: { type: string }
+                parts: { allOf: [{ type: array, items: { type: object, properties: { at: { type: string } } } }] }
       responses:
         '200':
           description: ok
@@ -69,5 +70,12 @@ describe('fields a runtime reads of a reset request', () => {
     expect(problems(spec('{ keyPair: key }', 'imageId'), 'transition')).toContain(
       'image names imageId, not a field of the request',
     )
+  })
+
+  it("a field of the items of a list the rule reads counts (bmc partitions' fsPath); of no list it reads, it does not", () => {
+    expect(problems(spec('{ list: parts, keyPair: at }', 'picture'), 'state rule fields')).toEqual([])
+    expect(problems(spec('{ keyPair: at }', 'picture'), 'state rule fields')).toEqual([
+      'state rule key-pair-exists reads its keyPair from at, not a field of the request',
+    ])
   })
 })

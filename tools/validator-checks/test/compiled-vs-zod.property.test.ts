@@ -1,3 +1,4 @@
+import * as bmc from '@zenlayer-reset/bmc-validator'
 import * as vm from '@zenlayer-reset/vm-validator'
 import * as zec from '@zenlayer-reset/zec-validator'
 import fc from 'fast-check'
@@ -77,12 +78,21 @@ function stringAround(node: Json): fc.Arbitrary<string> {
     near.length > 0
       ? fc.constantFrom(...near).chain((n) => fc.string({ unit: chars, minLength: n, maxLength: n }))
       : fc.string(),
-    fc.constantFrom('Example+123', 'Ab(defg1', 'eth0', 'T1A2B3C4D-5E6F-4708-9A0B-1C2D3E4F5A6B'),
+    fc.constantFrom(
+      'Example+123',
+      'Ab(defg1',
+      'eth0',
+      'lan0',
+      'wan0',
+      '/',
+      'C',
+      'T1A2B3C4D-5E6F-4708-9A0B-1C2D3E4F5A6B',
+    ),
   )
 }
 
-const packages = { zec, vm } as const
-const cases = (['zec', 'vm'] as const).flatMap((service) =>
+const packages = { zec, vm, bmc } as const
+const cases = (['zec', 'vm', 'bmc'] as const).flatMap((service) =>
   Object.entries(packages[service].validators.actions).flatMap(([action, pair]) =>
     (['request', 'response'] as const).map((direction) => ({
       title: `${service} ${action} ${direction}`,

@@ -170,6 +170,9 @@ export const service = {
         },
       ],
       image: 'imageId',
+      carries: [],
+      itemTemplate: null,
+      itemImage: null,
     },
     DescribeInstancesStatus: {
       service: 'vm',
@@ -215,6 +218,9 @@ export const service = {
       },
       stateRules: [],
       image: null,
+      carries: [],
+      itemTemplate: null,
+      itemImage: null,
     },
   },
 } as const satisfies MockService

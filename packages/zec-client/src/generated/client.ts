@@ -24,7 +24,6 @@ import type { paths } from './schema.js'
 
 /** A status of a zec instance, as the status query answers it; a status added later by the vendor is kept as a string. */
 export type InstanceStatus =
-  | 'PENDING'
   | 'DEPLOYING'
   | 'REBUILDING'
   | 'REINSTALL_FAILED'
@@ -42,7 +41,7 @@ export type InstanceStatus =
   | (string & {})
 
 /** The actions of the zec API. */
-export type Action = 'ResetInstances' | 'DescribeInstancesStatus'
+export type Action = 'ResetInstances' | 'ResetInstance' | 'DescribeInstancesStatus'
 
 /** Input of ResetInstances: Reinstall the operating system of several instances. */
 export type ResetInstancesInput = {
@@ -137,6 +136,101 @@ export function isResetInstancesError(error: unknown): error is ResetInstancesEr
   return error instanceof ApiError && error.action === 'ResetInstances'
 }
 
+/** Input of ResetInstance: Reinstall the operating system of one instance. */
+export type ResetInstanceInput = {
+  /**
+   * An instance id, as DescribeInstances returns it.
+   * Rules: 1 to 64 characters.
+   * @example "inst-0a1b2c3d"
+   */
+  readonly instanceId: string
+  /**
+   * New login password of ResetInstance: 8-16 characters from letters, digits and ~!@$^*-_=+|;:,.?, with at least one lower-case letter, one upper-case letter, one digit and one of those special characters.
+   * Rules: 8 to 16 characters; may contain only letters, digits and ~!@$^*-_=+|;:,.?; must contain a lower-case letter; must contain an upper-case letter; must contain a digit; must contain one of ~!@$^*-_=+|;:,.?.
+   * A secret: masked in every log, error and result.
+   */
+  readonly password?: string | undefined
+  /**
+   * SSH key pair id, e.g. key-YWD2QFOl.
+   * Rules: at least 1 character.
+   * @example "key-YWD2QFOl"
+   */
+  readonly keyId?: string | undefined
+  /**
+   * Image to install; the instance's current image when absent.
+   * Rules: at least 1 character.
+   * @example "ubuntu2022"
+   */
+  readonly imageId?: string | undefined
+  /**
+   * Time zone of the installed OS; the current one when absent.
+   * Rules: at least 1 character.
+   * @example "Asia/Hong_Kong"
+   */
+  readonly timezone?: string | undefined
+  /**
+   * Whether to enable the QEMU guest agent (QGA).
+   * @defaultValue false
+   */
+  readonly enableAgent?: boolean | undefined
+  /**
+   * New instance name, 2-63 letters, digits, hyphens and periods.
+   * Rules: 2 to 63 characters; may contain only letters, digits, hyphens and periods.
+   */
+  readonly instanceName?: string | undefined
+  /**
+   * Initialization command run on first boot.
+   * A secret: masked in every log, error and result.
+   */
+  readonly userData?: string | undefined
+} & (
+  | { readonly keyId?: NotTogether<'password and keyId: set one of them, or none, never both'> | undefined }
+  | { readonly password?: NotTogether<'password and keyId: set one of them, or none, never both'> | undefined }
+)
+/** What ResetInstance returns: the reply's `response`, with its `requestId`. */
+export type ResetInstanceOutput = ApiResult<{
+  /**
+   * Unique id of the request, `T` followed by an upper-case UUID. Quote it when contacting the vendor about a call.
+   * @example "TC1748D3E-452D-4F74-8485-7AA73718E453"
+   */
+  readonly requestId: string
+}>
+/** The error codes ResetInstance documents. */
+export type ResetInstanceErrorCode =
+  | 'INVALID_API_VERSION_NOT_SUPPORT'
+  | 'INVALID_PARAMETER_MISSING'
+  | 'INVALID_PARAMETER_PASSWORD_KEY_ID_CONFLICT'
+  | 'INVALID_PARAMETER_UNKNOWN'
+  | 'INVALID_PARAMETER_VALUE_INSTANCE_NAME_MALFORMED'
+  | 'INVALID_PARAMETER_VALUE_MALFORMED'
+  | 'INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED'
+  | 'INVALID_REQUEST_BODY_MALFORMED'
+  | 'AUTH_FAILURE_ACCESS_KEY_NOT_FOUND'
+  | 'AUTH_FAILURE_AUTHORIZATION_MALFORMED'
+  | 'AUTH_FAILURE_CREDENTIALS_MISSING'
+  | 'AUTH_FAILURE_SIGNATURE_MISMATCH'
+  | 'AUTH_FAILURE_TIMESTAMP_EXPIRED'
+  | 'AUTH_FAILURE_TOKEN_INVALID'
+  | 'OPERATION_DENIED_IMAGE_CREDENTIALS_NOT_SUPPORT'
+  | 'OPERATION_DENIED_IMAGE_OS_TYPE_MISMATCH'
+  | 'OPERATION_DENIED_INSTANCE_NOT_STOPPED'
+  | 'INVALID_IMAGE_NOT_FOUND'
+  | 'INVALID_IMAGE_SIZE_EXCEED'
+  | 'INVALID_INSTANCE_NOT_FOUND'
+  | 'INVALID_KEY_PAIR_NOT_FOUND'
+  | 'REQUEST_BODY_TOO_LARGE'
+  | 'REQUEST_CONTENT_TYPE_UNSUPPORTED'
+  | 'REQUEST_LIMIT_EXCEEDED'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'SERVICE_TEMPORARY_UNAVAILABLE'
+  | 'REQUEST_TIMED_OUT'
+/** An API error of ResetInstance, its code narrowed to those the action documents. */
+export type ResetInstanceError = ApiError<ResetInstanceErrorCode>
+/** Whether `error` is an API error answered to ResetInstance. */
+export function isResetInstanceError(error: unknown): error is ResetInstanceError {
+  return error instanceof ApiError && error.action === 'ResetInstance'
+}
+
 /** Input of DescribeInstancesStatus: Query the status of instances. */
 export type DescribeInstancesStatusInput = {
   /**
@@ -225,6 +319,11 @@ export interface ZecClient {
    */
   resetInstances(input: ResetInstancesInput, options?: CallOptions): Promise<ResetInstancesOutput>
   /**
+   * Reinstall the operating system of one instance. X-ZC-Action: ResetInstance. Never retried once it may have reached the server.
+   * @see https://docs.console.zenlayer.com/api-reference/compute/zec/instance/resetinstance
+   */
+  resetInstance(input: ResetInstanceInput, options?: CallOptions): Promise<ResetInstanceOutput>
+  /**
    * Query the status of instances. X-ZC-Action: DescribeInstancesStatus.
    * @see https://docs.console.zenlayer.com/api-reference/compute/zec/instance/describeinstancesstatus
    */
@@ -257,6 +356,7 @@ export function createZecClient(config: ClientConfig<'zec', Action> = {}): ZecCl
   return {
     raw: client.raw,
     resetInstances: (input, options) => client.call(service.operations.ResetInstances, input, options),
+    resetInstance: (input, options) => client.call(service.operations.ResetInstance, input, options),
     describeInstancesStatus: (input, options) =>
       client.call(service.operations.DescribeInstancesStatus, input, options),
     resetFleet: (input, options) =>

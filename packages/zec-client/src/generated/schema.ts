@@ -12,9 +12,29 @@ export interface paths {
     put?: never
     /**
      * Reinstall the operating system of several instances
-     * @description Reinstalls the OS of up to 100 powered-off instances, wiping their boot disks. Problems with the request as a whole are error responses; problems of one instance put its id in the failed list and the call still succeeds. Accepted instances go `DEPLOYING` (some flows show `REBUILDING`), then `RUNNING`, or `REINSTALL_FAILED`; follow them with DescribeInstancesStatus. Not idempotent: there is no idempotency token, so a call whose body may have reached the server must not be retried.
+     * @description Reinstalls the OS of up to 100 powered-off instances, wiping their boot disks. Problems with the request as a whole are error responses; problems of one instance put its id in the failed list and the call still succeeds. Accepted instances go `DEPLOYING`, then `RUNNING`, or `REINSTALL_FAILED`; follow them with DescribeInstancesStatus. Not idempotent: there is no idempotency token, so a call whose body may have reached the server must not be retried.
      */
     post: operations['ResetInstances']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v2/zec#ResetInstance': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Reinstall the operating system of one instance
+     * @description Reinstalls the OS of one powered-off instance, wiping its boot disk. Every problem is an error response (there is no failed list). The instance goes `DEPLOYING`, then `RUNNING`, or `REINSTALL_FAILED`; follow it with DescribeInstancesStatus (`waitUntilReset` and `resetFleet` of ResetInstances follow it too). Not idempotent: a call whose body may have reached the server must not be retried.
+     */
+    post: operations['ResetInstance']
     delete?: never
     options?: never
     head?: never
@@ -108,11 +128,70 @@ export interface components {
       code?: 'INVALID_IMAGE_NOT_FOUND' | 'INVALID_KEY_PAIR_NOT_FOUND'
     }
     /**
+     * Format: password
+     * @description New login password of ResetInstance: 8-16 characters from letters, digits and ~!@$^*-_=+|;:,.?, with at least one lower-case letter, one upper-case letter, one digit and one of those special characters.
+     */
+    ResetInstancePassword: string & (unknown & unknown & unknown & unknown & unknown)
+    /** @description Request of ResetInstance: one instance and the optional fields of ResetInstances. password and keyId are exclusive; passing neither is allowed. Unknown fields are rejected. */
+    ResetInstanceRequest: {
+      instanceId: components['schemas']['InstanceId']
+      password?: components['schemas']['ResetInstancePassword']
+      /**
+       * @description SSH key pair id, e.g. key-YWD2QFOl.
+       * @example key-YWD2QFOl
+       */
+      keyId?: string
+      /**
+       * @description Image to install; the instance's current image when absent.
+       * @example ubuntu2022
+       */
+      imageId?: string
+      /**
+       * @description Time zone of the installed OS; the current one when absent.
+       * @example Asia/Hong_Kong
+       */
+      timezone?: string
+      /**
+       * @description Whether to enable the QEMU guest agent (QGA).
+       * @default false
+       */
+      enableAgent?: boolean
+      instanceName?: components['schemas']['InstanceName']
+      /** @description Initialization command run on first boot. */
+      userData?: string
+    } & unknown
+    ResetInstanceResponse: {
+      requestId: components['schemas']['RequestId']
+    }
+    ResetInstanceReply: {
+      requestId: components['schemas']['RequestId']
+      response: components['schemas']['ResetInstanceResponse']
+    }
+    ResetInstanceBadRequest: components['schemas']['ErrorEnvelope'] & {
+      code?:
+        | components['schemas']['BadRequestCommonCode']
+        | 'INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED'
+        | 'INVALID_PARAMETER_VALUE_INSTANCE_NAME_MALFORMED'
+        | 'INVALID_PARAMETER_PASSWORD_KEY_ID_CONFLICT'
+    }
+    ResetInstanceForbidden: components['schemas']['ErrorEnvelope'] & {
+      code?:
+        | 'OPERATION_DENIED_INSTANCE_NOT_STOPPED'
+        | 'OPERATION_DENIED_IMAGE_OS_TYPE_MISMATCH'
+        | 'OPERATION_DENIED_IMAGE_CREDENTIALS_NOT_SUPPORT'
+    }
+    ResetInstanceNotFound: components['schemas']['ErrorEnvelope'] & {
+      code?:
+        | 'INVALID_INSTANCE_NOT_FOUND'
+        | 'INVALID_IMAGE_NOT_FOUND'
+        | 'INVALID_IMAGE_SIZE_EXCEED'
+        | 'INVALID_KEY_PAIR_NOT_FOUND'
+    }
+    /**
      * @description Status of a zec instance.
      * @enum {string}
      */
     InstanceStatus:
-      | 'PENDING'
       | 'DEPLOYING'
       | 'REBUILDING'
       | 'REINSTALL_FAILED'
@@ -353,6 +432,77 @@ export interface operations {
         }
         content: {
           'application/json': components['schemas']['ResetInstancesNotFound']
+        }
+      }
+      413: components['responses']['PayloadTooLarge']
+      415: components['responses']['UnsupportedMediaType']
+      429: components['responses']['RateLimited']
+      451: components['responses']['PolicyBlocked']
+      '5XX': components['responses']['ServerError']
+    }
+  }
+  ResetInstance: {
+    parameters: {
+      query?: never
+      header: {
+        'X-ZC-Action': 'ResetInstance'
+        /** @description The API version; batch ResetInstances exists only in zec 2025-09-01. */
+        'X-ZC-Version': components['parameters']['ApiVersion']
+        /** @description The service name, sent by every vendor SDK; the path already names it. */
+        'X-ZC-Service'?: components['parameters']['Service']
+        /** @description Language of the SDK that sent the request, as the vendor SDKs report it. */
+        'X-ZC-SDK-Lang'?: components['parameters']['SdkLanguage']
+        /** @description Version of the SDK that sent the request. */
+        'X-ZC-SDK-Version'?: components['parameters']['SdkVersion']
+        /** @description Free-form name of the calling tool, for the vendor's request logs. */
+        'X-ZC-Request-Client'?: components['parameters']['RequestClient']
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetInstanceRequest']
+      }
+    }
+    responses: {
+      /** @description The reinstall was started. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ResetInstanceReply']
+        }
+      }
+      /** @description A parameter is missing, unknown or breaks a rule. */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ResetInstanceBadRequest']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      /** @description The instance or image refuses the reinstall (JSON), or, with `cf-mitigated: challenge`, an HTML security challenge from the vendor's edge that never reached the API. */
+      403: {
+        headers: {
+          'cf-mitigated': components['headers']['CfMitigated']
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ResetInstanceForbidden']
+          'text/html': string
+        }
+      }
+      /** @description The instance, image or key pair does not exist, or the image does not fit. */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ResetInstanceNotFound']
         }
       }
       413: components['responses']['PayloadTooLarge']

@@ -44,10 +44,22 @@ export const RequestId = z.string({ error: 'must be a string' }).check(
   }),
 )
 
+/** New login password of ResetInstance: 8-16 characters from letters, digits and ~!@$^*-_=+|;:,.?, with at least one lower-case letter, one upper-case letter, one digit and one of those special characters. */
+export const ResetInstancePassword = z
+  .string({ error: 'must be a string' })
+  .check(
+    minChars(8),
+    maxChars(16),
+    z.regex(/^[A-Za-z0-9~!@$^*_=+|;:,.?-]*$/u, { error: 'may contain only letters, digits and ~!@$^*-_=+|;:,.?' }),
+    z.regex(/[a-z]/u, { error: 'must contain a lower-case letter' }),
+    z.regex(/[A-Z]/u, { error: 'must contain an upper-case letter' }),
+    z.regex(/[0-9]/u, { error: 'must contain a digit' }),
+    z.regex(/[~!@$^*_=+|;:,.?-]/u, { error: 'must contain one of ~!@$^*-_=+|;:,.?' }),
+  )
+
 /** Status of a zec instance. */
 export const InstanceStatus = z.enum(
   [
-    'PENDING',
     'DEPLOYING',
     'REBUILDING',
     'REINSTALL_FAILED',
@@ -65,7 +77,7 @@ export const InstanceStatus = z.enum(
   ],
   {
     error:
-      'must be one of PENDING, DEPLOYING, REBUILDING, REINSTALL_FAILED, REBOOT, RUNNING, STOPPED, BOOTING, STOPPING, RELEASING, RECYCLE, RECYCLING, CREATE_FAILED, IMAGING, RESIZING',
+      'must be one of DEPLOYING, REBUILDING, REINSTALL_FAILED, REBOOT, RUNNING, STOPPED, BOOTING, STOPPING, RELEASING, RECYCLE, RECYCLING, CREATE_FAILED, IMAGING, RESIZING',
   },
 )
 
@@ -151,6 +163,104 @@ export const ResetInstancesErrorBody = z.looseObject({
 })
 
 export type ResetInstancesErrorBody = z.output<typeof ResetInstancesErrorBody>
+
+/** ResetInstance request: strict, an unknown field is an error. */
+export const ResetInstanceRequest = z
+  .strictObject(
+    {
+      instanceId: z.string({ error: 'must be a string' }).check(minChars(1), maxChars(64)),
+      password: z.optional(ResetInstancePassword),
+      keyId: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+      imageId: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+      timezone: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+      enableAgent: z.optional(z.boolean({ error: 'must be true or false' })),
+      instanceName: z.optional(
+        z
+          .string({ error: 'must be a string' })
+          .check(
+            minChars(2),
+            maxChars(63),
+            z.regex(/^[A-Za-z0-9.-]+$/u, { error: 'may contain only letters, digits, hyphens and periods' }),
+          ),
+      ),
+      userData: z.optional(z.string({ error: 'must be a string' })),
+    },
+    { error: 'must be an object' },
+  )
+  .check(
+    atMostOneOf(
+      ['password', 'keyId'],
+      'password and keyId cannot both be set',
+      'INVALID_PARAMETER_PASSWORD_KEY_ID_CONFLICT',
+    ),
+  )
+
+export type ResetInstanceRequest = z.input<typeof ResetInstanceRequest>
+
+/** ResetInstance reply as on the wire: lenient, unknown fields are kept. */
+export const ResetInstanceReply = z.looseObject(
+  {
+    requestId: z.string({ error: 'must be a string' }).check(
+      z.regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
+        error: 'must be T followed by an upper-case UUID',
+      }),
+    ),
+    response: z.looseObject(
+      {
+        requestId: z.string({ error: 'must be a string' }).check(
+          z.regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
+            error: 'must be T followed by an upper-case UUID',
+          }),
+        ),
+      },
+      { error: 'must be an object' },
+    ),
+  },
+  { error: 'must be an object' },
+)
+
+export type ResetInstanceReply = z.output<typeof ResetInstanceReply>
+
+/** Error body of ResetInstance, with the codes it documents. */
+export const ResetInstanceErrorBody = z.looseObject({
+  requestId: z.string({ error: 'must be a string' }).check(
+    z.regex(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u, {
+      error: 'must be T followed by an upper-case UUID',
+    }),
+  ),
+  code: openEnum([
+    'INVALID_API_VERSION_NOT_SUPPORT',
+    'INVALID_PARAMETER_MISSING',
+    'INVALID_PARAMETER_PASSWORD_KEY_ID_CONFLICT',
+    'INVALID_PARAMETER_UNKNOWN',
+    'INVALID_PARAMETER_VALUE_INSTANCE_NAME_MALFORMED',
+    'INVALID_PARAMETER_VALUE_MALFORMED',
+    'INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED',
+    'INVALID_REQUEST_BODY_MALFORMED',
+    'AUTH_FAILURE_ACCESS_KEY_NOT_FOUND',
+    'AUTH_FAILURE_AUTHORIZATION_MALFORMED',
+    'AUTH_FAILURE_CREDENTIALS_MISSING',
+    'AUTH_FAILURE_SIGNATURE_MISMATCH',
+    'AUTH_FAILURE_TIMESTAMP_EXPIRED',
+    'AUTH_FAILURE_TOKEN_INVALID',
+    'OPERATION_DENIED_IMAGE_CREDENTIALS_NOT_SUPPORT',
+    'OPERATION_DENIED_IMAGE_OS_TYPE_MISMATCH',
+    'OPERATION_DENIED_INSTANCE_NOT_STOPPED',
+    'INVALID_IMAGE_NOT_FOUND',
+    'INVALID_IMAGE_SIZE_EXCEED',
+    'INVALID_INSTANCE_NOT_FOUND',
+    'INVALID_KEY_PAIR_NOT_FOUND',
+    'REQUEST_BODY_TOO_LARGE',
+    'REQUEST_CONTENT_TYPE_UNSUPPORTED',
+    'REQUEST_LIMIT_EXCEEDED',
+    'INTERNAL_SERVER_ERROR',
+    'SERVICE_TEMPORARY_UNAVAILABLE',
+    'REQUEST_TIMED_OUT',
+  ]),
+  message: z.string(),
+})
+
+export type ResetInstanceErrorBody = z.output<typeof ResetInstanceErrorBody>
 
 /** DescribeInstancesStatus request: strict, an unknown field is an error. */
 export const DescribeInstancesStatusRequest = z.strictObject(

@@ -22,6 +22,10 @@ const PATTERN_2 = /[0-9]/u
 const PATTERN_3 = /[~!@$^*_=+-]/u
 const PATTERN_4 = /^[A-Za-z0-9.-]+$/u
 const PATTERN_5 = /^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u
+const PATTERN_6 = /^[A-Za-z0-9~!@$^*_=+|;:,.?-]*$/u
+const PATTERN_7 = /[a-z]/u
+const PATTERN_8 = /[A-Z]/u
+const PATTERN_9 = /[~!@$^*_=+|;:,.?-]/u
 
 /** Checks a ResetInstances request against every rule of the spec, before anything is sent. */
 export function validateResetInstancesRequest(input: unknown): ValidationResult<s.ResetInstancesRequest> {
@@ -487,6 +491,378 @@ export function validateResetInstancesReply(input: unknown): ValidationResult<s.
     : { ok: false, code: (issues[0] as ValidationIssue).code, issues }
 }
 
+/** Checks a ResetInstance request against every rule of the spec, before anything is sent. */
+export function validateResetInstanceRequest(input: unknown): ValidationResult<s.ResetInstanceRequest> {
+  let issues: ValidationIssue[] | undefined
+  let hard = 0
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    issues = addIssue(issues, {
+      path: '',
+      rule: 'type',
+      message: 'request must be an object',
+      code: 'INVALID_REQUEST_BODY_MALFORMED',
+    })
+    hard++
+  } else {
+    const o0 = input as Record<string, unknown>
+    const hard1 = hard
+    const v2 = o0.instanceId
+    if (v2 === undefined) {
+      issues = addIssue(issues, {
+        path: 'instanceId',
+        rule: 'required',
+        message: 'instanceId is required',
+        code: 'INVALID_PARAMETER_MISSING',
+      })
+      hard++
+    } else {
+      if (typeof v2 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'instanceId',
+          rule: 'type',
+          message: 'instanceId must be a string',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+        hard++
+      } else {
+        if (v2.length < 1 || (v2.length < 2 && codePoints(v2) < 1)) {
+          issues = addIssue(issues, {
+            path: 'instanceId',
+            rule: 'minLength',
+            message: 'instanceId must be at least 1 character',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+        if (v2.length > 64 && codePoints(v2) > 64) {
+          issues = addIssue(issues, {
+            path: 'instanceId',
+            rule: 'maxLength',
+            message: 'instanceId must be at most 64 characters',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v3 = o0.password
+    if (v3 !== undefined) {
+      if (typeof v3 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'password',
+          rule: 'type',
+          message: 'password must be a string',
+          code: 'INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED',
+        })
+        hard++
+      } else {
+        if (v3.length < 8 || (v3.length < 16 && codePoints(v3) < 8)) {
+          issues = addIssue(issues, {
+            path: 'password',
+            rule: 'minLength',
+            message: 'password must be at least 8 characters',
+            code: 'INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED',
+          })
+        }
+        if (v3.length > 16 && codePoints(v3) > 16) {
+          issues = addIssue(issues, {
+            path: 'password',
+            rule: 'maxLength',
+            message: 'password must be at most 16 characters',
+            code: 'INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED',
+          })
+        }
+        if (!PATTERN_6.test(v3)) {
+          issues = addIssue(issues, {
+            path: 'password',
+            rule: 'pattern',
+            message: 'password may contain only letters, digits and ~!@$^*-_=+|;:,.?',
+            code: 'INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED',
+          })
+        }
+        if (!PATTERN_7.test(v3)) {
+          issues = addIssue(issues, {
+            path: 'password',
+            rule: 'pattern',
+            message: 'password must contain a lower-case letter',
+            code: 'INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED',
+          })
+        }
+        if (!PATTERN_8.test(v3)) {
+          issues = addIssue(issues, {
+            path: 'password',
+            rule: 'pattern',
+            message: 'password must contain an upper-case letter',
+            code: 'INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED',
+          })
+        }
+        if (!PATTERN_2.test(v3)) {
+          issues = addIssue(issues, {
+            path: 'password',
+            rule: 'pattern',
+            message: 'password must contain a digit',
+            code: 'INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED',
+          })
+        }
+        if (!PATTERN_9.test(v3)) {
+          issues = addIssue(issues, {
+            path: 'password',
+            rule: 'pattern',
+            message: 'password must contain one of ~!@$^*-_=+|;:,.?',
+            code: 'INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED',
+          })
+        }
+      }
+    }
+    const v4 = o0.keyId
+    if (v4 !== undefined) {
+      if (typeof v4 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'keyId',
+          rule: 'type',
+          message: 'keyId must be a string',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+        hard++
+      } else {
+        if (v4.length < 1 || (v4.length < 2 && codePoints(v4) < 1)) {
+          issues = addIssue(issues, {
+            path: 'keyId',
+            rule: 'minLength',
+            message: 'keyId must be at least 1 character',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v5 = o0.imageId
+    if (v5 !== undefined) {
+      if (typeof v5 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'imageId',
+          rule: 'type',
+          message: 'imageId must be a string',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+        hard++
+      } else {
+        if (v5.length < 1 || (v5.length < 2 && codePoints(v5) < 1)) {
+          issues = addIssue(issues, {
+            path: 'imageId',
+            rule: 'minLength',
+            message: 'imageId must be at least 1 character',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v6 = o0.timezone
+    if (v6 !== undefined) {
+      if (typeof v6 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'timezone',
+          rule: 'type',
+          message: 'timezone must be a string',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+        hard++
+      } else {
+        if (v6.length < 1 || (v6.length < 2 && codePoints(v6) < 1)) {
+          issues = addIssue(issues, {
+            path: 'timezone',
+            rule: 'minLength',
+            message: 'timezone must be at least 1 character',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v7 = o0.enableAgent
+    if (v7 !== undefined) {
+      if (typeof v7 !== 'boolean') {
+        issues = addIssue(issues, {
+          path: 'enableAgent',
+          rule: 'type',
+          message: 'enableAgent must be true or false',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+        hard++
+      }
+    }
+    const v8 = o0.instanceName
+    if (v8 !== undefined) {
+      if (typeof v8 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'instanceName',
+          rule: 'type',
+          message: 'instanceName must be a string',
+          code: 'INVALID_PARAMETER_VALUE_INSTANCE_NAME_MALFORMED',
+        })
+        hard++
+      } else {
+        if (v8.length < 2 || (v8.length < 4 && codePoints(v8) < 2)) {
+          issues = addIssue(issues, {
+            path: 'instanceName',
+            rule: 'minLength',
+            message: 'instanceName must be at least 2 characters',
+            code: 'INVALID_PARAMETER_VALUE_INSTANCE_NAME_MALFORMED',
+          })
+        }
+        if (v8.length > 63 && codePoints(v8) > 63) {
+          issues = addIssue(issues, {
+            path: 'instanceName',
+            rule: 'maxLength',
+            message: 'instanceName must be at most 63 characters',
+            code: 'INVALID_PARAMETER_VALUE_INSTANCE_NAME_MALFORMED',
+          })
+        }
+        if (!PATTERN_4.test(v8)) {
+          issues = addIssue(issues, {
+            path: 'instanceName',
+            rule: 'pattern',
+            message: 'instanceName may contain only letters, digits, hyphens and periods',
+            code: 'INVALID_PARAMETER_VALUE_INSTANCE_NAME_MALFORMED',
+          })
+        }
+      }
+    }
+    const v9 = o0.userData
+    if (v9 !== undefined) {
+      if (typeof v9 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'userData',
+          rule: 'type',
+          message: 'userData must be a string',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+        hard++
+      }
+    }
+    for (const k10 in o0) {
+      if (
+        k10 !== 'instanceId' &&
+        k10 !== 'password' &&
+        k10 !== 'keyId' &&
+        k10 !== 'imageId' &&
+        k10 !== 'timezone' &&
+        k10 !== 'enableAgent' &&
+        k10 !== 'instanceName' &&
+        k10 !== 'userData'
+      ) {
+        issues = addIssue(issues, {
+          path: k10,
+          rule: 'unknown',
+          message: unknownMessage(k10, 'ResetInstance'),
+          code: 'INVALID_PARAMETER_UNKNOWN',
+        })
+      }
+    }
+    if (hard === hard1) {
+      if (o0.password !== undefined && o0.keyId !== undefined) {
+        issues = addIssue(issues, {
+          path: '',
+          rule: 'exclusive',
+          message: 'password and keyId cannot both be set',
+          code: 'INVALID_PARAMETER_PASSWORD_KEY_ID_CONFLICT',
+        })
+      }
+    }
+  }
+  return issues === undefined
+    ? { ok: true, value: input as s.ResetInstanceRequest }
+    : { ok: false, code: (issues[0] as ValidationIssue).code, issues }
+}
+
+/** Checks a ResetInstance reply body (the whole envelope); unknown fields pass and are kept. */
+export function validateResetInstanceReply(input: unknown): ValidationResult<s.ResetInstanceReply> {
+  let issues: ValidationIssue[] | undefined
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    issues = addIssue(issues, {
+      path: '',
+      rule: 'type',
+      message: 'response must be an object',
+      code: 'INVALID_REQUEST_BODY_MALFORMED',
+    })
+  } else {
+    const o0 = input as Record<string, unknown>
+    const v1 = o0.requestId
+    if (v1 === undefined) {
+      issues = addIssue(issues, {
+        path: 'requestId',
+        rule: 'required',
+        message: 'requestId is required',
+        code: 'INVALID_PARAMETER_MISSING',
+      })
+    } else {
+      if (typeof v1 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'requestId',
+          rule: 'type',
+          message: 'requestId must be a string',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      } else {
+        if (!PATTERN_5.test(v1)) {
+          issues = addIssue(issues, {
+            path: 'requestId',
+            rule: 'pattern',
+            message: 'requestId must be T followed by an upper-case UUID',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v2 = o0.response
+    if (v2 === undefined) {
+      issues = addIssue(issues, {
+        path: 'response',
+        rule: 'required',
+        message: 'response is required',
+        code: 'INVALID_PARAMETER_MISSING',
+      })
+    } else {
+      if (typeof v2 !== 'object' || v2 === null || Array.isArray(v2)) {
+        issues = addIssue(issues, {
+          path: 'response',
+          rule: 'type',
+          message: 'response must be an object',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      } else {
+        const o3 = v2 as Record<string, unknown>
+        const v4 = o3.requestId
+        if (v4 === undefined) {
+          issues = addIssue(issues, {
+            path: 'response.requestId',
+            rule: 'required',
+            message: 'response.requestId is required',
+            code: 'INVALID_PARAMETER_MISSING',
+          })
+        } else {
+          if (typeof v4 !== 'string') {
+            issues = addIssue(issues, {
+              path: 'response.requestId',
+              rule: 'type',
+              message: 'response.requestId must be a string',
+              code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+            })
+          } else {
+            if (!PATTERN_5.test(v4)) {
+              issues = addIssue(issues, {
+                path: 'response.requestId',
+                rule: 'pattern',
+                message: 'response.requestId must be T followed by an upper-case UUID',
+                code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+              })
+            }
+          }
+        }
+      }
+    }
+  }
+  return issues === undefined
+    ? { ok: true, value: input as s.ResetInstanceReply }
+    : { ok: false, code: (issues[0] as ValidationIssue).code, issues }
+}
+
 /** Checks a DescribeInstancesStatus request against every rule of the spec, before anything is sent. */
 export function validateDescribeInstancesStatusRequest(
   input: unknown,
@@ -877,6 +1253,7 @@ export const validators = {
   service: 'zec',
   actions: {
     ResetInstances: { request: validateResetInstancesRequest, response: validateResetInstancesReply },
+    ResetInstance: { request: validateResetInstanceRequest, response: validateResetInstanceReply },
     DescribeInstancesStatus: {
       request: validateDescribeInstancesStatusRequest,
       response: validateDescribeInstancesStatusReply,

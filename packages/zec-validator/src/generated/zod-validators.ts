@@ -39,6 +39,25 @@ export const zodValidators = {
         generic,
       }),
     },
+    ResetInstance: {
+      request: createValidator(s.ResetInstanceRequest, {
+        service: 'zec',
+        action: 'ResetInstance',
+        direction: 'request',
+        codes: {
+          password: 'INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED',
+          instanceName: 'INVALID_PARAMETER_VALUE_INSTANCE_NAME_MALFORMED',
+        },
+        generic,
+      }),
+      response: createValidator(s.ResetInstanceReply, {
+        service: 'zec',
+        action: 'ResetInstance',
+        direction: 'response',
+        codes: {},
+        generic,
+      }),
+    },
     DescribeInstancesStatus: {
       request: createValidator(s.DescribeInstancesStatusRequest, {
         service: 'zec',

@@ -77,6 +77,11 @@ function diffSchema(side: Side, path: string, a: SchemaSnapshot, b: SchemaSnapsh
   bound(side, path, 'maximum', a.maximum, b.maximum, false, emit)
   if (Boolean(a.uniqueItems) !== Boolean(b.uniqueItems))
     emit(limit(side, Boolean(b.uniqueItems)), `${path}.uniqueItems`, Boolean(a.uniqueItems), Boolean(b.uniqueItems))
+  if (Boolean(a.consecutive) !== Boolean(b.consecutive))
+    emit(limit(side, Boolean(b.consecutive)), `${path}.consecutive`, Boolean(a.consecutive), Boolean(b.consecutive))
+  // A first-item rule that appears or changes its values narrows (a changed list may refuse what passed); one that goes widens.
+  if (a.firstItem !== b.firstItem)
+    emit(limit(side, b.firstItem !== undefined), `${path}.firstItem`, a.firstItem, b.firstItem)
   const pa = a.patterns ?? []
   const pb = b.patterns ?? []
   for (const p of pb)
@@ -177,6 +182,24 @@ function diffObject(side: Side, path: string, a: SchemaSnapshot, b: SchemaSnapsh
       emit(
         side === 'request' ? 'request-rule-removed' : 'response-rule-changed',
         `${path || '(body)'}.atMostOneOf(${x})`,
+        x,
+        undefined,
+      )
+  const da = a.distinct ?? []
+  const db = b.distinct ?? []
+  for (const x of db)
+    if (!da.includes(x))
+      emit(
+        side === 'request' ? 'request-rule-added' : 'response-rule-changed',
+        `${path || '(body)'}.distinct(${x})`,
+        undefined,
+        x,
+      )
+  for (const x of da)
+    if (!db.includes(x))
+      emit(
+        side === 'request' ? 'request-rule-removed' : 'response-rule-changed',
+        `${path || '(body)'}.distinct(${x})`,
         x,
         undefined,
       )

@@ -14,17 +14,23 @@ export interface SchemaSnapshot {
     | undefined
   readonly additionalProperties?: boolean | undefined
   readonly exclusive?: readonly string[] | undefined
+  /** x-zc-distinct: each rule's fields, sorted, joined with `+`. */
+  readonly distinct?: readonly string[] | undefined
   // array
   readonly items?: SchemaSnapshot | undefined
   readonly minItems?: number | undefined
   readonly maxItems?: number | undefined
   readonly uniqueItems?: boolean | undefined
+  readonly consecutive?: boolean | undefined
+  /** x-zc-first-item: `fsPath in /,C`. */
+  readonly firstItem?: string | undefined
   // string
   readonly minLength?: number | undefined
   readonly maxLength?: number | undefined
   readonly maxUtf8Bytes?: number | undefined
   readonly patterns?: readonly string[] | undefined
-  readonly values?: readonly string[] | undefined
+  /** A string or number enum. */
+  readonly values?: readonly (string | number)[] | undefined
   readonly format?: string | undefined
   // number
   readonly minimum?: number | undefined
@@ -85,6 +91,7 @@ export function schemaSnapshot(node: SchemaNode): SchemaSnapshot {
         ),
         additionalProperties: node.additionalProperties,
         exclusive: node.exclusive.map((x) => [...x.fields].sort().join('+')),
+        distinct: node.distinct.length > 0 ? node.distinct.map((x) => [...x.fields].sort().join('+')) : undefined,
       })
     case 'array':
       return defined({
@@ -93,6 +100,8 @@ export function schemaSnapshot(node: SchemaNode): SchemaSnapshot {
         minItems: node.minItems,
         maxItems: node.maxItems,
         uniqueItems: node.uniqueItems || undefined,
+        consecutive: node.consecutive || undefined,
+        firstItem: node.firstItem ? `${node.firstItem.field} in ${node.firstItem.values.join(',')}` : undefined,
       })
     case 'string':
       return defined({
@@ -106,7 +115,7 @@ export function schemaSnapshot(node: SchemaNode): SchemaSnapshot {
       })
     case 'integer':
     case 'number':
-      return defined({ ...meta, minimum: node.minimum, maximum: node.maximum })
+      return defined({ ...meta, minimum: node.minimum, maximum: node.maximum, values: node.values })
     case 'boolean':
       return defined(meta)
   }

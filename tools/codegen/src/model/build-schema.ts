@@ -7,6 +7,7 @@ import { decisionsOf } from './decisions.js'
 import type {
   ArrayNode,
   BooleanNode,
+  DistinctRule,
   ExclusiveRule,
   NodeMeta,
   NumberNode,
@@ -27,8 +28,8 @@ type Obj = Record<string, unknown>
 const ANNOTATIONS = new Set(['description', 'title', 'examples', 'example', 'deprecated', 'x-zc-decision'])
 const META = new Set(['default', 'x-zc-error-code', 'x-zc-sensitive'])
 const BY_TYPE: Record<SchemaNode['kind'], ReadonlySet<string>> = {
-  object: new Set(['type', 'properties', 'required', 'additionalProperties', 'allOf']),
-  array: new Set(['type', 'items', 'minItems', 'maxItems', 'uniqueItems']),
+  object: new Set(['type', 'properties', 'required', 'additionalProperties', 'allOf', 'x-zc-distinct']),
+  array: new Set(['type', 'items', 'minItems', 'maxItems', 'uniqueItems', 'x-zc-consecutive', 'x-zc-first-item']),
   string: new Set([
     'type',
     'minLength',
@@ -40,8 +41,8 @@ const BY_TYPE: Record<SchemaNode['kind'], ReadonlySet<string>> = {
     'allOf',
     'x-zc-max-utf8-bytes',
   ]),
-  integer: new Set(['type', 'minimum', 'maximum', 'format']),
-  number: new Set(['type', 'minimum', 'maximum', 'format']),
+  integer: new Set(['type', 'minimum', 'maximum', 'format', 'enum']),
+  number: new Set(['type', 'minimum', 'maximum', 'format', 'enum']),
   boolean: new Set(['type']),
 }
 
@@ -161,18 +162,42 @@ function objectNode(schema: Obj, loc: Location, m: NodeMeta, ctx: SchemaContext)
       decisions: [...decisionsOf(p), ...m.decisions],
     }
   })
-  return { kind: 'object', ...m, properties, additionalProperties: ap !== false, exclusive }
+  const distinct = distinctRules(schema['x-zc-distinct'], props, loc)
+  return { kind: 'object', ...m, properties, additionalProperties: ap !== false, exclusive, distinct }
+}
+
+function distinctRules(value: unknown, props: Obj, loc: Location): DistinctRule[] {
+  if (value === undefined) return []
+  const at = { ...loc, pointer: appendPointer(loc.pointer, 'x-zc-distinct') }
+  const rule = value as { fields: string[]; message: string }
+  for (const f of rule.fields) if (!(f in props)) throw new SpecError(at, `field '${f}' is not among the properties`)
+  return [{ fields: rule.fields, message: rule.message }]
 }
 
 function arrayNode(schema: Obj, loc: Location, m: NodeMeta, ctx: SchemaContext): ArrayNode {
   if (schema.items === undefined) throw new SpecError(loc, 'an array schema needs items')
+  const items = buildSchema(schema.items, { ...loc, pointer: appendPointer(loc.pointer, 'items') }, ctx)
+  const consecutive = schema['x-zc-consecutive'] === true
+  if (consecutive && items.kind !== 'integer') throw new SpecError(loc, 'x-zc-consecutive needs integer items')
+  const first = schema['x-zc-first-item'] as { field: string; values: string[] } | undefined
+  if (first !== undefined) {
+    const field = items.kind === 'object' ? items.properties.find((p) => p.name === first.field) : undefined
+    if (field?.schema.kind !== 'string') {
+      throw new SpecError(
+        { ...loc, pointer: appendPointer(loc.pointer, 'x-zc-first-item') },
+        `x-zc-first-item needs object items with a string field '${first.field}'`,
+      )
+    }
+  }
   return {
     kind: 'array',
     ...m,
-    items: buildSchema(schema.items, { ...loc, pointer: appendPointer(loc.pointer, 'items') }, ctx),
+    items,
     minItems: num(schema, 'minItems', loc),
     maxItems: num(schema, 'maxItems', loc),
     uniqueItems: schema.uniqueItems === true,
+    consecutive,
+    firstItem: first === undefined ? undefined : { field: first.field, values: first.values },
   }
 }
 
@@ -223,5 +248,11 @@ function stringNode(schema: Obj, loc: Location, m: NodeMeta): StringNode {
 }
 
 function numberNode(kind: 'integer' | 'number', schema: Obj, loc: Location, m: NodeMeta): NumberNode {
-  return { kind, ...m, minimum: num(schema, 'minimum', loc), maximum: num(schema, 'maximum', loc) }
+  let values: number[] | undefined
+  if (Array.isArray(schema.enum)) {
+    if (!schema.enum.every((v) => typeof v === 'number'))
+      throw new SpecError({ ...loc, pointer: appendPointer(loc.pointer, 'enum') }, 'a number enum must list numbers')
+    values = schema.enum as number[]
+  }
+  return { kind, ...m, minimum: num(schema, 'minimum', loc), maximum: num(schema, 'maximum', loc), values }
 }

@@ -128,8 +128,13 @@ function buildOperation(
           `state rule '${id}' reads the request fields of ${roles.length ? roles.join(', ') : 'no role'}; its fields give ${given.length ? given.join(', ') : 'none'}`,
         )
       }
+      // A rule that reads a list of objects (bmc `partitions`) may name fields of its items for other roles.
+      const itemFields = Object.values(fields).flatMap((field) => {
+        const list = request.properties.find((p) => p.name === field)?.schema
+        return list?.kind === 'array' && list.items.kind === 'object' ? list.items.properties.map((p) => p.name) : []
+      })
       for (const [role, field] of Object.entries(fields)) {
-        if (!request.properties.some((p) => p.name === field)) {
+        if (!request.properties.some((p) => p.name === field) && !itemFields.includes(field)) {
           throw new SpecError(
             { ...at, pointer: appendPointer(at.pointer, 'x-zc-state-rules', String(i), 'fields', role) },
             `state rule '${id}' reads its ${role} from ${field}, not a field of the request`,

@@ -159,6 +159,13 @@ export interface ObjectNode extends NodeMeta {
   readonly additionalProperties: boolean
   /** "At most one of these fields" (JSON Schema `not: {required: [...]}`). */
   readonly exclusive: readonly ExclusiveRule[]
+  /** "These fields, when set, differ" (x-zc-distinct). */
+  readonly distinct: readonly DistinctRule[]
+}
+
+export interface DistinctRule {
+  readonly fields: readonly string[]
+  readonly message: string
 }
 
 export interface PropertyNode {
@@ -180,6 +187,10 @@ export interface ArrayNode extends NodeMeta {
   readonly minItems: number | undefined
   readonly maxItems: number | undefined
   readonly uniqueItems: boolean
+  /** Each item one more than the one before (x-zc-consecutive). */
+  readonly consecutive: boolean
+  /** The first item's field holds one of these values (x-zc-first-item). */
+  readonly firstItem: { readonly field: string; readonly values: readonly string[] } | undefined
 }
 
 export interface StringNode extends NodeMeta {
@@ -203,6 +214,8 @@ export interface NumberNode extends NodeMeta {
   readonly kind: 'integer' | 'number'
   readonly minimum: number | undefined
   readonly maximum: number | undefined
+  /** Allowed values (`enum`). */
+  readonly values: readonly number[] | undefined
 }
 
 export interface BooleanNode extends NodeMeta {

@@ -8,6 +8,9 @@ const PATH_KEY = /^\/api\/v2\/([a-z][a-z0-9]*)#([A-Z][A-Za-z0-9]*)$/
 
 type Obj = Record<string, unknown>
 const obj = (v: unknown): Obj => (isObject(v) ? v : {})
+/** The schema a one-schema `allOf` (a named schema reused with its own annotations) stands for. */
+const unwrap = (v: Obj): Obj =>
+  Array.isArray(v.allOf) && v.allOf.length === 1 && v.type === undefined ? obj(v.allOf[0]) : v
 
 /** The header parameter of an operation, by name (header names are case-insensitive). */
 function headerParam(op: Obj, name: string): Obj | undefined {
@@ -135,8 +138,12 @@ export function checkOperations(spec: LoadedSpec): CheckResult[] {
       }
       if (ruleIds.has(String(rule.id))) undocumented.push(`state rule ${String(rule.id)} is listed twice`)
       const requestProps = obj(obj(obj(obj(body.content)['application/json']).schema).properties)
+      // A rule that reads a list of objects (bmc `partitions`) may name fields of its items for other roles.
+      const itemProps = Object.values(obj(rule.fields)).flatMap((field) =>
+        Object.keys(obj(unwrap(obj(unwrap(obj(requestProps[String(field)])).items)).properties)),
+      )
       for (const [role, field] of Object.entries(obj(rule.fields))) {
-        if (!(String(field) in requestProps))
+        if (!(String(field) in requestProps) && !itemProps.includes(String(field)))
           ruleFields.push(
             `state rule ${String(rule.id)} reads its ${role} from ${String(field)}, not a field of the request`,
           )

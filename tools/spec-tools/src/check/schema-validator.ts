@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js'
+import type { Ajv2020, FuncKeywordDefinition, ValidateFunction } from 'ajv/dist/2020.js'
 import { EXTENSIONS } from '../extensions/vocabulary.js'
 
 // ajv (with ajv-formats) takes a sixth of a second to import: required (both
@@ -20,10 +20,38 @@ export function utf8Length(text: string): number {
   return Buffer.byteLength(text, 'utf8')
 }
 
+type KeywordRule = Omit<FuncKeywordDefinition, 'keyword'>
+
+// The rule extensions other than the UTF-8 length, as ajv keywords (what each means: vocabulary.ts).
+const ENFORCED: Record<string, KeywordRule> = {
+  'x-zc-consecutive': {
+    type: 'array',
+    error: { message: 'must hold consecutive integers' },
+    validate: (_on: true, data: number[]) => data.every((v, i) => i === 0 || v === (data[i - 1] ?? 0) + 1),
+  },
+  'x-zc-distinct': {
+    type: 'object',
+    error: { message: 'must hold different values in the x-zc-distinct fields' },
+    validate: (rule: { fields: string[] }, data: Record<string, unknown>) => {
+      const set = rule.fields.filter((f) => data[f] !== undefined).map((f) => data[f])
+      return new Set(set).size === set.length
+    },
+  },
+  'x-zc-first-item': {
+    type: 'array',
+    error: { message: 'must start with an item whose x-zc-first-item field is one of its values' },
+    validate: (rule: { field: string; values: string[] }, data: unknown[]) => {
+      const first = data[0] as Record<string, unknown> | undefined
+      return first === undefined || typeof first !== 'object' || rule.values.includes(first[rule.field] as string)
+    },
+  },
+}
+
 /**
  * An ajv instance that reads schemas as OpenAPI 3.1 does: JSON Schema 2020-12
  * with unknown keywords refused, plus the OpenAPI annotation keywords and every x-zc-*
- * extension. `x-zc-max-utf8-bytes` is enforced; the others are annotations.
+ * extension. The extensions that state a rule (`x-zc-max-utf8-bytes`, `x-zc-consecutive`, `x-zc-distinct`,
+ * `x-zc-first-item`) are enforced, so an example breaking one fails; the others are annotations.
  */
 export function createSchemaValidator(): Ajv2020 {
   // strictTypes and strictRequired would reject plain JSON Schema idioms the
@@ -45,6 +73,8 @@ export function createSchemaValidator(): Ajv2020 {
         error: { message: ({ schema }) => `must be at most ${String(schema)} bytes of UTF-8` },
         validate: (max: number, data: string) => utf8Length(data) <= max,
       })
+    } else if (keyword in ENFORCED) {
+      ajv.addKeyword({ keyword, ...ENFORCED[keyword] })
     } else {
       ajv.addKeyword({ keyword })
     }

@@ -208,6 +208,40 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionDefinition>> = {
     summary: 'Maximum length of a string in bytes of UTF-8 (maxLength counts characters).',
     valueSchema: { type: 'integer', minimum: 0 },
   },
+  'x-zc-consecutive': {
+    place: 'schema',
+    summary:
+      'On an array of integers: each item is one more than the one before (disk numbers of a RAID array), which JSON Schema cannot say.',
+    valueSchema: { const: true },
+  },
+  'x-zc-distinct': {
+    place: 'schema',
+    summary:
+      'On an object: the named fields, when set, hold different values (a public and a private NIC name), which JSON Schema cannot say.',
+    valueSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['fields', 'message'],
+      properties: {
+        fields: { type: 'array', minItems: 2, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+        message: { type: 'string', minLength: 3 },
+      },
+    },
+  },
+  'x-zc-first-item': {
+    place: 'schema',
+    summary:
+      "On an array of objects: the first item's field holds one of the values (the system partition comes first), which JSON Schema's prefixItems would say with a schema the generator does not read.",
+    valueSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['field', 'values'],
+      properties: {
+        field: { type: 'string', minLength: 1 },
+        values: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string' } },
+      },
+    },
+  },
   'x-zc-sensitive': {
     place: 'schema',
     summary: 'A secret: masked in every log, error and snapshot.',

@@ -27,7 +27,9 @@ export function printType(node: SchemaNode, options: PrintOptions, depth = 0): s
         : stringType(node, options.direction)
     case 'integer':
     case 'number':
-      return 'number'
+      // As for strings: an input takes only the listed numbers, a reply may carry one the spec does not list yet.
+      if (!node.values) return 'number'
+      return options.direction === 'output' ? `${node.values.join(' | ')} | (number & {})` : node.values.join(' | ')
     case 'boolean':
       return 'boolean'
     case 'array':
@@ -147,6 +149,7 @@ function stringRules(node: StringNode): string[] {
 
 function numberRules(node: NumberNode): string[] {
   const out: string[] = node.kind === 'integer' ? ['a whole number'] : []
+  if (node.values) out.push(`one of ${node.values.join(', ')}`)
   const bounds = range(node.minimum, node.maximum, '')
   if (bounds) out.push(bounds)
   return out
@@ -157,6 +160,8 @@ function arrayRules(node: ArrayNode): string[] {
   const count = range(node.minItems, node.maxItems, 'items')
   if (count) out.push(count)
   if (node.uniqueItems) out.push('no duplicates')
+  if (node.consecutive) out.push('each one more than the one before')
+  if (node.firstItem) out.push(`the first ${node.firstItem.field} one of ${node.firstItem.values.join(', ')}`)
   const items = ruleWords(node.items)
   if (items.length > 0) out.push(`each: ${items.join(', ')}`)
   return out

@@ -6,7 +6,7 @@
 import type { OperationDescriptor, ServiceDescriptor } from '@zenlayer-reset/client-runtime'
 import type { MockOperation, MockService } from '@zenlayer-reset/mock-engine'
 import { CLIENT_CODE_ROLES, MOCK_CODE_ROLES } from '../../model/code-roles.js'
-import type { OperationModel, SchemaNode, ServiceModel } from '../../model/types.js'
+import type { ObjectNode, OperationModel, SchemaNode, ServiceModel } from '../../model/types.js'
 import { codesFor } from './codes.js'
 
 /**
@@ -94,6 +94,9 @@ export function mockDescriptor(service: ServiceModel): MockService {
             fields: r.fields,
           })),
           image: op.transition?.image ?? null,
+          carries: carries(service, op),
+          itemTemplate: (itemNode(op)?.examples[0] as Record<string, unknown> | undefined) ?? null,
+          itemImage: itemImage(service, op),
         },
       ]),
     ),
@@ -102,4 +105,33 @@ export function mockDescriptor(service: ServiceModel): MockService {
 
 function codeTable(errors: ServiceModel['protocolErrors']): Record<string, number> {
   return Object.fromEntries(errors.map((e) => [e.code, e.status]))
+}
+
+/** The schema of a status query's items; undefined for an action that does not page. */
+function itemNode(op: OperationModel): ObjectNode | undefined {
+  const list = op.pagination ? op.response.properties.find((p) => p.name === op.pagination?.items)?.schema : undefined
+  return list?.kind === 'array' && list.items.kind === 'object' ? list.items : undefined
+}
+
+/**
+ * The request fields of a reset that the observing action's items show too: a successful reset leaves them on the
+ * instance. Not the instance id, not the image (the engine tracks it), never a secret.
+ */
+function carries(service: ServiceModel, op: OperationModel): MockOperation['carries'] {
+  const t = op.transition
+  const observe = t ? service.operations.find((o) => o.action === t.observe) : undefined
+  const shown = new Set((observe ? itemNode(observe)?.properties : undefined)?.map((p) => p.name) ?? [])
+  return op.request.properties
+    .filter((p) => shown.has(p.name) && p.name !== t?.instances && p.name !== t?.image && !p.schema.sensitive)
+    .map((p) => ({ field: p.name, default: p.schema.default ?? null }))
+}
+
+/** The item field that shows an instance's image: the image field of a reset this action observes, if items have it. */
+function itemImage(service: ServiceModel, op: OperationModel): string | null {
+  const names = new Set(itemNode(op)?.properties.map((p) => p.name) ?? [])
+  for (const reset of service.operations) {
+    const image = reset.transition?.observe === op.action ? reset.transition.image : undefined
+    if (image && names.has(image)) return image
+  }
+  return null
 }

@@ -71,10 +71,15 @@ export function printChecks(root: SchemaNode, ctx: CompiledContext): { body: str
 }
 
 function readsHard(node: SchemaNode): boolean {
-  if (node.kind === 'object') return node.exclusive.length > 0 || node.properties.some((p) => readsHard(p.schema))
-  if (node.kind === 'array') return node.uniqueItems || readsHard(node.items)
+  if (node.kind === 'object')
+    return node.exclusive.length > 0 || node.distinct.length > 0 || node.properties.some((p) => readsHard(p.schema))
+  if (node.kind === 'array')
+    return node.uniqueItems || node.consecutive || node.firstItem !== undefined || readsHard(node.items)
   return false
 }
+
+/** The rules JSON Schema cannot say (x-zc-distinct, -consecutive, -first-item, a number enum) hold for requests only. */
+const strictOnly = (fn: Fn): boolean => fn.ctx.mode === 'strict'
 
 function checkNode(node: SchemaNode, v: string, at: At, fn: Fn, maybeUndefined: boolean): string {
   switch (node.kind) {
@@ -96,7 +101,8 @@ function checkNode(node: SchemaNode, v: string, at: At, fn: Fn, maybeUndefined: 
 
 function checkObject(node: ObjectNode, v: string, at: At, fn: Fn, maybeUndefined: boolean): string {
   const o = local(fn, 'o')
-  const hardBefore = node.exclusive.length > 0 ? local(fn, 'hard') : undefined
+  const distinct = strictOnly(fn) ? node.distinct : []
+  const hardBefore = node.exclusive.length > 0 || distinct.length > 0 ? local(fn, 'hard') : undefined
   const lines: string[] = [`const ${o} = ${v} as Record<string, unknown>`]
   if (hardBefore) lines.push(`const ${hardBefore} = hard`)
   for (const p of node.properties) {
@@ -113,7 +119,8 @@ function checkObject(node: ObjectNode, v: string, at: At, fn: Fn, maybeUndefined
   if (fn.ctx.mode === 'strict' && !node.additionalProperties) {
     const key = local(fn, 'k')
     const known = node.properties.map((p) => `${key} !== ${literal(p.name)}`).join(' && ') || 'true'
-    const path = at.fixed === '' ? key : `${pathExpr(at)} + '.' + ${key}`
+    // A template literal, as biome wants it, below the body: `nic.${k}`, `raidConfig.customRaids[${i}].${k}`.
+    const path = at.fixed === '' ? key : `\`${at.template}.\${${key}}\``
     fn.ctx.runtime.add('unknownMessage')
     lines.push(
       `for (const ${key} in ${o}) {\nif (${known}) {\n${push(path, 'unknown', `unknownMessage(${key}, ${literal(fn.ctx.action)})`, fn.ctx.generic.parameterUnknown)}\n}\n}`,
@@ -126,6 +133,14 @@ function checkObject(node: ObjectNode, v: string, at: At, fn: Fn, maybeUndefined
       const message = at.fixed === '' ? literal(rule.message) : messageExpr(at, fn, literal(rule.message), rule.message)
       return `if (${all}) {\n${push(pathExpr(at), 'exclusive', message, rule.errorCode ?? code(at, fn))}\n}`
     })
+    for (const rule of distinct) {
+      const set = local(fn, 'set')
+      const values = `[${rule.fields.map((f) => member(o, f)).join(', ')}].filter((x) => x !== undefined)`
+      const message = at.fixed === '' ? literal(rule.message) : messageExpr(at, fn, literal(rule.message), rule.message)
+      rules.push(
+        `const ${set} = ${values}\nif (new Set(${set}).size !== ${set}.length) {\n${push(pathExpr(at), 'distinct', message, code(at, fn))}\n}`,
+      )
+    }
     lines.push(`if (hard === ${hardBefore}) {\n${rules.join('\n')}\n}`)
   }
   return `if (typeof ${v} !== 'object' || ${v} === null || Array.isArray(${v})) {\n${wrongType(v, at, fn, ruleMessages.type.object, maybeUndefined)}\n} else {\n${lines.join('\n')}\n}`
@@ -134,7 +149,9 @@ function checkObject(node: ObjectNode, v: string, at: At, fn: Fn, maybeUndefined
 function checkArray(node: ArrayNode, v: string, at: At, fn: Fn, maybeUndefined: boolean): string {
   const i = local(fn, 'i')
   const item = local(fn, 'v')
-  const hardBefore = node.uniqueItems ? local(fn, 'hard') : undefined
+  const consecutive = strictOnly(fn) && node.consecutive
+  const firstItem = strictOnly(fn) ? node.firstItem : undefined
+  const hardBefore = node.uniqueItems || consecutive || firstItem ? local(fn, 'hard') : undefined
   const lines: string[] = []
   if (hardBefore) lines.push(`const ${hardBefore} = hard`)
   const below = index(at, i)
@@ -150,12 +167,34 @@ function checkArray(node: ArrayNode, v: string, at: At, fn: Fn, maybeUndefined: 
       `if (${v}.length > ${node.maxItems}) {\n${soft(at, fn, 'maxItems', ruleMessages.maxItems(node.maxItems))}\n}`,
     )
   if (hardBefore) {
-    const dup = local(fn, 'dup')
-    fn.ctx.runtime.add('firstDuplicate').add('duplicateMessage')
-    const message = messageExpr(at, fn, `duplicateMessage(${v}[${dup}])`)
-    lines.push(
-      `if (hard === ${hardBefore}) {\nconst ${dup} = firstDuplicate(${v})\nif (${dup} !== -1) {\n${push(pathExpr(at), 'uniqueItems', message, code(at, fn))}\n}\n}`,
-    )
+    const rules: string[] = []
+    if (node.uniqueItems) {
+      const dup = local(fn, 'dup')
+      fn.ctx.runtime.add('firstDuplicate').add('duplicateMessage')
+      const message = messageExpr(at, fn, `duplicateMessage(${v}[${dup}])`)
+      rules.push(
+        `const ${dup} = firstDuplicate(${v})\nif (${dup} !== -1) {\n${push(pathExpr(at), 'uniqueItems', message, code(at, fn))}\n}`,
+      )
+    }
+    if (consecutive) {
+      const gap = local(fn, 'gap')
+      fn.ctx.runtime.add('firstGap').add('consecutiveMessage')
+      const message = messageExpr(at, fn, `consecutiveMessage(${v}[${gap} - 1], ${v}[${gap}])`)
+      rules.push(
+        `const ${gap} = firstGap(${v})\nif (${gap} !== -1) {\n${push(pathExpr(at), 'consecutive', message, code(at, fn))}\n}`,
+      )
+    }
+    if (firstItem) {
+      const first = local(fn, 'first')
+      const value = local(fn, 'f')
+      const below = field(index(at, '0'), firstItem.field)
+      const text = ruleMessages.enum(firstItem.values)
+      const allowed = firstItem.values.map((x) => `${value} !== ${literal(x)}`).join(' && ')
+      rules.push(
+        `const ${first} = ${v}[0]\nif (typeof ${first} === 'object' && ${first} !== null) {\nconst ${value} = ${member(`(${first} as Record<string, unknown>)`, firstItem.field)}\nif (typeof ${value} === 'string' && ${allowed}) {\n${push(pathExpr(below), 'firstItem', messageExpr(below, fn, literal(text), text), code(below, fn))}\n}\n}`,
+      )
+    }
+    lines.push(`if (hard === ${hardBefore}) {\n${rules.join('\n')}\n}`)
   }
   return `if (!Array.isArray(${v})) {\n${wrongType(v, at, fn, ruleMessages.type.array, maybeUndefined)}\n} else {\n${lines.join('\n')}\n}`
 }
@@ -223,6 +262,10 @@ function checkNumber(node: NumberNode, v: string, at: At, fn: Fn, maybeUndefined
     checks.push(`if (${v} < ${node.minimum}) {\n${soft(at, fn, 'minimum', ruleMessages.minimum(node.minimum))}\n}`)
   if (node.maximum !== undefined)
     checks.push(`if (${v} > ${node.maximum}) {\n${soft(at, fn, 'maximum', ruleMessages.maximum(node.maximum))}\n}`)
+  if (strictOnly(fn) && node.values) {
+    const allowed = node.values.map((x) => `${v} !== ${x}`).join(' && ')
+    checks.push(`if (${allowed}) {\n${soft(at, fn, 'enum', ruleMessages.enum(node.values.map(String)))}\n}`)
+  }
   // zod's number refuses NaN and the infinities, which no JSON can carry.
   const wrong = wrongType(v, at, fn, ruleMessages.type.number, maybeUndefined)
   const test = `typeof ${v} !== 'number' || !Number.isFinite(${v})`

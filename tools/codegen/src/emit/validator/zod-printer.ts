@@ -61,6 +61,13 @@ function printObject(node: ObjectNode, ctx: PrintContext): string {
     ctx.helpers.add('atMostOneOf')
     return `atMostOneOf(${literal(rule.fields)}, ${literal(rule.message)}, ${literal(rule.errorCode ?? null)})`
   })
+  // The rules JSON Schema cannot say hold for requests; replies are read leniently (as their open enums).
+  if (ctx.mode === 'strict') {
+    for (const rule of node.distinct) {
+      ctx.helpers.add('distinct')
+      checks.push(`distinct(${literal(rule.fields)}, ${literal(rule.message)})`)
+    }
+  }
   return withChecks(
     `z.${strict ? 'strictObject' : 'looseObject'}({ ${fields.join(', ')} }, ${err(ruleMessages.type.object)})`,
     checks,
@@ -81,6 +88,15 @@ function printArray(node: ArrayNode, ctx: PrintContext): string {
   if (node.uniqueItems) {
     ctx.helpers.add('noDuplicates')
     checks.push('noDuplicates')
+  }
+  if (ctx.mode === 'strict' && node.consecutive) {
+    ctx.helpers.add('consecutive')
+    checks.push('consecutive')
+  }
+  if (ctx.mode === 'strict' && node.firstItem) {
+    ctx.helpers.add('firstItemIn')
+    const { field, values } = node.firstItem
+    checks.push(`firstItemIn(${literal(field)}, ${literal(values)}, ${literal(ruleMessages.enum(values))})`)
   }
   return withChecks(`z.array(${printSchema(node.items, ctx)}, ${err(ruleMessages.type.array)})`, checks)
 }
@@ -129,5 +145,9 @@ function printNumber(node: NumberNode, ctx: PrintContext): string {
   }
   if (node.minimum !== undefined) checks.push(`z.gte(${node.minimum}, ${err(ruleMessages.minimum(node.minimum))})`)
   if (node.maximum !== undefined) checks.push(`z.lte(${node.maximum}, ${err(ruleMessages.maximum(node.maximum))})`)
+  if (ctx.mode === 'strict' && node.values) {
+    ctx.helpers.add('numberIn')
+    checks.push(`numberIn(${literal(node.values)}, ${literal(ruleMessages.enum(node.values.map(String)))})`)
+  }
   return withChecks(`z.number(${err(ruleMessages.type.number)})`, checks)
 }

@@ -94,6 +94,9 @@ export const service = {
         { id: 'instance-powered-off', errorCode: null, description: 'The parent is stopped.', fields: {} },
       ],
       image: null,
+      carries: [],
+      itemTemplate: null,
+      itemImage: null,
     },
     DescribeThings: {
       service: 'demo',
@@ -120,6 +123,9 @@ export const service = {
       errors: { PAGE_MALFORMED: 400 },
       stateRules: [],
       image: null,
+      carries: [],
+      itemTemplate: null,
+      itemImage: null,
     },
   },
 } as const satisfies MockService
