@@ -97,11 +97,11 @@ describe('generate and the cache', () => {
 
     const written = await generate({ repoRoot: root })
     expect(written.flatMap((p) => [...p.changed, ...p.stale])).toEqual([])
-    expect(readdirSync(formatCacheDir(root)).sort()).toEqual([
-      'packages+demo-client.json',
-      'packages+demo-mock.json',
-      'packages+demo-validator.json',
-    ])
+    // One cache file per package folder written (packages/cli and packages/mcp serve every service: one each).
+    expect(readdirSync(formatCacheDir(root)).sort()).toEqual(
+      [...new Set(written.map((p) => `${p.dir.replace('/', '+')}.json`))].sort(),
+    )
+    expect(readdirSync(formatCacheDir(root))).toContain('packages+demo-client.json')
     // With the cache warm, a hand edit is still found and undone.
     const edited = join(root, 'packages/demo-client/src/generated/client.ts')
     const text = readFileSync(edited, 'utf8')
