@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { GeneratedPackage } from './emit/shared/files.js'
 import { type LoadedService, loadService } from './load-service.js'
-import type { Target } from './target.js'
+import { isSuiteTarget, type Target } from './target.js'
 import { TARGETS } from './targets.js'
 import { mark } from './timing.js'
 import { type PackageChanges, syncPackage } from './write/sync-package.js'
@@ -31,14 +31,31 @@ export function findServices(repoRoot: string): string[] {
     .sort()
 }
 
-/** Every package the generator can produce, `<service>-<kind>`: each service by each target. */
+/** Every package the generator can produce: `<service>-<kind>` for each service by each service target, `<kind>` for each suite target. */
 export function allPackages(repoRoot: string, targets: readonly Target[] = TARGETS): string[] {
-  return findServices(repoRoot).flatMap((s) => targets.map((t) => `${s}-${t.kind}`))
+  return packageNames(findServices(repoRoot), targets)
+}
+
+/** The packages of `services` by `targets`: suite packages first, then each service's. */
+export function packageNames(services: readonly string[], targets: readonly Target[] = TARGETS): string[] {
+  // A suite package serves every service: none without one.
+  const suites = services.length > 0 ? targets.filter(isSuiteTarget).map((t) => t.kind) : []
+  const perService = targets.filter((t) => !isSuiteTarget(t))
+  return [...suites, ...services.flatMap((s) => perService.map((t) => `${s}-${t.kind}`))]
 }
 
 interface Job {
   readonly target: Target
   readonly pkg: Promise<GeneratedPackage>
+}
+
+/** What makes package `pkg`: a suite target of that kind, or a service and the target of its suffix. */
+function planOf(pkg: string, targets: readonly Target[]): { target: Target; service: string | undefined } {
+  const suite = targets.find((t) => isSuiteTarget(t) && t.kind === pkg)
+  if (suite) return { target: suite, service: undefined }
+  const cut = pkg.lastIndexOf('-')
+  const kind = pkg.slice(cut + 1)
+  return { service: pkg.slice(0, cut), target: targets.find((t) => !isSuiteTarget(t) && t.kind === kind) as Target }
 }
 
 /**
@@ -54,11 +71,6 @@ export async function generate(options: GenerateOptions): Promise<PackageChanges
   const unknown = wanted.filter((p) => !known.has(p))
   if (unknown.length > 0) throw new Error(`unknown package ${unknown.join(', ')}; known: ${[...known].join(', ')}`)
 
-  const planned = wanted.map((pkg) => {
-    const cut = pkg.lastIndexOf('-')
-    const kind = pkg.slice(cut + 1)
-    return { service: pkg.slice(0, cut), target: targets.find((t) => t.kind === kind) as Target }
-  })
   // Each spec loaded and modelled once, then every target run on it.
   const loaded = new Map<string, LoadedService>()
   const load = (service: string): LoadedService => {
@@ -70,10 +82,15 @@ export async function generate(options: GenerateOptions): Promise<PackageChanges
     }
     return found
   }
-  const jobs: Job[] = planned.map(({ service, target }) => {
-    const { model, source } = load(service)
-    const pkg = Promise.resolve(target.emit(model, source))
-    mark(`emitted ${service}-${target.kind}`)
+  const jobs: Job[] = wanted.map((wantedPkg) => {
+    const { target, service } = planOf(wantedPkg, targets)
+    let pkg: Promise<GeneratedPackage>
+    if (isSuiteTarget(target)) pkg = Promise.resolve(target.emitSuite(findServices(options.repoRoot).map(load)))
+    else {
+      const { model, source } = load(service as string)
+      pkg = Promise.resolve(target.emit(model, source))
+    }
+    mark(`emitted ${wantedPkg}`)
     return { target, pkg }
   })
   // One formatting run per formatter.

@@ -56,10 +56,13 @@ describe('npm run generate -- --changeset, in a scratch repository', () => {
     const text = readFileSync(join(root, written?.file ?? ''), 'utf8')
     expect(text).toBe(written?.text)
     const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1]
+    // The command line and the MCP server expose the client's surface: its changes are theirs too.
     expect(front?.split('\n')).toEqual([
+      '"@zenlayer-reset/cli": major',
       '"@zenlayer-reset/demo-client": major',
       '"@zenlayer-reset/demo-mock": major',
       '"@zenlayer-reset/demo-validator": major',
+      '"@zenlayer-reset/mcp": major',
     ])
     expect(text).toContain(
       'Breaking changes:\n\n- demo CreateThing: request field became required, `request.keyId` (optional -> required). Calls without it are refused.',
@@ -69,7 +72,7 @@ describe('npm run generate -- --changeset, in a scratch repository', () => {
     )
   }, 60_000)
 
-  it('a description change alone: a patch for the client, whose JSDoc it is', async () => {
+  it('a description change alone: a patch for the client, whose JSDoc it is, and the CLI and MCP server, whose help it is', async () => {
     const root = await scratch()
     edit(root, DEMO_SPEC, 'description: Creates things.', 'description: Creates things, carefully.')
     await generate({ repoRoot: root })
@@ -77,7 +80,7 @@ describe('npm run generate -- --changeset, in a scratch repository', () => {
     expect(result.changes.map((c) => c.rule)).toEqual(['docs-changed'])
     const text = writeSpecChangeset(root, 'HEAD')?.text ?? ''
     expect(text).toMatch(
-      /^---\n"@zenlayer-reset\/demo-client": patch\n---\n\nFixes:\n\n- demo CreateThing: documentation changed, `description`/,
+      /^---\n"@zenlayer-reset\/cli": patch\n"@zenlayer-reset\/demo-client": patch\n"@zenlayer-reset\/mcp": patch\n---\n\nFixes:\n\n- demo CreateThing: documentation changed, `description`/,
     )
     expect(text).not.toMatch(/major|minor/)
   }, 60_000)
@@ -96,13 +99,15 @@ describe('npm run generate -- --changeset, in a scratch repository', () => {
     // Never released: every package is new and needs at least a minor changeset.
     expect(lastRelease(root)).toBe(EMPTY_TREE)
     expect(checkChangesets(root).missing.map((m) => [m.pkg, m.need])).toEqual([
+      ['@zenlayer-reset/cli', 'minor'],
       ['@zenlayer-reset/demo-client', 'minor'],
       ['@zenlayer-reset/demo-mock', 'minor'],
       ['@zenlayer-reset/demo-validator', 'minor'],
+      ['@zenlayer-reset/mcp', 'minor'],
     ])
     writeFileSync(
       join(root, '.changeset/first.md'),
-      '---\n"@zenlayer-reset/demo-client": minor\n"@zenlayer-reset/demo-mock": minor\n"@zenlayer-reset/demo-validator": minor\n---\n\nFirst release.\n',
+      '---\n"@zenlayer-reset/cli": minor\n"@zenlayer-reset/demo-client": minor\n"@zenlayer-reset/demo-mock": minor\n"@zenlayer-reset/demo-validator": minor\n"@zenlayer-reset/mcp": minor\n---\n\nFirst release.\n',
     )
     expect(checkChangesets(root).missing).toEqual([])
     git(root, 'add', '-A')
@@ -119,9 +124,11 @@ describe('npm run generate -- --changeset, in a scratch repository', () => {
     await generate({ repoRoot: root })
     const gate = checkChangesets(root)
     expect(gate.missing.map((m) => [m.pkg, m.need, m.have])).toEqual([
+      ['@zenlayer-reset/cli', 'major', undefined],
       ['@zenlayer-reset/demo-client', 'major', undefined],
       ['@zenlayer-reset/demo-mock', 'major', undefined],
       ['@zenlayer-reset/demo-validator', 'major', undefined],
+      ['@zenlayer-reset/mcp', 'major', undefined],
     ])
     expect(gate.missing[0]?.because).toEqual(['request-limit-narrowed CreateThing request.ids.maxItems'])
     writeFileSync(join(root, '.changeset/small.md'), '---\n"@zenlayer-reset/demo-client": minor\n---\n\nToo small.\n')

@@ -683,10 +683,13 @@ describe('requiredClasses', () => {
     wipe(a).stateRules['instance-powered-off'] = { errorCode: null, description: 'off', fields: {} } // breaking, the mock
     const changes = classify(base(), a)
     const required = requiredClasses(changes, new Set(['@zenlayer-reset/hb-client', '@zenlayer-reset/other-mock']))
+    // The command line and the MCP server (suite targets) take every change that reaches a client.
     expect([...required]).toEqual([
+      ['@zenlayer-reset/cli', 'breaking'],
       ['@zenlayer-reset/hb-client', 'breaking'],
       ['@zenlayer-reset/hb-mock', 'breaking'],
       ['@zenlayer-reset/hb-validator', 'breaking'],
+      ['@zenlayer-reset/mcp', 'breaking'],
       ['@zenlayer-reset/other-mock', 'fix'],
     ])
   })

@@ -1,10 +1,10 @@
 // The pipeline knows no package kind: a made-up target (here a JSON "facts"
 // package with its own formatter and owned folder) is generated, kept and
 // cleaned by generate() with no change to the pipeline.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { generate } from '../src/generate.js'
+import { allPackages, generate } from '../src/generate.js'
 import type { Target } from '../src/target.js'
 import { TARGETS } from '../src/targets.js'
 import { fixtureRepo } from './fixture-repo.js'
@@ -50,5 +50,46 @@ describe('a new output kind is a new target', () => {
     expect(existsSync(join(dir, 'facts/old.json'))).toBe(false)
     // Without the target, the kind is unknown: nothing in the pipeline knew it.
     await expect(generate({ repoRoot: root, packages: ['demo-facts'] })).rejects.toThrow(/unknown package demo-facts/)
+  })
+})
+
+// A suite target: one package made from every service at once (the command line, the MCP server are two).
+const indexTarget: Target = {
+  kind: 'index',
+  emitSuite: (services) => ({
+    dir: 'packages/index',
+    name: 'index',
+    files: services.map(({ model }) => ({
+      path: `services/${model.name}.json`,
+      content: JSON.stringify(model.operations.map((o) => o.action)),
+    })),
+  }),
+  ownedDirs: ['services'],
+  formatter: { id: 'none', format: async (_root, files) => new Map(files) },
+}
+
+describe('a package for every service is a suite target', () => {
+  it('is made once from every service, named by its kind, and a removed service leaves nothing behind', async () => {
+    const root = fixtureRepo()
+    const second = join(root, 'specs/other')
+    cpSync(join(root, 'specs/demo'), second, { recursive: true })
+    const spec = join(second, 'openapi.yaml')
+    writeFileSync(spec, readFileSync(spec, 'utf8').replaceAll('demo', 'other'))
+    const targets = [...TARGETS, indexTarget]
+    expect(allPackages(root, targets).filter((p) => !p.includes('-'))).toEqual(['cli', 'mcp', 'index'])
+    const emitted: string[][] = []
+    const counting: Target = {
+      ...indexTarget,
+      emitSuite: (services) => {
+        emitted.push(services.map((s) => s.model.name))
+        return indexTarget.emitSuite(services)
+      },
+    }
+    await generate({ repoRoot: root, packages: ['index'], targets: [counting] })
+    expect(emitted).toEqual([['demo', 'other']])
+    expect(readdirSync(join(root, 'packages/index/services')).sort()).toEqual(['demo.json', 'other.json'])
+    rmSync(second, { recursive: true })
+    await generate({ repoRoot: root, packages: ['index'], targets: [indexTarget] })
+    expect(readdirSync(join(root, 'packages/index/services'))).toEqual(['demo.json'])
   })
 })

@@ -2,7 +2,9 @@
 // (rules.ts). Direction-aware: the same narrowing is breaking in a request and
 // a fix in a reply.
 import { SCOPE } from '../emit/shared/files.js'
-import { type ChangeClass, RULES, type RuleId } from './rules.js'
+import { isSuiteTarget } from '../target.js'
+import { TARGETS } from '../targets.js'
+import { type ChangeClass, type PackageKind, RULES, type RuleId } from './rules.js'
 import type { OperationSnapshot, SchemaSnapshot, ServiceSnapshot } from './snapshot.js'
 
 export interface SpecChange {
@@ -262,8 +264,15 @@ function diffOperation(a: OperationSnapshot, b: OperationSnapshot, emit: Emit): 
   if (!same(a.batch, b.batch)) emit('batch-changed', 'batch', a.batch, b.batch)
 }
 
+/**
+ * The suite packages (the command line, the MCP server): each exposes every
+ * service's client surface, so a change that reaches a client reaches them too.
+ */
+const SUITE_PACKAGES = TARGETS.filter(isSuiteTarget).map((t) => `${SCOPE}/${t.kind}`)
+
 export function packagesOf(service: string, rule: RuleId): string[] {
-  return RULES[rule].packages.map((kind) => `${SCOPE}/${service}-${kind}`)
+  const kinds: readonly PackageKind[] = RULES[rule].packages
+  return [...kinds.map((kind) => `${SCOPE}/${service}-${kind}`), ...(kinds.includes('client') ? SUITE_PACKAGES : [])]
 }
 
 /** Every change from `before` to `after`, in a stable order. Either side may be absent (a service added or removed). */

@@ -4,8 +4,7 @@
 // pending changeset with at least the bump its changes need).
 
 import { SCOPE } from '../emit/shared/files.js'
-import { allPackages } from '../generate.js'
-import { TARGETS } from '../targets.js'
+import { allPackages, packageNames } from '../generate.js'
 import {
   bumpAtLeast,
   pendingBumps,
@@ -33,9 +32,7 @@ export function classifySince(root: string, baseRef: string): Classified {
   const after = snapshotsIn(root)
   const services = [...new Set([...before.keys(), ...after.keys()])].sort()
   const changes = services.flatMap((s) => classify(before.get(s), after.get(s)))
-  const dirs = [
-    ...new Set([...allPackages(root), ...[...before.keys()].flatMap((s) => TARGETS.map((t) => `${s}-${t.kind}`))]),
-  ]
+  const dirs = [...new Set([...allPackages(root), ...packageNames([...before.keys()])])]
   const changed = new Set([...changedPackages(root, base, dirs)].map((d) => `${SCOPE}/${d}`))
   return { base, changes, changedPackages: changed }
 }

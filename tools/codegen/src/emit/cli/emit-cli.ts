@@ -3,12 +3,12 @@
 // files that name every service (package.json, the lazy service index, the
 // bin). No command is written by hand and no behaviour is generated: the
 // runtime, @zenlayer-reset/cli-runtime, reads these tables.
-import type { SpecSource } from '../../load-service.js'
+import type { LoadedService } from '../../load-service.js'
 import type { ServiceModel } from '../../model/types.js'
 import { banner, type GeneratedFile, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
+import { ALL_SPECS_BANNER } from '../shared/suite.js'
 import { commandTable } from './commands.js'
-import { ALL_SPECS_BANNER, cliPackageFiles } from './package.js'
-import { repoRootOf, servicesOf } from './services.js'
+import { cliPackageFiles } from './package.js'
 
 export const CLI_DIR = 'packages/cli'
 export const CLI_NAME = `${SCOPE}/cli`
@@ -52,13 +52,15 @@ import { services } from '../dist/services/index.js'
 process.exitCode = await main(services, process.argv.slice(2))
 `
 
-export function emitCli(service: ServiceModel, source: SpecSource): GeneratedPackage {
-  const services = servicesOf(repoRootOf(service))
+export function emitCli(services: readonly LoadedService[]): GeneratedPackage {
+  const repo = services[0]?.source.repo
+  if (!repo) throw new Error('cli target: no service to serve')
+  const names = services.map((s) => s.model.name)
   const files: GeneratedFile[] = [
-    { path: `src/services/${service.name}.ts`, content: table(service) },
-    { path: 'src/services/index.ts', content: index(services) },
+    ...services.map(({ model }) => ({ path: `src/services/${model.name}.ts`, content: table(model) })),
+    { path: 'src/services/index.ts', content: index(names) },
     { path: 'bin/zenlayer-reset.js', content: BIN },
-    ...cliPackageFiles(services, source.repo),
+    ...cliPackageFiles(names, repo),
   ]
   return { dir: CLI_DIR, name: CLI_NAME, files }
 }

@@ -1,7 +1,6 @@
 // The CLI target: @zenlayer-reset/cli, one command table per service over the
-// hand-written @zenlayer-reset/cli-runtime. Its package serves every service,
-// so each service's run writes its own table and the same shared files; no
-// folder is owned (a run for one service must not remove another's table).
+// hand-written @zenlayer-reset/cli-runtime. A suite target: one package made
+// from every service at once.
 import type { Target } from '../../target.js'
 import { biomeFormatter } from '../../write/format.js'
 import { keepNpmVersion } from '../shared/package-files.js'
@@ -9,8 +8,9 @@ import { emitCli } from './emit-cli.js'
 
 export const cliTarget: Target = {
   kind: 'cli',
-  emit: emitCli,
-  ownedDirs: [],
+  emitSuite: emitCli,
+  // The tables are the generator's alone: a service removed from specs/ loses its table.
+  ownedDirs: ['src/services'],
   formatter: biomeFormatter,
   keep: keepNpmVersion,
 }

@@ -3,11 +3,11 @@
 // model) and the files that name every service (package.json, the lazy service
 // index, the bin). No tool is written by hand and no behaviour is generated:
 // the runtime, @zenlayer-reset/mcp-runtime, reads these tables.
-import type { SpecSource } from '../../load-service.js'
+import type { LoadedService } from '../../load-service.js'
 import type { ServiceModel } from '../../model/types.js'
 import { banner, type GeneratedFile, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
+import { ALL_SPECS_BANNER } from '../shared/suite.js'
 import { mcpPackageFiles } from './package.js'
-import { ALL_SPECS_BANNER, repoRootOf, servicesOf } from './services.js'
 import { toolTable } from './tools.js'
 
 export const MCP_DIR = 'packages/mcp'
@@ -48,13 +48,15 @@ import { services } from '../dist/services/index.js'
 process.exitCode = await main(services, process.argv.slice(2))
 `
 
-export function emitMcp(service: ServiceModel, source: SpecSource): GeneratedPackage {
-  const services = servicesOf(repoRootOf(service))
+export function emitMcp(services: readonly LoadedService[]): GeneratedPackage {
+  const repo = services[0]?.source.repo
+  if (!repo) throw new Error('mcp target: no service to serve')
+  const names = services.map((s) => s.model.name)
   const files: GeneratedFile[] = [
-    { path: `src/services/${service.name}.ts`, content: table(service) },
-    { path: 'src/services/index.ts', content: index(services) },
+    ...services.map(({ model }) => ({ path: `src/services/${model.name}.ts`, content: table(model) })),
+    { path: 'src/services/index.ts', content: index(names) },
     { path: 'bin/zenlayer-reset-mcp.js', content: BIN },
-    ...mcpPackageFiles(services, source.repo),
+    ...mcpPackageFiles(names, repo),
   ]
   return { dir: MCP_DIR, name: MCP_NAME, files }
 }

@@ -5,7 +5,7 @@
 import type { RepoFacts } from '../../load-service.js'
 import { type GeneratedFile, SCOPE } from '../shared/files.js'
 import { VERSION_PLACEHOLDER } from '../shared/package-files.js'
-import { ALL_SPECS_BANNER } from './services.js'
+import { ALL_SPECS_BANNER } from '../shared/suite.js'
 
 const DIR = 'packages/mcp'
 
@@ -37,7 +37,7 @@ export function mcpPackageFiles(services: readonly string[], repo: RepoFacts): G
     },
     files: ['bin', 'dist', 'src'],
     scripts: {
-      generate: `zr-codegen ${services.map((s) => `--package ${s}-mcp`).join(' ')}`,
+      generate: 'zr-codegen --package mcp',
       build: 'tsc -p tsconfig.build.json',
       typecheck: 'tsc -p tsconfig.json --noEmit',
       test: 'vitest run',

@@ -1,8 +1,6 @@
 // The MCP target: @zenlayer-reset/mcp (bin zenlayer-reset-mcp), one tool table
-// per service over the hand-written @zenlayer-reset/mcp-runtime. Its package
-// serves every service, so each service's run writes its own table and the
-// same shared files; no folder is owned (a run for one service must not remove
-// another's table).
+// per service over the hand-written @zenlayer-reset/mcp-runtime. A suite
+// target: one package made from every service at once.
 import type { Target } from '../../target.js'
 import { biomeFormatter } from '../../write/format.js'
 import { keepNpmVersion } from '../shared/package-files.js'
@@ -10,8 +8,9 @@ import { emitMcp } from './emit-mcp.js'
 
 export const mcpTarget: Target = {
   kind: 'mcp',
-  emit: emitMcp,
-  ownedDirs: [],
+  emitSuite: emitMcp,
+  // The tables are the generator's alone: a service removed from specs/ loses its table.
+  ownedDirs: ['src/services'],
   formatter: biomeFormatter,
   keep: keepNpmVersion,
 }
