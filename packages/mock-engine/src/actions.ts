@@ -2,6 +2,7 @@
 // spec gives it a transition (x-zc-transition), batch when it also has
 // x-zc-batch, and a status query when it pages (x-zc-pagination).
 import type { MockOperation, StateRuleRef } from './descriptor.js'
+import { askedFilters, filterTest } from './filters.js'
 import type { InFlight } from './progression.js'
 import { RULES, type Rule, type RuleContext } from './rules.js'
 import type { Store } from './store.js'
@@ -141,12 +142,12 @@ function violation(op: MockOperation, rule: StateRuleRef, input: Record<string, 
   }
 }
 
-/** The paged status list (DescribeInstancesStatus). Ids that name no instance are left out. */
+/** The paged status list (DescribeInstancesStatus). Ids that name no instance are left out; the spec's filters apply. */
 export function describe(op: MockOperation, store: Store, input: Record<string, unknown>): ActionOutcome {
   const page = op.pagination
   if (!page) throw new Error(`${op.action} has no pagination`)
   const asked = page.ids && Array.isArray(input[page.ids]) ? (input[page.ids] as string[]) : undefined
-  const matching = asked
+  const listed = asked
     ? [...new Set(asked)].flatMap((id) => {
         const instance = store.instances.get(id)
         return instance ? [instance] : []
@@ -154,6 +155,10 @@ export function describe(op: MockOperation, store: Store, input: Record<string, 
     : [...store.instances.values()].sort((a, b) =>
         a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : 0,
       )
+  // The spec's filters (x-zc-filters) judge each instance as the query would show it.
+  const filtered = askedFilters(op.filters, input).length > 0
+  const test = filterTest(op.filters, input)
+  const matching = filtered ? listed.filter((i) => test(item(op, i))) : listed
   const size = typeof input[page.pageSize] === 'number' ? (input[page.pageSize] as number) : 20
   const number = typeof input[page.pageNumber] === 'number' ? (input[page.pageNumber] as number) : 1
   const start = (number - 1) * size

@@ -28,6 +28,24 @@ export interface MockOperation extends OperationDescriptor {
   readonly itemTemplate: Readonly<Record<string, unknown>> | null
   /** The item field showing the instance's image (the reset's image field, when the items have it); null: none. */
   readonly itemImage: string | null
+  /**
+   * A paged query's filters (x-zc-filters): the request field, the item path it is matched against (`tags.tags[].key`)
+   * and how. Absent: none (a table made before filters existed).
+   */
+  readonly filters?: readonly RequestFilter[]
+}
+
+/** One filter of a paged query: an item is shown only when it matches every filter the request gives. */
+export interface RequestFilter {
+  readonly field: string
+  /** Names joined by `.`, `[]` after a list's name for each of its elements. */
+  readonly item: string
+  /**
+   * equal: a value at the path equals the request's; anyOf: equals one of the request's list (an object in the list
+   * matches an item object with the same value in each field it gives); wildcard: equal, or, when the request's value
+   * ends with `*`, contains what precedes it.
+   */
+  readonly match: 'equal' | 'anyOf' | 'wildcard'
 }
 
 export interface MockService extends Omit<ServiceDescriptor, 'operations' | 'codes'> {

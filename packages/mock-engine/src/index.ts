@@ -9,8 +9,16 @@ export {
 } from './auth.js'
 export { type Clock, manualClock, systemClock } from './clock.js'
 export { MOCK_CODE_ROLES, type MockCodeRole, type MockCodes } from './code-roles.js'
-export type { MockOperation, MockService, RequestValidator, StateRuleRef, ValidatorTable } from './descriptor.js'
+export type {
+  MockOperation,
+  MockService,
+  RequestFilter,
+  RequestValidator,
+  StateRuleRef,
+  ValidatorTable,
+} from './descriptor.js'
 export type { Faults } from './faults.js'
+export { matchesFilters } from './filters.js'
 export { createMockHub, type MockHub } from './hub.js'
 export { DEFAULT_STATE_LIMITS, LimitError, type StateLimits } from './limits.js'
 export type { Progression, ProgressionOption } from './progression.js'

@@ -228,6 +228,78 @@ export type DescribeInstancesInput = {
    */
   readonly instanceIds?: readonly string[] | undefined
   /**
+   * Only instances in this zone.
+   * Rules: at least 1 character.
+   */
+  readonly zoneId?: string | undefined
+  /**
+   * Only instances of this resource group; all the caller may see when absent.
+   * Rules: at least 1 character.
+   */
+  readonly resourceGroupId?: string | undefined
+  /**
+   * Only instances of this model.
+   * Rules: at least 1 character.
+   */
+  readonly instanceTypeId?: string | undefined
+  /**
+   * Only instances with this network pricing model.
+   * Rules: one of "ByBandwidth", "ByTrafficPackage", "ByInstanceBandwidth95", "ByClusterBandwidth95", "ByBandwidthCluster".
+   */
+  readonly internetChargeType?:
+    | 'ByBandwidth'
+    | 'ByTrafficPackage'
+    | 'ByInstanceBandwidth95'
+    | 'ByClusterBandwidth95'
+    | 'ByBandwidthCluster'
+    | undefined
+  /**
+   * Only instances running this image.
+   * Rules: at least 1 character.
+   */
+  readonly imageId?: string | undefined
+  /**
+   * Only instances in this subnet.
+   * Rules: at least 1 character.
+   */
+  readonly subnetId?: string | undefined
+  /**
+   * Only instances in this status.
+   * Rules: one of "PENDING", "CREATING", "CREATE_FAILED", "INSTALLING", "INSTALL_FAILED", "RUNNING", "STOPPED", "BOOTING", "STOPPING", "RECYCLE".
+   */
+  readonly instanceStatus?:
+    | 'PENDING'
+    | 'CREATING'
+    | 'CREATE_FAILED'
+    | 'INSTALLING'
+    | 'INSTALL_FAILED'
+    | 'RUNNING'
+    | 'STOPPED'
+    | 'BOOTING'
+    | 'STOPPING'
+    | 'RECYCLE'
+    | undefined
+  /**
+   * Only instances of this name; a value ending with `*` matches every name containing what precedes it.
+   * Rules: at least 1 character.
+   */
+  readonly instanceName?: string | undefined
+  /**
+   * Only instances of this hostname; a value ending with `*` matches every hostname containing what precedes it.
+   * Rules: at least 1 character.
+   */
+  readonly hostname?: string | undefined
+  /**
+   * Only instances with one of these public IPv4 addresses.
+   * Rules: at least 1 item; each: at least 1 character.
+   */
+  readonly publicIpAddresses?: readonly string[] | undefined
+  /**
+   * Only instances with one of these private IPv4 addresses.
+   * Rules: at least 1 item; each: at least 1 character.
+   */
+  readonly privateIpAddresses?: readonly string[] | undefined
+  /**
    * Rules: a whole number; 1 to 1000.
    * @defaultValue 20
    */
@@ -237,6 +309,29 @@ export type DescribeInstancesInput = {
    * @defaultValue 1
    */
   readonly pageNum?: number | undefined
+  /**
+   * Only instances with a tag of one of these keys, at most 20 keys.
+   * Rules: 1 to 20 items; each: 1 to 128 characters.
+   */
+  readonly tagKeys?: readonly string[] | undefined
+  /**
+   * Only instances with one of these tags, at most 20 tags.
+   * Rules: 1 to 20 items.
+   */
+  readonly tags?:
+    | readonly {
+        /**
+         * A tag key: 1 to 128 characters.
+         * Rules: 1 to 128 characters.
+         */
+        readonly key: string
+        /**
+         * The tag value: 1 to 128 characters.
+         * Rules: 1 to 128 characters.
+         */
+        readonly value?: string | undefined
+      }[]
+    | undefined
 }
 /** What DescribeInstances returns: the reply's `response`, with its `requestId`. */
 export type DescribeInstancesOutput = ApiResult<{
@@ -298,6 +393,7 @@ export type DescribeInstancesOutput = ApiResult<{
     readonly ipxeUrl?: string
     readonly instanceChargeType?: 'PREPAID' | 'POSTPAID' | (string & {})
     readonly bandwidthOutMbps?: number
+    /** The network pricing model. */
     readonly internetChargeType?:
       | 'ByBandwidth'
       | 'ByTrafficPackage'

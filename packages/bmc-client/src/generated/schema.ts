@@ -32,7 +32,7 @@ export interface paths {
     put?: never
     /**
      * Query bare-metal instances
-     * @description Returns the details of the given instances (at most 100 ids), or of all the account's instances, a page at a time; each item carries the instance's status, which is where a reinstall is followed (bmc has no DescribeInstancesStatus). Ids that name no instance are left out of `dataSet` (an assumption: the page does not say).
+     * @description Returns the details of the given instances (at most 100 ids), or of all the account's instances, narrowed by the filters given (zone, resource group, model, charge type, image, subnet, status, name, hostname, addresses, tags), a page at a time; each item carries the instance's status, which is where a reinstall is followed (bmc has no DescribeInstancesStatus). Ids that name no instance are left out of `dataSet` (an assumption: the page does not say).
      */
     post: operations['DescribeInstances']
     delete?: never
@@ -159,15 +159,59 @@ export interface components {
       | 'BOOTING'
       | 'STOPPING'
       | 'RECYCLE'
-    /** @description The instances to show, a page at a time. The vendor's other filters (zone, resource group, model, charge type, image, subnet, status, name, hostname, addresses, tags) are not part of this spec. */
+    /** @description The instances to show, a page at a time. Every filter given must match (an instance is listed when it matches all of them); a list filter matches an instance that has any of its values. */
     DescribeInstancesRequest: {
       /** @description Instance ids to query, at most 100; all instances when absent. */
       instanceIds?: components['schemas']['InstanceId'][]
+      /** @description Only instances in this zone. */
+      zoneId?: string
+      /** @description Only instances of this resource group; all the caller may see when absent. */
+      resourceGroupId?: string
+      /** @description Only instances of this model. */
+      instanceTypeId?: string
+      /** @description Only instances with this network pricing model. */
+      internetChargeType?: components['schemas']['InternetChargeType']
+      /** @description Only instances running this image. */
+      imageId?: string
+      /** @description Only instances in this subnet. */
+      subnetId?: string
+      /** @description Only instances in this status. */
+      instanceStatus?: components['schemas']['InstanceStatus']
+      /** @description Only instances of this name; a value ending with `*` matches every name containing what precedes it. */
+      instanceName?: string
+      /** @description Only instances of this hostname; a value ending with `*` matches every hostname containing what precedes it. */
+      hostname?: string
+      /** @description Only instances with one of these public IPv4 addresses. */
+      publicIpAddresses?: string[]
+      /** @description Only instances with one of these private IPv4 addresses. */
+      privateIpAddresses?: string[]
       /** @default 20 */
       pageSize?: number
       /** @default 1 */
       pageNum?: number
+      /** @description Only instances with a tag of one of these keys, at most 20 keys. */
+      tagKeys?: components['schemas']['TagKey'][]
+      /** @description Only instances with one of these tags, at most 20 tags. */
+      tags?: components['schemas']['TagFilter'][]
     }
+    /** @description A tag key: 1 to 128 characters. */
+    TagKey: string
+    /** @description A tag to look for; without a value, any value of the key matches. */
+    TagFilter: {
+      key: components['schemas']['TagKey']
+      /** @description The tag value: 1 to 128 characters. */
+      value?: string
+    }
+    /**
+     * @description The network pricing model.
+     * @enum {string}
+     */
+    InternetChargeType:
+      | 'ByBandwidth'
+      | 'ByTrafficPackage'
+      | 'ByInstanceBandwidth95'
+      | 'ByClusterBandwidth95'
+      | 'ByBandwidthCluster'
     Tag: {
       /** @description Tag key. */
       key?: string
@@ -229,7 +273,9 @@ export interface components {
      *         "10.0.0.10"
      *       ],
      *       "ipv6Addresses": [],
-     *       "subnetIds": [],
+     *       "subnetIds": [
+     *         "subnet-sel-a-1"
+     *       ],
      *       "createTime": "2026-01-05T08:00:00Z",
      *       "resourceGroupId": "rg-default",
      *       "resourceGroupName": "Default Resource Group",
@@ -248,7 +294,42 @@ export interface components {
      *         "lanName": "lan0"
      *       },
      *       "autoRenew": false,
-     *       "enableGatewayMode": false
+     *       "enableGatewayMode": false,
+     *       "instanceType": {
+     *         "instanceTypeId": "M6C",
+     *         "description": "2 x Xeon, 64 GB, 2 x 960 GB SSD",
+     *         "cpuCoreCount": 2,
+     *         "cpuDetail": "Intel Xeon E5-2620 v4",
+     *         "cpuCores": 16,
+     *         "cpuThreads": 32,
+     *         "baseFrequency": "2.1 GHz",
+     *         "memorySize": 64,
+     *         "maximumBandwidth": 10000,
+     *         "supportRaids": [
+     *           0,
+     *           1
+     *         ],
+     *         "supportSubnet": true,
+     *         "isHA": false,
+     *         "diskInfo": {
+     *           "totalDiskSize": 1788,
+     *           "diskDescription": "2 x 960 GB SSD",
+     *           "disks": [
+     *             {
+     *               "diskSize": 960,
+     *               "diskCount": 2
+     *             }
+     *           ]
+     *         }
+     *       },
+     *       "tags": {
+     *         "tags": [
+     *           {
+     *             "key": "env",
+     *             "value": "prod"
+     *           }
+     *         ]
+     *       }
      *     }
      */
     InstanceItem: {
@@ -265,13 +346,7 @@ export interface components {
       /** @enum {string} */
       instanceChargeType?: 'PREPAID' | 'POSTPAID'
       bandwidthOutMbps?: number
-      /** @enum {string} */
-      internetChargeType?:
-        | 'ByBandwidth'
-        | 'ByTrafficPackage'
-        | 'ByInstanceBandwidth95'
-        | 'ByClusterBandwidth95'
-        | 'ByBandwidthCluster'
+      internetChargeType?: components['schemas']['InternetChargeType']
       period?: number
       primaryPublicIpAddress?: string
       primaryPublicIPv6Address?: string

@@ -44,6 +44,9 @@ export const RequestId = z.string({ error: 'must be a string' }).check(
   }),
 )
 
+/** A tag key: 1 to 128 characters. */
+export const TagKey = z.string({ error: 'must be a string' }).check(minChars(1), maxChars(128))
+
 /** Status of a bare-metal instance. */
 export const InstanceStatus = z.enum(
   [
@@ -61,6 +64,15 @@ export const InstanceStatus = z.enum(
   {
     error:
       'must be one of PENDING, CREATING, CREATE_FAILED, INSTALLING, INSTALL_FAILED, RUNNING, STOPPED, BOOTING, STOPPING, RECYCLE',
+  },
+)
+
+/** The network pricing model. */
+export const InternetChargeType = z.enum(
+  ['ByBandwidth', 'ByTrafficPackage', 'ByInstanceBandwidth95', 'ByClusterBandwidth95', 'ByBandwidthCluster'],
+  {
+    error:
+      'must be one of ByBandwidth, ByTrafficPackage, ByInstanceBandwidth95, ByClusterBandwidth95, ByBandwidthCluster',
   },
 )
 
@@ -261,6 +273,52 @@ export const DescribeInstancesRequest = z.strictObject(
         .array(z.string({ error: 'must be a string' }).check(minChars(1), maxChars(64)), { error: 'must be a list' })
         .check(z.maxLength(100, { error: 'must have at most 100 items' })),
     ),
+    zoneId: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+    resourceGroupId: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+    instanceTypeId: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+    internetChargeType: z.optional(
+      z.enum(
+        ['ByBandwidth', 'ByTrafficPackage', 'ByInstanceBandwidth95', 'ByClusterBandwidth95', 'ByBandwidthCluster'],
+        {
+          error:
+            'must be one of ByBandwidth, ByTrafficPackage, ByInstanceBandwidth95, ByClusterBandwidth95, ByBandwidthCluster',
+        },
+      ),
+    ),
+    imageId: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+    subnetId: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+    instanceStatus: z.optional(
+      z.enum(
+        [
+          'PENDING',
+          'CREATING',
+          'CREATE_FAILED',
+          'INSTALLING',
+          'INSTALL_FAILED',
+          'RUNNING',
+          'STOPPED',
+          'BOOTING',
+          'STOPPING',
+          'RECYCLE',
+        ],
+        {
+          error:
+            'must be one of PENDING, CREATING, CREATE_FAILED, INSTALLING, INSTALL_FAILED, RUNNING, STOPPED, BOOTING, STOPPING, RECYCLE',
+        },
+      ),
+    ),
+    instanceName: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+    hostname: z.optional(z.string({ error: 'must be a string' }).check(minChars(1))),
+    publicIpAddresses: z.optional(
+      z
+        .array(z.string({ error: 'must be a string' }).check(minChars(1)), { error: 'must be a list' })
+        .check(z.minLength(1, { error: 'must have at least 1 item' })),
+    ),
+    privateIpAddresses: z.optional(
+      z
+        .array(z.string({ error: 'must be a string' }).check(minChars(1)), { error: 'must be a list' })
+        .check(z.minLength(1, { error: 'must have at least 1 item' })),
+    ),
     pageSize: z.optional(
       z
         .number({ error: 'must be a number' })
@@ -268,6 +326,31 @@ export const DescribeInstancesRequest = z.strictObject(
     ),
     pageNum: z.optional(
       z.number({ error: 'must be a number' }).check(wholeNumber, z.gte(1, { error: 'must be at least 1' })),
+    ),
+    tagKeys: z.optional(
+      z
+        .array(TagKey, { error: 'must be a list' })
+        .check(
+          z.minLength(1, { error: 'must have at least 1 item' }),
+          z.maxLength(20, { error: 'must have at most 20 items' }),
+        ),
+    ),
+    tags: z.optional(
+      z
+        .array(
+          z.strictObject(
+            {
+              key: z.string({ error: 'must be a string' }).check(minChars(1), maxChars(128)),
+              value: z.optional(z.string({ error: 'must be a string' }).check(minChars(1), maxChars(128))),
+            },
+            { error: 'must be an object' },
+          ),
+          { error: 'must be a list' },
+        )
+        .check(
+          z.minLength(1, { error: 'must have at least 1 item' }),
+          z.maxLength(20, { error: 'must have at most 20 items' }),
+        ),
     ),
   },
   { error: 'must be an object' },
@@ -358,15 +441,7 @@ export const DescribeInstancesReply = z.looseObject(
                 ipxeUrl: z.optional(z.string({ error: 'must be a string' })),
                 instanceChargeType: z.optional(openEnum(['PREPAID', 'POSTPAID'])),
                 bandwidthOutMbps: z.optional(z.number({ error: 'must be a number' }).check(wholeNumber)),
-                internetChargeType: z.optional(
-                  openEnum([
-                    'ByBandwidth',
-                    'ByTrafficPackage',
-                    'ByInstanceBandwidth95',
-                    'ByClusterBandwidth95',
-                    'ByBandwidthCluster',
-                  ]),
-                ),
+                internetChargeType: z.optional(openEnum(InternetChargeType.options)),
                 period: z.optional(z.number({ error: 'must be a number' }).check(wholeNumber)),
                 primaryPublicIpAddress: z.optional(z.string({ error: 'must be a string' })),
                 primaryPublicIPv6Address: z.optional(z.string({ error: 'must be a string' })),

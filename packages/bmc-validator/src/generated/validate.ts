@@ -31,6 +31,25 @@ const PATTERN_7 = /^[A-Za-z][A-Za-z0-9]*$/u
 const PATTERN_8 = /^(?![Ll][Aa][Nn])/u
 const PATTERN_9 = /^(?![Ww][Aa][Nn])/u
 const PATTERN_10 = /^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/u
+const VALUES_11 = new Set<unknown>([
+  'ByBandwidth',
+  'ByTrafficPackage',
+  'ByInstanceBandwidth95',
+  'ByClusterBandwidth95',
+  'ByBandwidthCluster',
+])
+const VALUES_12 = new Set<unknown>([
+  'PENDING',
+  'CREATING',
+  'CREATE_FAILED',
+  'INSTALLING',
+  'INSTALL_FAILED',
+  'RUNNING',
+  'STOPPED',
+  'BOOTING',
+  'STOPPING',
+  'RECYCLE',
+])
 
 /** Checks a ReinstallInstance request against every rule of the spec, before anything is sent. */
 export function validateReinstallInstanceRequest(input: unknown): ValidationResult<s.ReinstallInstanceRequest> {
@@ -1047,9 +1066,271 @@ export function validateDescribeInstancesRequest(input: unknown): ValidationResu
         }
       }
     }
-    const v4 = o0.pageSize
+    const v4 = o0.zoneId
     if (v4 !== undefined) {
-      if (typeof v4 !== 'number' || !Number.isFinite(v4)) {
+      if (typeof v4 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'zoneId',
+          rule: 'type',
+          message: 'zoneId must be a string',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      } else {
+        if (v4.length < 1 || (v4.length < 2 && codePoints(v4) < 1)) {
+          issues = addIssue(issues, {
+            path: 'zoneId',
+            rule: 'minLength',
+            message: 'zoneId must be at least 1 character',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v5 = o0.resourceGroupId
+    if (v5 !== undefined) {
+      if (typeof v5 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'resourceGroupId',
+          rule: 'type',
+          message: 'resourceGroupId must be a string',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      } else {
+        if (v5.length < 1 || (v5.length < 2 && codePoints(v5) < 1)) {
+          issues = addIssue(issues, {
+            path: 'resourceGroupId',
+            rule: 'minLength',
+            message: 'resourceGroupId must be at least 1 character',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v6 = o0.instanceTypeId
+    if (v6 !== undefined) {
+      if (typeof v6 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'instanceTypeId',
+          rule: 'type',
+          message: 'instanceTypeId must be a string',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      } else {
+        if (v6.length < 1 || (v6.length < 2 && codePoints(v6) < 1)) {
+          issues = addIssue(issues, {
+            path: 'instanceTypeId',
+            rule: 'minLength',
+            message: 'instanceTypeId must be at least 1 character',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v7 = o0.internetChargeType
+    if (v7 !== undefined) {
+      if (!VALUES_11.has(v7)) {
+        issues = addIssue(issues, {
+          path: 'internetChargeType',
+          rule: 'enum',
+          message:
+            'internetChargeType must be one of ByBandwidth, ByTrafficPackage, ByInstanceBandwidth95, ByClusterBandwidth95, ByBandwidthCluster',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      }
+    }
+    const v8 = o0.imageId
+    if (v8 !== undefined) {
+      if (typeof v8 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'imageId',
+          rule: 'type',
+          message: 'imageId must be a string',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      } else {
+        if (v8.length < 1 || (v8.length < 2 && codePoints(v8) < 1)) {
+          issues = addIssue(issues, {
+            path: 'imageId',
+            rule: 'minLength',
+            message: 'imageId must be at least 1 character',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v9 = o0.subnetId
+    if (v9 !== undefined) {
+      if (typeof v9 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'subnetId',
+          rule: 'type',
+          message: 'subnetId must be a string',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      } else {
+        if (v9.length < 1 || (v9.length < 2 && codePoints(v9) < 1)) {
+          issues = addIssue(issues, {
+            path: 'subnetId',
+            rule: 'minLength',
+            message: 'subnetId must be at least 1 character',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v10 = o0.instanceStatus
+    if (v10 !== undefined) {
+      if (!VALUES_12.has(v10)) {
+        issues = addIssue(issues, {
+          path: 'instanceStatus',
+          rule: 'enum',
+          message:
+            'instanceStatus must be one of PENDING, CREATING, CREATE_FAILED, INSTALLING, INSTALL_FAILED, RUNNING, STOPPED, BOOTING, STOPPING, RECYCLE',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      }
+    }
+    const v11 = o0.instanceName
+    if (v11 !== undefined) {
+      if (typeof v11 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'instanceName',
+          rule: 'type',
+          message: 'instanceName must be a string',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      } else {
+        if (v11.length < 1 || (v11.length < 2 && codePoints(v11) < 1)) {
+          issues = addIssue(issues, {
+            path: 'instanceName',
+            rule: 'minLength',
+            message: 'instanceName must be at least 1 character',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v12 = o0.hostname
+    if (v12 !== undefined) {
+      if (typeof v12 !== 'string') {
+        issues = addIssue(issues, {
+          path: 'hostname',
+          rule: 'type',
+          message: 'hostname must be a string',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      } else {
+        if (v12.length < 1 || (v12.length < 2 && codePoints(v12) < 1)) {
+          issues = addIssue(issues, {
+            path: 'hostname',
+            rule: 'minLength',
+            message: 'hostname must be at least 1 character',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v13 = o0.publicIpAddresses
+    if (v13 !== undefined) {
+      if (!Array.isArray(v13)) {
+        issues = addIssue(issues, {
+          path: 'publicIpAddresses',
+          rule: 'type',
+          message: 'publicIpAddresses must be a list',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      } else {
+        for (let i14 = 0; i14 < v13.length; i14++) {
+          const v15 = v13[i14]
+          if (typeof v15 !== 'string') {
+            if (v15 === undefined) {
+              issues = addIssue(issues, {
+                path: `publicIpAddresses[${i14}]`,
+                rule: 'required',
+                message: requiredMessage(`publicIpAddresses[${i14}]`),
+                code: 'INVALID_PARAMETER_MISSING',
+              })
+            } else {
+              issues = addIssue(issues, {
+                path: `publicIpAddresses[${i14}]`,
+                rule: 'type',
+                message: fieldMessage(`publicIpAddresses[${i14}]`, 'must be a string'),
+                code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+              })
+            }
+          } else {
+            if (v15.length < 1 || (v15.length < 2 && codePoints(v15) < 1)) {
+              issues = addIssue(issues, {
+                path: `publicIpAddresses[${i14}]`,
+                rule: 'minLength',
+                message: fieldMessage(`publicIpAddresses[${i14}]`, 'must be at least 1 character'),
+                code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+              })
+            }
+          }
+        }
+        if (v13.length < 1) {
+          issues = addIssue(issues, {
+            path: 'publicIpAddresses',
+            rule: 'minItems',
+            message: 'publicIpAddresses must have at least 1 item',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v16 = o0.privateIpAddresses
+    if (v16 !== undefined) {
+      if (!Array.isArray(v16)) {
+        issues = addIssue(issues, {
+          path: 'privateIpAddresses',
+          rule: 'type',
+          message: 'privateIpAddresses must be a list',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      } else {
+        for (let i17 = 0; i17 < v16.length; i17++) {
+          const v18 = v16[i17]
+          if (typeof v18 !== 'string') {
+            if (v18 === undefined) {
+              issues = addIssue(issues, {
+                path: `privateIpAddresses[${i17}]`,
+                rule: 'required',
+                message: requiredMessage(`privateIpAddresses[${i17}]`),
+                code: 'INVALID_PARAMETER_MISSING',
+              })
+            } else {
+              issues = addIssue(issues, {
+                path: `privateIpAddresses[${i17}]`,
+                rule: 'type',
+                message: fieldMessage(`privateIpAddresses[${i17}]`, 'must be a string'),
+                code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+              })
+            }
+          } else {
+            if (v18.length < 1 || (v18.length < 2 && codePoints(v18) < 1)) {
+              issues = addIssue(issues, {
+                path: `privateIpAddresses[${i17}]`,
+                rule: 'minLength',
+                message: fieldMessage(`privateIpAddresses[${i17}]`, 'must be at least 1 character'),
+                code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+              })
+            }
+          }
+        }
+        if (v16.length < 1) {
+          issues = addIssue(issues, {
+            path: 'privateIpAddresses',
+            rule: 'minItems',
+            message: 'privateIpAddresses must have at least 1 item',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v19 = o0.pageSize
+    if (v19 !== undefined) {
+      if (typeof v19 !== 'number' || !Number.isFinite(v19)) {
         issues = addIssue(issues, {
           path: 'pageSize',
           rule: 'type',
@@ -1057,7 +1338,7 @@ export function validateDescribeInstancesRequest(input: unknown): ValidationResu
           code: 'INVALID_PARAMETER_VALUE_MALFORMED',
         })
       } else {
-        if (!Number.isInteger(v4)) {
+        if (!Number.isInteger(v19)) {
           issues = addIssue(issues, {
             path: 'pageSize',
             rule: 'type',
@@ -1065,7 +1346,7 @@ export function validateDescribeInstancesRequest(input: unknown): ValidationResu
             code: 'INVALID_PARAMETER_VALUE_MALFORMED',
           })
         }
-        if (v4 < 1) {
+        if (v19 < 1) {
           issues = addIssue(issues, {
             path: 'pageSize',
             rule: 'minimum',
@@ -1073,7 +1354,7 @@ export function validateDescribeInstancesRequest(input: unknown): ValidationResu
             code: 'INVALID_PARAMETER_VALUE_MALFORMED',
           })
         }
-        if (v4 > 1000) {
+        if (v19 > 1000) {
           issues = addIssue(issues, {
             path: 'pageSize',
             rule: 'maximum',
@@ -1083,9 +1364,9 @@ export function validateDescribeInstancesRequest(input: unknown): ValidationResu
         }
       }
     }
-    const v5 = o0.pageNum
-    if (v5 !== undefined) {
-      if (typeof v5 !== 'number' || !Number.isFinite(v5)) {
+    const v20 = o0.pageNum
+    if (v20 !== undefined) {
+      if (typeof v20 !== 'number' || !Number.isFinite(v20)) {
         issues = addIssue(issues, {
           path: 'pageNum',
           rule: 'type',
@@ -1093,7 +1374,7 @@ export function validateDescribeInstancesRequest(input: unknown): ValidationResu
           code: 'INVALID_PARAMETER_VALUE_MALFORMED',
         })
       } else {
-        if (!Number.isInteger(v5)) {
+        if (!Number.isInteger(v20)) {
           issues = addIssue(issues, {
             path: 'pageNum',
             rule: 'type',
@@ -1101,7 +1382,7 @@ export function validateDescribeInstancesRequest(input: unknown): ValidationResu
             code: 'INVALID_PARAMETER_VALUE_MALFORMED',
           })
         }
-        if (v5 < 1) {
+        if (v20 < 1) {
           issues = addIssue(issues, {
             path: 'pageNum',
             rule: 'minimum',
@@ -1111,12 +1392,217 @@ export function validateDescribeInstancesRequest(input: unknown): ValidationResu
         }
       }
     }
-    for (const k6 in o0) {
-      if (k6 !== 'instanceIds' && k6 !== 'pageSize' && k6 !== 'pageNum') {
+    const v21 = o0.tagKeys
+    if (v21 !== undefined) {
+      if (!Array.isArray(v21)) {
         issues = addIssue(issues, {
-          path: k6,
+          path: 'tagKeys',
+          rule: 'type',
+          message: 'tagKeys must be a list',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      } else {
+        for (let i22 = 0; i22 < v21.length; i22++) {
+          const v23 = v21[i22]
+          if (typeof v23 !== 'string') {
+            if (v23 === undefined) {
+              issues = addIssue(issues, {
+                path: `tagKeys[${i22}]`,
+                rule: 'required',
+                message: requiredMessage(`tagKeys[${i22}]`),
+                code: 'INVALID_PARAMETER_MISSING',
+              })
+            } else {
+              issues = addIssue(issues, {
+                path: `tagKeys[${i22}]`,
+                rule: 'type',
+                message: fieldMessage(`tagKeys[${i22}]`, 'must be a string'),
+                code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+              })
+            }
+          } else {
+            if (v23.length < 1 || (v23.length < 2 && codePoints(v23) < 1)) {
+              issues = addIssue(issues, {
+                path: `tagKeys[${i22}]`,
+                rule: 'minLength',
+                message: fieldMessage(`tagKeys[${i22}]`, 'must be at least 1 character'),
+                code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+              })
+            }
+            if (v23.length > 128 && codePoints(v23) > 128) {
+              issues = addIssue(issues, {
+                path: `tagKeys[${i22}]`,
+                rule: 'maxLength',
+                message: fieldMessage(`tagKeys[${i22}]`, 'must be at most 128 characters'),
+                code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+              })
+            }
+          }
+        }
+        if (v21.length < 1) {
+          issues = addIssue(issues, {
+            path: 'tagKeys',
+            rule: 'minItems',
+            message: 'tagKeys must have at least 1 item',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+        if (v21.length > 20) {
+          issues = addIssue(issues, {
+            path: 'tagKeys',
+            rule: 'maxItems',
+            message: 'tagKeys must have at most 20 items',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    const v24 = o0.tags
+    if (v24 !== undefined) {
+      if (!Array.isArray(v24)) {
+        issues = addIssue(issues, {
+          path: 'tags',
+          rule: 'type',
+          message: 'tags must be a list',
+          code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+        })
+      } else {
+        for (let i25 = 0; i25 < v24.length; i25++) {
+          const v26 = v24[i25]
+          if (typeof v26 !== 'object' || v26 === null || Array.isArray(v26)) {
+            if (v26 === undefined) {
+              issues = addIssue(issues, {
+                path: `tags[${i25}]`,
+                rule: 'required',
+                message: requiredMessage(`tags[${i25}]`),
+                code: 'INVALID_PARAMETER_MISSING',
+              })
+            } else {
+              issues = addIssue(issues, {
+                path: `tags[${i25}]`,
+                rule: 'type',
+                message: fieldMessage(`tags[${i25}]`, 'must be an object'),
+                code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+              })
+            }
+          } else {
+            const o27 = v26 as Record<string, unknown>
+            const v28 = o27.key
+            if (v28 === undefined) {
+              issues = addIssue(issues, {
+                path: `tags[${i25}].key`,
+                rule: 'required',
+                message: requiredMessage(`tags[${i25}].key`),
+                code: 'INVALID_PARAMETER_MISSING',
+              })
+            } else {
+              if (typeof v28 !== 'string') {
+                issues = addIssue(issues, {
+                  path: `tags[${i25}].key`,
+                  rule: 'type',
+                  message: fieldMessage(`tags[${i25}].key`, 'must be a string'),
+                  code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+                })
+              } else {
+                if (v28.length < 1 || (v28.length < 2 && codePoints(v28) < 1)) {
+                  issues = addIssue(issues, {
+                    path: `tags[${i25}].key`,
+                    rule: 'minLength',
+                    message: fieldMessage(`tags[${i25}].key`, 'must be at least 1 character'),
+                    code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+                  })
+                }
+                if (v28.length > 128 && codePoints(v28) > 128) {
+                  issues = addIssue(issues, {
+                    path: `tags[${i25}].key`,
+                    rule: 'maxLength',
+                    message: fieldMessage(`tags[${i25}].key`, 'must be at most 128 characters'),
+                    code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+                  })
+                }
+              }
+            }
+            const v29 = o27.value
+            if (v29 !== undefined) {
+              if (typeof v29 !== 'string') {
+                issues = addIssue(issues, {
+                  path: `tags[${i25}].value`,
+                  rule: 'type',
+                  message: fieldMessage(`tags[${i25}].value`, 'must be a string'),
+                  code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+                })
+              } else {
+                if (v29.length < 1 || (v29.length < 2 && codePoints(v29) < 1)) {
+                  issues = addIssue(issues, {
+                    path: `tags[${i25}].value`,
+                    rule: 'minLength',
+                    message: fieldMessage(`tags[${i25}].value`, 'must be at least 1 character'),
+                    code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+                  })
+                }
+                if (v29.length > 128 && codePoints(v29) > 128) {
+                  issues = addIssue(issues, {
+                    path: `tags[${i25}].value`,
+                    rule: 'maxLength',
+                    message: fieldMessage(`tags[${i25}].value`, 'must be at most 128 characters'),
+                    code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+                  })
+                }
+              }
+            }
+            for (const k30 in o27) {
+              if (k30 !== 'key' && k30 !== 'value') {
+                issues = addIssue(issues, {
+                  path: `tags[${i25}].${k30}`,
+                  rule: 'unknown',
+                  message: unknownMessage(k30, 'DescribeInstances'),
+                  code: 'INVALID_PARAMETER_UNKNOWN',
+                })
+              }
+            }
+          }
+        }
+        if (v24.length < 1) {
+          issues = addIssue(issues, {
+            path: 'tags',
+            rule: 'minItems',
+            message: 'tags must have at least 1 item',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+        if (v24.length > 20) {
+          issues = addIssue(issues, {
+            path: 'tags',
+            rule: 'maxItems',
+            message: 'tags must have at most 20 items',
+            code: 'INVALID_PARAMETER_VALUE_MALFORMED',
+          })
+        }
+      }
+    }
+    for (const k31 in o0) {
+      if (
+        k31 !== 'instanceIds' &&
+        k31 !== 'zoneId' &&
+        k31 !== 'resourceGroupId' &&
+        k31 !== 'instanceTypeId' &&
+        k31 !== 'internetChargeType' &&
+        k31 !== 'imageId' &&
+        k31 !== 'subnetId' &&
+        k31 !== 'instanceStatus' &&
+        k31 !== 'instanceName' &&
+        k31 !== 'hostname' &&
+        k31 !== 'publicIpAddresses' &&
+        k31 !== 'privateIpAddresses' &&
+        k31 !== 'pageSize' &&
+        k31 !== 'pageNum' &&
+        k31 !== 'tagKeys' &&
+        k31 !== 'tags'
+      ) {
+        issues = addIssue(issues, {
+          path: k31,
           rule: 'unknown',
-          message: unknownMessage(k6, 'DescribeInstances'),
+          message: unknownMessage(k31, 'DescribeInstances'),
           code: 'INVALID_PARAMETER_UNKNOWN',
         })
       }

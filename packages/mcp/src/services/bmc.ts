@@ -197,7 +197,7 @@ export const tools: ServiceTools = {
         kind: 'query',
         title: 'Query bare-metal instances',
         description:
-          "Query bare-metal instances (bmc DescribeInstances, API 2026-02-01).\nReturns the details of the given instances (at most 100 ids), or of all the account's instances, a page at a time; each item carries the instance's status, which is where a reinstall is followed (bmc has no DescribeInstancesStatus). Ids that name no instance are left out of `dataSet` (an assumption: the page does not say).\nRead-only: sends one status query and changes nothing.\nVendor documentation: https://docs.console.zenlayer.com/api-reference/compute/bmc/bare-metal-instance/describeinstances",
+          "Query bare-metal instances (bmc DescribeInstances, API 2026-02-01).\nReturns the details of the given instances (at most 100 ids), or of all the account's instances, narrowed by the filters given (zone, resource group, model, charge type, image, subnet, status, name, hostname, addresses, tags), a page at a time; each item carries the instance's status, which is where a reinstall is followed (bmc has no DescribeInstancesStatus). Ids that name no instance are left out of `dataSet` (an assumption: the page does not say).\nRead-only: sends one status query and changes nothing.\nVendor documentation: https://docs.console.zenlayer.com/api-reference/compute/bmc/bare-metal-instance/describeinstances",
         inputSchema: {
           type: 'object',
           properties: {
@@ -215,6 +215,87 @@ export const tools: ServiceTools = {
               description:
                 'Instance ids to query, at most 100; all instances when absent. Rules: at most 100 items; each: 1 to 64 characters.',
             },
+            zoneId: {
+              type: 'string',
+              minLength: 1,
+              description: 'Only instances in this zone. Rules: at least 1 character.',
+            },
+            resourceGroupId: {
+              type: 'string',
+              minLength: 1,
+              description:
+                'Only instances of this resource group; all the caller may see when absent. Rules: at least 1 character.',
+            },
+            instanceTypeId: {
+              type: 'string',
+              minLength: 1,
+              description: 'Only instances of this model. Rules: at least 1 character.',
+            },
+            internetChargeType: {
+              type: 'string',
+              enum: [
+                'ByBandwidth',
+                'ByTrafficPackage',
+                'ByInstanceBandwidth95',
+                'ByClusterBandwidth95',
+                'ByBandwidthCluster',
+              ],
+              description:
+                'Only instances with this network pricing model. Rules: one of "ByBandwidth", "ByTrafficPackage", "ByInstanceBandwidth95", "ByClusterBandwidth95", "ByBandwidthCluster".',
+            },
+            imageId: {
+              type: 'string',
+              minLength: 1,
+              description: 'Only instances running this image. Rules: at least 1 character.',
+            },
+            subnetId: {
+              type: 'string',
+              minLength: 1,
+              description: 'Only instances in this subnet. Rules: at least 1 character.',
+            },
+            instanceStatus: {
+              type: 'string',
+              enum: [
+                'PENDING',
+                'CREATING',
+                'CREATE_FAILED',
+                'INSTALLING',
+                'INSTALL_FAILED',
+                'RUNNING',
+                'STOPPED',
+                'BOOTING',
+                'STOPPING',
+                'RECYCLE',
+              ],
+              description:
+                'Only instances in this status. Rules: one of "PENDING", "CREATING", "CREATE_FAILED", "INSTALLING", "INSTALL_FAILED", "RUNNING", "STOPPED", "BOOTING", "STOPPING", "RECYCLE".',
+            },
+            instanceName: {
+              type: 'string',
+              minLength: 1,
+              description:
+                'Only instances of this name; a value ending with `*` matches every name containing what precedes it. Rules: at least 1 character.',
+            },
+            hostname: {
+              type: 'string',
+              minLength: 1,
+              description:
+                'Only instances of this hostname; a value ending with `*` matches every hostname containing what precedes it. Rules: at least 1 character.',
+            },
+            publicIpAddresses: {
+              type: 'array',
+              items: { type: 'string', minLength: 1, description: 'Rules: at least 1 character.' },
+              minItems: 1,
+              description:
+                'Only instances with one of these public IPv4 addresses. Rules: at least 1 item; each: at least 1 character.',
+            },
+            privateIpAddresses: {
+              type: 'array',
+              items: { type: 'string', minLength: 1, description: 'Rules: at least 1 character.' },
+              minItems: 1,
+              description:
+                'Only instances with one of these private IPv4 addresses. Rules: at least 1 item; each: at least 1 character.',
+            },
             pageSize: {
               type: 'integer',
               minimum: 1,
@@ -228,10 +309,49 @@ export const tools: ServiceTools = {
               description: 'Rules: a whole number; at least 1. Default: 1.',
               default: 1,
             },
+            tagKeys: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 128,
+                description: 'A tag key: 1 to 128 characters. Rules: 1 to 128 characters.',
+              },
+              minItems: 1,
+              maxItems: 20,
+              description:
+                'Only instances with a tag of one of these keys, at most 20 keys. Rules: 1 to 20 items; each: 1 to 128 characters.',
+            },
+            tags: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  key: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 128,
+                    description: 'A tag key: 1 to 128 characters. Rules: 1 to 128 characters.',
+                  },
+                  value: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 128,
+                    description: 'The tag value: 1 to 128 characters. Rules: 1 to 128 characters.',
+                  },
+                },
+                required: ['key'],
+                additionalProperties: false,
+                description: 'A tag to look for; without a value, any value of the key matches.',
+              },
+              minItems: 1,
+              maxItems: 20,
+              description: 'Only instances with one of these tags, at most 20 tags. Rules: 1 to 20 items.',
+            },
           },
           additionalProperties: false,
           description:
-            "The instances to show, a page at a time. The vendor's other filters (zone, resource group, model, charge type, image, subnet, status, name, hostname, addresses, tags) are not part of this spec.",
+            'The instances to show, a page at a time. Every filter given must match (an instance is listed when it matches all of them); a list filter matches an instance that has any of its values.',
         },
         outputSchema: {
           type: 'object',
@@ -306,7 +426,7 @@ export const tools: ServiceTools = {
                   ipxeUrl: { type: 'string' },
                   instanceChargeType: { type: 'string' },
                   bandwidthOutMbps: { type: 'integer' },
-                  internetChargeType: { type: 'string' },
+                  internetChargeType: { type: 'string', description: 'The network pricing model.' },
                   period: { type: 'integer' },
                   primaryPublicIpAddress: { type: 'string' },
                   primaryPublicIPv6Address: { type: 'string' },

@@ -173,6 +173,7 @@ export const service = {
       carries: [],
       itemTemplate: null,
       itemImage: null,
+      filters: [],
     },
     DescribeInstancesStatus: {
       service: 'vm',
@@ -221,6 +222,7 @@ export const service = {
       carries: [],
       itemTemplate: null,
       itemImage: null,
+      filters: [],
     },
   },
 } as const satisfies MockService

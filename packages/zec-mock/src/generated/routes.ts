@@ -171,6 +171,7 @@ export const service = {
       carries: [],
       itemTemplate: null,
       itemImage: null,
+      filters: [],
     },
     ResetInstance: {
       service: 'zec',
@@ -282,6 +283,7 @@ export const service = {
       carries: [],
       itemTemplate: null,
       itemImage: null,
+      filters: [],
     },
     DescribeInstancesStatus: {
       service: 'zec',
@@ -330,6 +332,7 @@ export const service = {
       carries: [],
       itemTemplate: null,
       itemImage: null,
+      filters: [],
     },
   },
 } as const satisfies MockService

@@ -21,6 +21,7 @@ import { KNOWN_STATE_RULES, ruleFieldRoles } from './state-rules.js'
 import type {
   BatchModel,
   ErrorCaseModel,
+  FilterModel,
   ObjectNode,
   OperationModel,
   PaginationModel,
@@ -182,6 +183,11 @@ function buildOperation(
         maxPageSize: numberLimit(request, str(p.pageSize)),
       }
     : undefined
+  const filters: FilterModel[] = Object.entries(obj(op['x-zc-filters'])).map(([field, f]) => ({
+    field,
+    item: str(obj(f).item),
+    match: str(obj(f).match) as FilterModel['match'],
+  }))
   const b = op['x-zc-batch']
   const batch: BatchModel | undefined = isObject(b)
     ? { instances: str(b.instances), failed: str(b.failed), maxIds: listLimit(request, str(b.instances)) }
@@ -204,6 +210,7 @@ function buildOperation(
     stateRules,
     transition,
     pagination,
+    filters,
     batch,
     sensitiveFields: sensitiveFields([request, reply]),
     decisions: [...decisionsOf(op), ...decisionsOf(actionParameter(op))],

@@ -46,6 +46,8 @@ export interface OperationModel {
   readonly stateRules: readonly StateRuleModel[]
   readonly transition: TransitionModel | undefined
   readonly pagination: PaginationModel | undefined
+  /** A paged query's filters (x-zc-filters): each request field, the item path it matches and how; absent: none. */
+  readonly filters?: readonly FilterModel[]
   readonly batch: BatchModel | undefined
   /** Names of the fields whose values are secrets, anywhere in the request or reply (x-zc-sensitive). */
   readonly sensitiveFields: readonly string[]
@@ -112,6 +114,15 @@ export interface BatchModel {
   readonly failed: string
   /** The most ids one call may name: the instances field's maxItems. */
   readonly maxIds: number | undefined
+}
+
+/** One filter of a paged query (x-zc-filters). */
+export interface FilterModel {
+  /** The request field. */
+  readonly field: string
+  /** The item path it is matched against: names joined by `.`, `[]` after a list for each element. */
+  readonly item: string
+  readonly match: 'equal' | 'anyOf' | 'wildcard'
 }
 
 export interface PaginationModel {

@@ -212,6 +212,57 @@ export function checkOperations(spec: LoadedSpec): CheckResult[] {
       }
       results.push(result('pagination', action, at, problems))
     }
+
+    const filters = op['x-zc-filters']
+    if (filters !== undefined) {
+      const p = obj(pagination)
+      const requestProps = obj(obj(obj(obj(body.content)['application/json']).schema).properties)
+      const items = unwrap(obj(unwrap(obj(obj(obj(okProps.response).properties)[String(p.items)])).items))
+      results.push(result('filters', action, at, filterProblems(obj(filters), p, requestProps, items)))
+    }
   }
   return results
+}
+
+/**
+ * What is wrong with a query's x-zc-filters: each names a request field that is not one of paging's, an item path that
+ * exists, and a match its field's type allows (a list for anyOf, a single string for wildcard).
+ */
+function filterProblems(filters: Obj, pagination: Obj, requestProps: Obj, items: Obj): string[] {
+  if (Object.keys(pagination).length === 0)
+    return ['x-zc-filters needs x-zc-pagination: it filters the items of a query']
+  const problems: string[] = []
+  const paging = new Set([pagination.pageNumber, pagination.pageSize, pagination.ids].map(String))
+  for (const [field, raw] of Object.entries(filters)) {
+    const f = obj(raw)
+    const request = unwrap(obj(requestProps[field]))
+    if (!(field in requestProps)) problems.push(`filter ${field} is not a field of the request`)
+    else if (paging.has(field)) problems.push(`filter ${field} is a field x-zc-pagination already reads`)
+    else if (f.match === 'anyOf' && request.type !== 'array')
+      problems.push(`filter ${field} (anyOf) needs a list field`)
+    else if (f.match !== 'anyOf' && request.type === 'array')
+      problems.push(`filter ${field} (${String(f.match)}) needs a single value, not a list`)
+    else if (f.match === 'wildcard' && request.type !== 'string')
+      problems.push(`filter ${field} (wildcard) needs a string field`)
+    if (itemAt(items, String(f.item)) === undefined)
+      problems.push(`filter ${field} reads ${String(f.item)}, not a field of the items`)
+  }
+  return problems
+}
+
+/** The schema at an item path (`tags.tags[].key`), or undefined when a step is not a field (or `[]` not a list). */
+function itemAt(item: Obj, path: string): Obj | undefined {
+  let node: Obj = item
+  for (const step of path.split('.')) {
+    const list = step.endsWith('[]')
+    const name = list ? step.slice(0, -2) : step
+    const props = obj(unwrap(node).properties)
+    if (!(name in props)) return undefined
+    node = unwrap(obj(props[name]))
+    if (list) {
+      if (node.type !== 'array') return undefined
+      node = unwrap(obj(node.items))
+    }
+  }
+  return node
 }

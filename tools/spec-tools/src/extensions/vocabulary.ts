@@ -89,6 +89,28 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionDefinition>> = {
       },
     },
   },
+  'x-zc-filters': {
+    place: 'operation',
+    summary:
+      "A paged query's filters: for each request field, the item field it is matched against and how; the mock applies them all.",
+    valueSchema: {
+      type: 'object',
+      minProperties: 1,
+      // Keyed by the request field; `item` is a path into each item: names joined by `.`, `[]` after a list's name
+      // for each of its elements (`tags.tags[].key`).
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['item', 'match'],
+        properties: {
+          item: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*(\\[\\])?(\\.[A-Za-z][A-Za-z0-9]*(\\[\\])?)*$' },
+          // equal: a value at the path equals the request's; anyOf: one of the request's list (an object matches an
+          // item object with the same value in each field it gives); wildcard: equal, or, ending in `*`, contains the rest.
+          match: { enum: ['equal', 'anyOf', 'wildcard'] },
+        },
+      },
+    },
+  },
   'x-zc-state-rules': {
     place: 'operation',
     summary: 'Preconditions that need server state, in the order the server checks them.',

@@ -97,6 +97,7 @@ export function mockDescriptor(service: ServiceModel): MockService {
           carries: carries(service, op),
           itemTemplate: (itemNode(op)?.examples[0] as Record<string, unknown> | undefined) ?? null,
           itemImage: itemImage(service, op),
+          filters: op.filters ?? [],
         },
       ]),
     ),

@@ -97,6 +97,7 @@ export const service = {
       carries: [],
       itemTemplate: null,
       itemImage: null,
+      filters: [],
     },
     DescribeThings: {
       service: 'demo',
@@ -126,6 +127,7 @@ export const service = {
       carries: [],
       itemTemplate: null,
       itemImage: null,
+      filters: [],
     },
   },
 } as const satisfies MockService
