@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // npm run bench (in tools/codegen): wall time of a full regeneration, as a user
 // runs it (a fresh `zr-codegen` process), alternating run by run with the
-// peer, orval 7.21, generating from the same two bundled specs what comes
-// closest (a fetch client with MSW handlers, and zod schemas, per spec, in a
-// fresh output folder each run):
-//   1. both real specs, 6 packages (client, validator and mock per spec), in
+// peer, orval 7.21, generating from the same bundled specs (every spec of the
+// repository) what comes closest (a fetch client with MSW handlers, and zod
+// schemas, per spec, in a fresh output folder each run):
+//   1. every real spec: client, validator and mock per spec, and the command
+//      line and MCP server for all (which orval has no counterpart of), in
 //      a scratch copy of the repository made for each run (nothing there but
 //      the specs and the root files a package carries: every file is written);
 //   2. the same, in the repository itself, as a user types it from its root
@@ -35,6 +36,14 @@ const here = fileURLToPath(new URL('.', import.meta.url))
 const repo = fileURLToPath(new URL('../../..', import.meta.url))
 const cli = join(here, '..', 'bin', 'zr-codegen.js')
 
+/** Every service spec of the repository (specs/<name>/openapi.yaml): orval is given each of them too. */
+const SERVICES = readdirSync(join(repo, 'specs'), { withFileTypes: true })
+  .filter((e) => e.isDirectory() && existsSync(join(repo, 'specs', e.name, 'openapi.yaml')))
+  .map((e) => e.name)
+  .sort()
+/** What a full regeneration makes: three packages per service, and the command line and MCP server for all. */
+const FULL = `${SERVICES.length} specs, ${SERVICES.length * 3 + 2} packages`
+
 function scratchRepo(zecSpec) {
   const root = mkdtempSync(join(tmpdir(), 'zr-bench-'))
   cpSync(join(repo, 'specs'), join(root, 'specs'), {
@@ -45,7 +54,7 @@ function scratchRepo(zecSpec) {
   for (const file of ['biome.json', 'LICENSE', 'package.json']) cpSync(join(repo, file), join(root, file))
   writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages: []\n')
   if (zecSpec) {
-    rmSync(join(root, 'specs', 'vm'), { recursive: true })
+    for (const service of SERVICES) if (service !== 'zec') rmSync(join(root, 'specs', service), { recursive: true })
     writeFileSync(join(root, 'specs', 'zec', 'openapi.yaml'), zecSpec)
   }
   return root
@@ -55,7 +64,11 @@ function scratchRepo(zecSpec) {
 function syntheticSpec(count) {
   const text = readFileSync(join(repo, 'specs', 'zec', 'openapi.yaml'), 'utf8')
   const start = text.indexOf('  /api/v2/zec#ResetInstances:')
-  const end = text.indexOf('  /api/v2/zec#DescribeInstancesStatus:')
+  // The block ends where the next action's path begins (ResetInstance follows it since issue 29).
+  const next = /^ {2}\/api\/v2\/zec#/m.exec(text.slice(start + 1))
+  const end = next ? start + 1 + next.index : -1
+  if (start < 0 || end < 0)
+    throw new Error('syntheticSpec: the zec spec no longer has ResetInstances followed by another action')
   const block = text.slice(start, end)
   const copies = []
   for (let i = 2; i <= count - 1; i++) {
@@ -78,7 +91,7 @@ function syntheticSpec(count) {
 function orvalScratch() {
   const root = mkdtempSync(join(tmpdir(), 'zr-bench-orval-'))
   const projects = {}
-  for (const service of ['zec', 'vm']) {
+  for (const service of SERVICES) {
     const bundled = join(repo, 'specs', service, 'dist', 'bundled.json')
     if (!existsSync(bundled)) throw new Error(`${bundled} is missing: build the specs first (npm run bench does)`)
     cpSync(bundled, join(root, `${service}.json`))
@@ -139,7 +152,7 @@ const orvalRoot = orvalScratch()
 const orvalOnce = () => {
   rmSync(join(orvalRoot, 'out'), { recursive: true, force: true })
   const ms = time(process.execPath, [orvalBin, '--config', './orval.config.mjs'], orvalRoot)
-  for (const service of ['zec', 'vm'])
+  for (const service of SERVICES)
     for (const file of ['client.ts', 'zod.ts'])
       if (!existsSync(join(orvalRoot, 'out', service, file))) throw new Error(`orval wrote no ${service}/${file}`)
   return ms
@@ -201,13 +214,13 @@ if (sync.ok) time(process.execPath, [cli], repo)
 const startedWith = bundleState()
 const fullWays = [
   {
-    label: 'full regeneration, both specs, 6 packages, scratch copy',
+    label: `full regeneration, ${FULL}, scratch copy`,
     run: () => once((root) => [cli, '--root', root], scratchRepo),
   },
   ...(sync.ok
     ? [
         {
-          label: 'full regeneration, both specs, 6 packages, in the repository itself',
+          label: `full regeneration, ${FULL}, in the repository itself`,
           run: () => time(process.execPath, [cli], repo),
         },
         {
@@ -216,7 +229,10 @@ const fullWays = [
         },
       ]
     : []),
-  { label: `orval ${orvalVersion}, both bundled specs, fetch client + MSW + zod (peer)`, run: orvalOnce },
+  {
+    label: `orval ${orvalVersion}, the ${SERVICES.length} bundled specs, fetch client + MSW + zod (peer)`,
+    run: orvalOnce,
+  },
 ]
 const results = [
   measure('node start (baseline)', () => ['-e', '']),
@@ -224,7 +240,8 @@ const results = [
   ...measureAlternating(fullWays),
   measure(
     'synthetic spec, 200 actions, 3 packages',
-    (root) => [cli, '--root', root],
+    // Its own three packages only: the command line and MCP server are measured in the full runs.
+    (root) => [cli, '--root', root, '--package', 'zec-client', '--package', 'zec-validator', '--package', 'zec-mock'],
     () => scratchRepo(synthetic),
   ),
 ]
