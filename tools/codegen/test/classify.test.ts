@@ -58,6 +58,7 @@ function base(): Svc {
     },
     pagination: null,
     batch: { instances: 'ids', failed: 'failed' },
+    filters: { name: { item: 'instanceName', match: 'wildcard' } },
     sensitiveFields: ['secret'],
   }
   return {
@@ -623,6 +624,23 @@ const ROWS: [string, (s: Svc) => void, RuleId, string, ((s: Svc) => void)?][] = 
       reqProps(s).level = { required: false, schema: { kind: 'integer', values: [0, 1, 5] } }
     },
   ],
+  [
+    'a query filter added (x-zc-filters)',
+    (s) => {
+      wipe(s).filters.key = { item: 'tags[].key', match: 'equal' }
+    },
+    'filter-added',
+    'filters.key',
+  ],
+  [
+    'a query filter matched another way',
+    (s) => {
+      wipe(s).filters.name = { item: 'instanceName', match: 'equal' }
+    },
+    'filter-changed',
+    'filters.name',
+  ],
+  ['a query filter removed', (s) => delete wipe(s).filters.name, 'filter-changed', 'filters.name'],
 ]
 
 describe('classify: one rule per row', () => {

@@ -262,6 +262,17 @@ function diffOperation(a: OperationSnapshot, b: OperationSnapshot, emit: Emit): 
   }
   if (!same(a.pagination, b.pagination)) emit('paging-changed', 'pagination', a.pagination, b.pagination)
   if (!same(a.batch, b.batch)) emit('batch-changed', 'batch', a.batch, b.batch)
+  diffFilters(a.filters, b.filters, emit)
+}
+
+/** A query's filters (x-zc-filters), field by field: new ones narrow only queries that use them. */
+function diffFilters(a: OperationSnapshot['filters'], b: OperationSnapshot['filters'], emit: Emit): void {
+  for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const before = a[field]
+    const after = b[field]
+    if (same(before, after)) continue
+    emit(before ? 'filter-changed' : 'filter-added', `filters.${field}`, before, after)
+  }
 }
 
 /**

@@ -194,6 +194,20 @@ export const RULES = {
     title: 'batch fields changed',
     why: 'the failed ids are read from another field',
   },
+  'filter-added': {
+    side: 'operation',
+    class: 'feature',
+    packages: ['mock'],
+    title: 'query filter added',
+    why: 'the mock narrows the answer by one more request field; queries without it answer as before',
+  },
+  'filter-changed': {
+    side: 'operation',
+    class: 'breaking',
+    packages: ['mock'],
+    title: 'query filter changed or removed',
+    why: 'the same query now matches other items (another field, another way of matching, or none)',
+  },
   'docs-changed': {
     side: 'operation',
     class: 'fix',

@@ -58,6 +58,8 @@ export interface OperationSnapshot {
   readonly transition: Readonly<Record<string, unknown>> | null
   readonly pagination: Readonly<Record<string, unknown>> | null
   readonly batch: Readonly<Record<string, unknown>> | null
+  /** Each filtered request field (x-zc-filters): the item path it matches, and how. */
+  readonly filters: Readonly<Record<string, { readonly item: string; readonly match: string }>>
   readonly sensitiveFields: readonly string[]
 }
 
@@ -166,6 +168,7 @@ function operationSnapshot(op: OperationModel): OperationSnapshot {
     // The id limits (maxIds) are the request schema's maxItems, already compared there: not twice.
     pagination: op.pagination ? withoutLimit(op.pagination) : null,
     batch: op.batch ? withoutLimit(op.batch) : null,
+    filters: Object.fromEntries((op.filters ?? []).map((f) => [f.field, { item: f.item, match: f.match }])),
     sensitiveFields: op.sensitiveFields,
   }
 }
