@@ -1,18 +1,31 @@
 // Help text, from the tables: the description, every rule in words, the
 // default and an example of each flag come from the spec.
+import { VENDOR_ENV } from '@zenlayer-reset/client-runtime/profile'
 import { EXIT_HELP } from './exit-codes.js'
 import type { ActionCommand, FieldFlag, ServiceCommands } from './table.js'
 
 export const PROGRAM = 'zenlayer-reset'
 
-const COMMON = `Common flags:
-  --profile NAME       credentials from ~/.zenlayer/credentials.json (zeno's profiles; also ZENLAYER_PROFILE)
+/** The flags every command has, and where credentials come from: the specs' variables, then the vendor CLI's. */
+function common(tables: readonly ServiceCommands[]): string {
+  const pairs = new Map<string, string[]>()
+  for (const t of tables) {
+    const pair = `${t.credentialsEnv.accessKeyId} and ${t.credentialsEnv.accessKeySecret}`
+    pairs.set(pair, [...(pairs.get(pair) ?? []), t.service])
+  }
+  const specs = [...pairs].map(([pair, services]) => (pairs.size > 1 ? `${pair} (${services.join(', ')})` : pair))
+  return `${COMMON_FLAGS}
+Credentials: ${[...specs, VENDOR_ENV.token].join(', or ')},
+  or ${VENDOR_ENV.accessKeyId} and ${VENDOR_ENV.accessKeySecret}, or a profile.`
+}
+
+const COMMON_FLAGS = `Common flags:
+  --profile NAME       credentials from ~/.zenlayer/credentials.json (zeno's profiles; also ${VENDOR_ENV.profile})
   --endpoint URL       API base URL (plain http only to a loopback host, e.g. zenlayer-mock)
   -o, --output FORMAT  table or json (default: table on a terminal, json otherwise; also ZENLAYER_OUTPUT)
   --debug              each request and response on stderr, secrets masked
   -h, --help           this text
-Credentials: ZENLAYERCLOUD_SECRET_KEY_ID and ZENLAYERCLOUD_SECRET_KEY_PASSWORD, or ZENLAYER_TOKEN,
-  or ZENLAYER_ACCESS_KEY_ID and ZENLAYER_ACCESS_KEY_SECRET, or a profile.`
+  --version            the package and its version (before any command)`
 
 export function topHelp(services: readonly ServiceCommands[]): string {
   const lines = [
@@ -30,7 +43,7 @@ export function topHelp(services: readonly ServiceCommands[]): string {
     for (const a of s.actions) lines.push(`  ${a.command.padEnd(width)}  ${a.summary}`)
     lines.push('')
   }
-  lines.push(COMMON, '', EXIT_HELP)
+  lines.push(common(services), '', EXIT_HELP)
   return `${lines.join('\n')}\n`
 }
 
@@ -96,7 +109,7 @@ export function actionHelp(s: ServiceCommands, cmd: ActionCommand): string {
       'terminal, else one JSON event a line. Ctrl-C stops new sends at once and reports every id.',
     )
   }
-  out.push('', COMMON, '', EXIT_HELP, '', `Docs: ${cmd.docsUrl}`)
+  out.push('', common([s]), '', EXIT_HELP, '', `Docs: ${cmd.docsUrl}`)
   return `${out.join('\n')}\n`
 }
 

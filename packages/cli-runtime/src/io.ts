@@ -26,6 +26,8 @@ export interface Io {
   prompt(question: string): Promise<string | undefined>
   /** Calls handler on each Ctrl-C (SIGINT) until the returned function is called. */
   onInterrupt(handler: () => void): () => void
+  /** Ends the process now, with this code (a second Ctrl-C: no waiting for anything). */
+  exit(code: number): void
   /** The fetch the clients use (tests pass an in-process mock's). */
   readonly fetch?: typeof fetch
 }
@@ -97,5 +99,6 @@ export function nodeIo(): Io {
       process.on('SIGINT', handler)
       return () => process.off('SIGINT', handler)
     },
+    exit: (code) => process.exit(code),
   }
 }

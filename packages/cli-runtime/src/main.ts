@@ -7,6 +7,7 @@ import { CliError, EXIT } from './exit-codes.js'
 import { GLOBAL_FLAGS, parseAction } from './flags.js'
 import { actionHelp, PROGRAM, serviceHelp, topHelp } from './help.js'
 import { type Io, nodeIo } from './io.js'
+import { readManifest } from './manifest.js'
 import type { ServiceCommands, ServiceIndex } from './table.js'
 
 /** The first two words that are not flags, nor values of a common flag: the service and the action. */
@@ -36,9 +37,21 @@ async function all(services: ServiceIndex): Promise<ServiceCommands[]> {
   )
 }
 
-export async function main(services: ServiceIndex, argv: readonly string[], io: Io = nodeIo()): Promise<number> {
+export interface MainOptions {
+  /** The process by default. */
+  readonly io?: Io
+  /** The generated package's package.json, whose name and version `--version` prints. */
+  readonly manifest?: URL
+}
+
+export async function main(
+  services: ServiceIndex,
+  argv: readonly string[],
+  options: MainOptions = {},
+): Promise<number> {
+  const io = options.io ?? nodeIo()
   try {
-    return await dispatch(services, argv, io)
+    return await dispatch(services, argv, io, options.manifest)
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr.write(`${PROGRAM}: ${error.message}\n`)
@@ -50,12 +63,21 @@ export async function main(services: ServiceIndex, argv: readonly string[], io: 
   }
 }
 
-async function dispatch(services: ServiceIndex, argv: readonly string[], io: Io): Promise<number> {
+/** Only before any command: a request field named `version` keeps its flag. */
+const VERSION_FLAG = { name: 'version', type: 'switch' } as const
+
+async function dispatch(services: ServiceIndex, argv: readonly string[], io: Io, manifest: URL | undefined) {
   const { positions } = words(argv)
   const serviceAt = positions[0]
   const name = serviceAt === undefined ? undefined : argv[serviceAt]
   if (name === undefined) {
-    const parsed = parseArgv(argv, GLOBAL_FLAGS)
+    const parsed = parseArgv(argv, [...GLOBAL_FLAGS, VERSION_FLAG])
+    if (parsed.get('version') === true) {
+      const pkg = readManifest(manifest)
+      if (!pkg) throw new CliError(EXIT.config, 'cannot tell its version: its package.json is unreadable')
+      io.stdout.write(`${pkg.name} ${pkg.version}\n`)
+      return EXIT.ok
+    }
     const text = topHelp(await all(services))
     if (parsed.get('help') === true) {
       io.stdout.write(text)

@@ -127,7 +127,13 @@ export async function runFleet(table: ServiceCommands, cmd: ActionCommand, parse
     if (interrupts === 1) {
       controller.abort()
       progress.stop()
-      io.stderr.write('interrupted: no new sends; ending the calls in flight, then reporting every id\n')
+      io.stderr.write(
+        'interrupted: no new sends; ending the calls in flight, then reporting every id (Ctrl-C again to exit now)\n',
+      )
+    } else {
+      // The user will not wait for the report: out now. Every send was journalled before it left, so a rerun tells the rest.
+      io.stderr.write(`${interruptedAgain(journal?.path)}\n`)
+      io.exit(EXIT.interrupted)
     }
   })
   // Fail closed: a send the journal could not record is stopped before it leaves (its call sees an aborted signal).
@@ -190,6 +196,15 @@ export async function runFleet(table: ServiceCommands, cmd: ActionCommand, parse
   }
   io.stdout.write(renderFleet(report, settings.output))
   return fleetExitCode(report)
+}
+
+/** The one line a second Ctrl-C prints: no report follows, and where the truth is. */
+export function interruptedAgain(journal: string | undefined): string {
+  return `${PROGRAM}: interrupted again: exiting now, without the report; outcomes may be incomplete. ${
+    journal === undefined
+      ? 'With --journal FILE, a rerun resumes and sends no reset twice'
+      : `The journal ${journal} holds every id sent; rerun the same command with --journal ${journal} to resume (no reset is sent twice)`
+  }`
 }
 
 const KINDS: readonly FleetOutcomeKind[] = [

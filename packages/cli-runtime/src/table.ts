@@ -70,6 +70,8 @@ export interface ServiceCommands {
   readonly service: string
   readonly version: string
   readonly title: string
+  /** The variables holding an access key, as the spec names them (x-zc-signing credentialsFromEnv): for --help. */
+  readonly credentialsEnv: { readonly accessKeyId: string; readonly accessKeySecret: string }
   readonly actions: readonly ActionCommand[]
   readonly load: () => Promise<LoadedService>
 }

@@ -56,6 +56,7 @@ export const TABLE: ServiceCommands = {
   service: 'demo',
   version: '2026-01-01',
   title: 'Demo API',
+  credentialsEnv: { accessKeyId: 'DEMO_KEY_ID', accessKeySecret: 'DEMO_KEY_SECRET' },
   actions: [RESET, DESCRIBE],
   load: async () => {
     throw new Error('not loaded in these tests')
@@ -66,6 +67,8 @@ export interface Scripted extends Io {
   readonly out: string[]
   readonly err: string[]
   readonly prompts: string[]
+  /** The codes io.exit was called with. */
+  readonly exits: number[]
   interrupt(): void
 }
 
@@ -81,11 +84,13 @@ export function scriptedIo(
   const out: string[] = []
   const err: string[] = []
   const prompts: string[] = []
+  const exits: number[] = []
   const handlers = new Set<() => void>()
   return {
     out,
     err,
     prompts,
+    exits,
     stdout: { write: (t: string) => out.push(t), isTTY: options.tty ?? false },
     stderr: { write: (t: string) => err.push(t), isTTY: options.tty ?? false },
     stdinIsTTY: options.tty ?? false,
@@ -100,6 +105,9 @@ export function scriptedIo(
     prompt: async (q: string) => {
       prompts.push(q)
       return options.tty ? options.answer : undefined
+    },
+    exit: (code: number) => {
+      exits.push(code)
     },
     onInterrupt: (h: () => void) => {
       handlers.add(h)

@@ -2,11 +2,13 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parseArgv } from '../src/argv.js'
 import { GLOBAL_FLAGS } from '../src/flags.js'
 import { readBoundedFile } from '../src/io.js'
 import { main } from '../src/main.js'
+import { interruptedAgain } from '../src/run-fleet.js'
 import { resolveSettings } from '../src/settings.js'
 import { scriptedIo, TABLE } from './fixtures.js'
 
@@ -16,11 +18,11 @@ const NAMES = { envAccessKeyId: 'ZENLAYERCLOUD_SECRET_KEY_ID', envAccessKeySecre
 describe('main', () => {
   it('prints the help of every level from the tables, exit 0, and the exit codes', async () => {
     const io = scriptedIo()
-    expect(await main(services, ['--help'], io)).toBe(0)
+    expect(await main(services, ['--help'], { io })).toBe(0)
     expect(io.out.join('')).toMatch(/demo \(Demo API, API 2026-01-01\):\n {2}wipe-things {6}Wipe several things/)
     expect(io.out.join('')).toMatch(/130 {2}interrupted/)
     const action = scriptedIo()
-    expect(await main(services, ['demo', 'wipe-things', '--help'], action)).toBe(0)
+    expect(await main(services, ['demo', 'wipe-things', '--help'], { io: action })).toBe(0)
     expect(action.out.join('')).toMatch(/--enable-agent \/ --no-enable-agent/)
     expect(action.out.join('')).toMatch(/--password-file FILE/)
   })
@@ -33,28 +35,58 @@ describe('main', () => {
       [['demo', 'wipe-things', '--thing-ids', 'a', '--enable-agent', 'b'], /unexpected "b" after --enable-agent/],
     ] as const) {
       const io = scriptedIo()
-      expect(await main(services, [...args], io)).toBe(2)
+      expect(await main(services, [...args], { io })).toBe(2)
       expect(io.err.join('')).toMatch(message)
     }
   })
 
+  it('prints the package`s name and version from the manifest it is given, not its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zr-cli-manifest-'))
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: '@zenlayer-reset/cli', version: '4.5.6' }))
+    const io = scriptedIo()
+    expect(await main(services, ['--version'], { io, manifest: pathToFileURL(join(dir, 'package.json')) })).toBe(0)
+    expect(io.out.join('')).toBe('@zenlayer-reset/cli 4.5.6\n')
+    const none = scriptedIo()
+    expect(await main(services, ['--version'], { io: none })).toBe(4)
+    expect(none.err.join('')).toMatch(/cannot tell its version/)
+    // After a command, --version is that command's unknown flag.
+    expect(await main(services, ['demo', 'wipe-things', '--version'], { io: scriptedIo() })).toBe(2)
+  })
+
+  it('names the credential variables the specs give, grouped by service when they differ', async () => {
+    const io = scriptedIo()
+    await main(services, ['--help'], { io })
+    expect(io.out.join('')).toMatch(
+      /Credentials: DEMO_KEY_ID and DEMO_KEY_SECRET, or ZENLAYER_TOKEN,\n {2}or ZENLAYER_ACCESS_KEY_ID and ZENLAYER_ACCESS_KEY_SECRET, or a profile\./,
+    )
+    const other = { ...TABLE, service: 'other', credentialsEnv: { accessKeyId: 'O_ID', accessKeySecret: 'O_SECRET' } }
+    const two = scriptedIo()
+    await main({ demo: async () => TABLE, other: async () => other }, ['--help'], { io: two })
+    expect(two.out.join('')).toMatch(
+      /Credentials: DEMO_KEY_ID and DEMO_KEY_SECRET \(demo\), or O_ID and O_SECRET \(other\), or ZENLAYER_TOKEN/,
+    )
+    const action = scriptedIo()
+    await main(services, ['demo', 'wipe-things', '--help'], { io: action })
+    expect(action.out.join('')).toMatch(/Credentials: DEMO_KEY_ID and DEMO_KEY_SECRET, or ZENLAYER_TOKEN/)
+  })
+
   it('finds the service and action after common flags', async () => {
     const io = scriptedIo()
-    expect(await main(services, ['--output', 'json', 'demo', 'wipe-things', '-h'], io)).toBe(0)
+    expect(await main(services, ['--output', 'json', 'demo', 'wipe-things', '-h'], { io })).toBe(0)
     expect(io.out.join('')).toMatch(/^usage: zenlayer-reset demo wipe-things/)
   })
 
   it('writes completion scripts for bash, zsh and fish from the tables', async () => {
     for (const shell of ['bash', 'zsh', 'fish']) {
       const io = scriptedIo()
-      expect(await main(services, ['completion', shell], io)).toBe(0)
+      expect(await main(services, ['completion', shell], { io })).toBe(0)
       expect(io.out.join('')).toContain('wipe-things')
       expect(io.out.join('')).toMatch(shell === 'fish' ? /-l no-enable-agent\b/ : /--no-enable-agent\b/)
     }
-    expect(await main(services, ['completion', 'tcsh'], scriptedIo())).toBe(2)
+    expect(await main(services, ['completion', 'tcsh'], { io: scriptedIo() })).toBe(2)
     // The bash script parses (bash -n), where bash is installed.
     const bash = scriptedIo()
-    await main(services, ['completion', 'bash'], bash)
+    await main(services, ['completion', 'bash'], { io: bash })
     const check = spawnSync('bash', ['-n'], { input: bash.out.join(''), encoding: 'utf8' })
     if (!check.error) expect([check.status, check.stderr]).toEqual([0, ''])
   })
@@ -94,7 +126,9 @@ describe('credentials and profiles', () => {
       ZENLAYERCLOUD_SECRET_KEY_ID: 'AK-env',
       ZENLAYERCLOUD_SECRET_KEY_PASSWORD: 'SK-env',
     })
-    expect([s.credentials, s.account]).toEqual([{ token: 'TOKEN-prod' }, 'a bearer token'])
+    expect([s.credentials, s.account, s.output]).toEqual([{ token: 'TOKEN-prod' }, 'a bearer token', 'table'])
+    // Without it, the current profile's (which sets none): JSON, with no terminal.
+    expect(settings([]).output).toBe('json')
   })
 
   it('is exit 4, naming the profile and never a secret, when credentials are missing', () => {
@@ -120,5 +154,17 @@ describe('credentials and profiles', () => {
       expect((error as { exitCode: number }).exitCode).toBe(4)
       expect((error as Error).message).toMatch(/^no credentials: set ZENLAYERCLOUD_SECRET_KEY_ID/)
     }
+  })
+})
+
+describe('a second Ctrl-C', () => {
+  it('says in one line that outcomes may be incomplete, and points at --journal', () => {
+    expect(interruptedAgain(undefined)).toBe(
+      'zenlayer-reset: interrupted again: exiting now, without the report; outcomes may be incomplete. With --journal FILE, a rerun resumes and sends no reset twice',
+    )
+    expect(interruptedAgain('/tmp/j')).toMatch(
+      /The journal \/tmp\/j holds every id sent; rerun the same command with --journal \/tmp\/j/,
+    )
+    expect(interruptedAgain('/tmp/j')).not.toContain('\n')
   })
 })

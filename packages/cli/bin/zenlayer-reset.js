@@ -4,4 +4,7 @@
 import { main } from '@zenlayer-reset/cli-runtime'
 import { services } from '../dist/services/index.js'
 
-process.exitCode = await main(services, process.argv.slice(2))
+// The package's own manifest: --version names this package and its version, not the runtime's.
+process.exitCode = await main(services, process.argv.slice(2), {
+  manifest: new URL('../package.json', import.meta.url),
+})

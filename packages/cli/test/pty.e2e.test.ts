@@ -3,6 +3,9 @@
 // progress line redrawn in place and erased, and Ctrl-C typed on the
 // terminal (the pty's line discipline sends SIGINT, as a user's keyboard does).
 import { spawn, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BIN, CREDENTIALS, idsFile, type Mock, mock, resetsOf, scratch } from './helpers.js'
 
@@ -15,8 +18,8 @@ interface Session {
   readonly waitFor: (pattern: RegExp, ms?: number) => Promise<void>
 }
 
-function inPty(args: readonly string[], cwd: string): Session {
-  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')
+function inPty(args: readonly string[], cwd: string, nodeArgs: readonly string[] = []): Session {
+  const quoted = [process.execPath, ...nodeArgs, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')
   const child = spawn('script', ['-q', '-e', '-c', `stty cols 200; exec ${quoted}`, '/dev/null'], {
     cwd,
     env: {
@@ -59,9 +62,11 @@ const escapeRegExp = (text: string) => text.replace(/[[\]\\^$.|?*+(){}]/g, '\\$&
 let server: Mock
 const IDS = Array.from({ length: 5 }, (_, i) => `p-${i}`)
 const MANY = Array.from({ length: 1000 }, (_, i) => `q-${i}`)
+const HELD = Array.from({ length: 40 }, (_, i) => `h-${i}`)
+const IGNORES_ABORT = fileURLToPath(new URL('./fixtures/fetch-ignores-abort.mjs', import.meta.url))
 
 beforeAll(async () => {
-  server = await mock({ zec: { instances: [...IDS, ...MANY].map((instanceId) => ({ instanceId })) } })
+  server = await mock({ zec: { instances: [...IDS, ...MANY, ...HELD].map((instanceId) => ({ instanceId })) } })
 })
 afterAll(async () => {
   await server.close()
@@ -114,6 +119,48 @@ describe.skipIf(!hasScript)('on a terminal', () => {
       const report = out.slice(out.indexOf('INSTANCE'))
       for (const id of MANY) expect(report).toMatch(new RegExp(`\\n${id} +`))
       expect([...resetsOf(server, 'zec', MANY, 'DEPLOYING').values()].filter((n) => n > 1)).toEqual([])
+    } finally {
+      server.hub.mocks.zec?.faults.latency(0)
+    }
+  }, 30_000)
+
+  it('exits at once on a second Ctrl-C while the report waits, one line pointing at the journal, exit 130', async () => {
+    // The reset call is held by the server, and this fetch does not give up on it when Ctrl-C aborts it:
+    // the report waits for that call, unless the user presses Ctrl-C again.
+    server.hub.mocks.zec?.faults.latency(8000)
+    try {
+      const dir = scratch({ 'ids.txt': idsFile(HELD) })
+      const s = inPty(
+        [
+          'zec',
+          'reset-instances',
+          '--instance-ids-file',
+          'ids.txt',
+          '--yes',
+          '--journal',
+          'run.journal',
+          '--endpoint',
+          server.url,
+        ],
+        dir,
+        ['--import', IGNORES_ABORT],
+      )
+      await s.waitFor(/sent 40\/40/)
+      s.type('\x03')
+      await s.waitFor(/Ctrl-C again to exit now/)
+      s.type('\x03')
+      expect(await s.done).toBe(130)
+      const out = s.output()
+      const line = out.split(/\r?\n/).find((l) => l.includes('interrupted again')) ?? ''
+      expect(line).toMatch(
+        /^(\^C)?zenlayer-reset: interrupted again: exiting now, without the report; outcomes may be incomplete\. The journal .*run\.journal holds every id sent; rerun the same command with --journal .*run\.journal to resume/,
+      )
+      // No report: the process did not wait for the held call.
+      expect(out).not.toMatch(/INSTANCE +OUTCOME/)
+      // What was sent was journalled before it left.
+      const journal = readFileSync(join(dir, 'run.journal'), 'utf8')
+      for (const id of HELD) expect(journal).toContain(JSON.stringify(id))
+      expect(journal).not.toContain('mock-access-secret')
     } finally {
       server.hub.mocks.zec?.faults.latency(0)
     }

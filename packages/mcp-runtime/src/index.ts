@@ -2,7 +2,7 @@ export type { Answer, CallChannel, ServerContext, ToolAnswer } from './context.j
 export { type CredentialsContext, credentialsFor } from './credentials.js'
 export { ToolRefusal, UsageError } from './errors.js'
 export { readFleetInput } from './fleet-tool.js'
-export { type MainIo, main } from './main.js'
+export { type MainIo, type MainOptions, main } from './main.js'
 export {
   DEFAULT_CONFIRM_MINUTES,
   DEFAULT_MAX_INSTANCES,

@@ -2,11 +2,11 @@
 // tool tables, and serve MCP over stdio until the client closes it. stdout is
 // the protocol's: everything for the operator goes to stderr, one masked line
 // at a time. A flag mistake is one line and exit 2.
-import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { ServerContext } from './context.js'
 import { UsageError } from './errors.js'
+import { readManifest } from './manifest.js'
 import { parseOptions, USAGE } from './options.js'
 import { createServer, SERVER_NAME } from './server.js'
 import type { ServiceIndex } from './tables.js'
@@ -20,15 +20,6 @@ export interface MainIo {
   readonly stderr: (line: string) => void
 }
 
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
-      .version
-  } catch {
-    return '0.0.0'
-  }
-}
-
 const defaultIo = (): MainIo => ({
   env: process.env,
   home: homedir(),
@@ -37,8 +28,17 @@ const defaultIo = (): MainIo => ({
   stderr: (line) => process.stderr.write(`${line}\n`),
 })
 
+export interface MainOptions {
+  /** The process by default. */
+  readonly io?: MainIo
+  /** The generated package's package.json: its name and version are what --version prints and the server reports. */
+  readonly manifest?: URL
+}
+
 /** Runs the server; resolves with the exit code when the client closes the connection (or at once for a mistake). */
-export async function main(index: ServiceIndex, argv: readonly string[], io: MainIo = defaultIo()): Promise<number> {
+export async function main(index: ServiceIndex, argv: readonly string[], run: MainOptions = {}): Promise<number> {
+  const io = run.io ?? defaultIo()
+  const pkg = readManifest(run.manifest)
   const known = Object.keys(index).sort()
   let options: ReturnType<typeof parseOptions>
   try {
@@ -53,7 +53,12 @@ export async function main(index: ServiceIndex, argv: readonly string[], io: Mai
     return 0
   }
   if (options.version) {
-    io.stderr(version())
+    // No protocol runs: stdout is the operator's, like any --version.
+    if (!pkg) {
+      io.stderr(`${SERVER_NAME}: cannot tell its version: its package.json is unreadable`)
+      return 1
+    }
+    io.stdout.write(`${pkg.name} ${pkg.version}\n`)
     return 0
   }
   const served = options.services ?? known
@@ -66,7 +71,7 @@ export async function main(index: ServiceIndex, argv: readonly string[], io: Mai
     log: (line) => io.stderr(`${SERVER_NAME}: ${line}`),
     now: Date.now,
   }
-  const server = createServer(ctx, tables, version())
+  const server = createServer(ctx, tables, pkg?.version ?? '0.0.0')
   const transport = new StdioServerTransport(io.stdin as never, io.stdout as never)
   const closed = new Promise<void>((resolve) => {
     server.onclose = () => resolve()

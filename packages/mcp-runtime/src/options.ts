@@ -43,6 +43,7 @@ export const USAGE = `usage: zenlayer-reset-mcp [options]   (an MCP server over 
   --confirm-minutes M      how long a confirmation token stays usable (default ${DEFAULT_CONFIRM_MINUTES})
   --max-wait-seconds S     how long a reset follows its fleet (default ${DEFAULT_MAX_WAIT_SECONDS})
   --profile NAME           the vendor CLI profile (~/.zenlayer/credentials.json) to take credentials from
+  --version                the package and its version, then exit
 Credentials come from the environment (the spec's variables, ZENLAYER_ACCESS_KEY_ID/_SECRET or
 ZENLAYER_TOKEN) or the vendor CLI's profile files; never from a tool's input.`
 

@@ -2,7 +2,9 @@
 // the spec says an action does (never from the HTTP verb: every action is a
 // POST), the reset's fleet input, and rules in words and in JSON Schema.
 import { describe, expect, it } from 'vitest'
+import { accessKeyEnv, accessKeyEnvInWords, secretFields } from '../src/emit/mcp/credential-env.js'
 import { fleetInputSchema, inputSchema, outputSchema } from '../src/emit/mcp/json-schema.js'
+import { mcpPackageFiles } from '../src/emit/mcp/package.js'
 import { snake, toolTable } from '../src/emit/mcp/tools.js'
 import { object, operation, serviceModel } from './model-factory.js'
 
@@ -124,5 +126,47 @@ describe('mcp JSON Schema', () => {
       object({ type: 'object', required: ['s'], properties: { s: { type: 'string', enum: ['X'] } } }),
     )
     expect(out).toEqual({ type: 'object', properties: { s: { type: 'string' } }, required: ['s'] })
+  })
+})
+
+describe('mcp README credentials', () => {
+  const signing = (id: string, secret: string) => ({
+    ...serviceModel().signing,
+    envAccessKeyId: id,
+    envAccessKeySecret: secret,
+  })
+
+  it("names each service's access key variables from its spec, once when they share them", () => {
+    const shared = accessKeyEnv([
+      { name: 'a', signing: signing('K_ID', 'K_SECRET') },
+      { name: 'b', signing: signing('K_ID', 'K_SECRET') },
+    ])
+    expect(shared).toEqual([{ id: 'K_ID', secret: 'K_SECRET', services: ['a', 'b'] }])
+    expect(accessKeyEnvInWords(shared)).toBe('`K_ID` and `K_SECRET`')
+    const apart = accessKeyEnv([
+      { name: 'a', signing: signing('K_ID', 'K_SECRET') },
+      { name: 'b', signing: signing('B_ID', 'B_SECRET') },
+    ])
+    expect(accessKeyEnvInWords(apart)).toBe('`K_ID` and `K_SECRET` (a), or `B_ID` and `B_SECRET` (b)')
+  })
+
+  it('lists each field a spec marks secret once', () => {
+    const op = (sensitiveFields: string[]) => ({ ...serviceModel().operations[0], sensitiveFields }) as never
+    expect(
+      secretFields([{ operations: [op(['password', 'userData'])] }, { operations: [op(['password', 'initScript'])] }]),
+    ).toEqual(['password', 'userData', 'initScript'])
+  })
+
+  it('puts them in the README and its client examples, with the vendor CLI`s variables', () => {
+    const repo = { repositoryUrl: 'git+https://example.com/r.git', bugsUrl: 'https://example.com/i', license: 'MIT' }
+    const files = mcpPackageFiles(['a'], repo, [{ id: 'K_ID', secret: 'K_SECRET', services: ['a'] }], ['pin', 'notes'])
+    const readme = files.find((f) => f.path === 'README.md')?.content ?? ''
+    expect(readme).toContain(
+      '(`K_ID` and `K_SECRET`,\n  or `ZENLAYER_ACCESS_KEY_ID` and `ZENLAYER_ACCESS_KEY_SECRET`, or `ZENLAYER_TOKEN`)',
+    )
+    expect(readme).toContain('claude mcp add zenlayer-reset --env K_ID=... --env K_SECRET=... \\')
+    expect(readme).toContain('"env": { "K_ID": "...", "K_SECRET": "..." }')
+    expect(readme).not.toContain('ZENLAYERCLOUD_SECRET_KEY')
+    expect(readme).toContain('Secrets given as input (`pin`, `notes`)\n  are never echoed')
   })
 })

@@ -7,6 +7,7 @@ export const commands: ServiceCommands = {
   service: 'bmc',
   version: '2026-02-01',
   title: 'Zenlayer Cloud bmc API (OS reinstall)',
+  credentialsEnv: { accessKeyId: 'ZENLAYERCLOUD_SECRET_KEY_ID', accessKeySecret: 'ZENLAYERCLOUD_SECRET_KEY_PASSWORD' },
   actions: [
     {
       command: 'reinstall-instance',

@@ -7,6 +7,7 @@ export const commands: ServiceCommands = {
   service: 'vm',
   version: '2026-04-01',
   title: 'Zenlayer Cloud vm API (OS reset)',
+  credentialsEnv: { accessKeyId: 'ZENLAYERCLOUD_SECRET_KEY_ID', accessKeySecret: 'ZENLAYERCLOUD_SECRET_KEY_PASSWORD' },
   actions: [
     {
       command: 'reset-instance',

@@ -7,6 +7,7 @@ export const commands: ServiceCommands = {
   service: 'zec',
   version: '2025-09-01',
   title: 'Zenlayer Cloud zec API (OS reset)',
+  credentialsEnv: { accessKeyId: 'ZENLAYERCLOUD_SECRET_KEY_ID', accessKeySecret: 'ZENLAYERCLOUD_SECRET_KEY_PASSWORD' },
   actions: [
     {
       command: 'reset-instances',

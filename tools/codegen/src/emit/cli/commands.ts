@@ -88,6 +88,11 @@ export function commandTable(service: ServiceModel) {
     service: service.name,
     version: service.version,
     title: service.title,
+    // Named in --help; the spec's (x-zc-signing credentialsFromEnv), never the runtime's.
+    credentialsEnv: {
+      accessKeyId: service.signing.envAccessKeyId,
+      accessKeySecret: service.signing.envAccessKeySecret,
+    },
     actions: service.operations.map(action),
   }
 }

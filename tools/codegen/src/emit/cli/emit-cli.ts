@@ -22,6 +22,7 @@ export const commands: ServiceCommands = {
   service: ${literal(t.service)},
   version: ${literal(t.version)},
   title: ${literal(t.title)},
+  credentialsEnv: ${literal(t.credentialsEnv)},
   actions: ${literal(t.actions)},
   load: async () => {
     const [client, validator] = await Promise.all([
@@ -49,7 +50,8 @@ const BIN = `#!/usr/bin/env node
 ${ALL_SPECS_BANNER}import { main } from '@zenlayer-reset/cli-runtime'
 import { services } from '../dist/services/index.js'
 
-process.exitCode = await main(services, process.argv.slice(2))
+// The package's own manifest: --version names this package and its version, not the runtime's.
+process.exitCode = await main(services, process.argv.slice(2), { manifest: new URL('../package.json', import.meta.url) })
 `
 
 export function emitCli(services: readonly LoadedService[]): GeneratedPackage {

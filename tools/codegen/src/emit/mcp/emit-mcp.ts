@@ -7,6 +7,7 @@ import type { LoadedService } from '../../load-service.js'
 import type { ServiceModel } from '../../model/types.js'
 import { banner, type GeneratedFile, type GeneratedPackage, literal, SCOPE } from '../shared/files.js'
 import { ALL_SPECS_BANNER } from '../shared/suite.js'
+import { accessKeyEnv, secretFields } from './credential-env.js'
 import { mcpPackageFiles } from './package.js'
 import { toolTable } from './tools.js'
 
@@ -45,18 +46,20 @@ const BIN = `#!/usr/bin/env node
 ${ALL_SPECS_BANNER}import { main } from '${SCOPE}/mcp-runtime'
 import { services } from '../dist/services/index.js'
 
-process.exitCode = await main(services, process.argv.slice(2))
+// The package's own manifest: --version and the server's reported version are this package's, not the runtime's.
+process.exitCode = await main(services, process.argv.slice(2), { manifest: new URL('../package.json', import.meta.url) })
 `
 
 export function emitMcp(services: readonly LoadedService[]): GeneratedPackage {
   const repo = services[0]?.source.repo
   if (!repo) throw new Error('mcp target: no service to serve')
   const names = services.map((s) => s.model.name)
+  const models = services.map((s) => s.model)
   const files: GeneratedFile[] = [
     ...services.map(({ model }) => ({ path: `src/services/${model.name}.ts`, content: table(model) })),
     { path: 'src/services/index.ts', content: index(names) },
     { path: 'bin/zenlayer-reset-mcp.js', content: BIN },
-    ...mcpPackageFiles(names, repo),
+    ...mcpPackageFiles(names, repo, accessKeyEnv(models), secretFields(models)),
   ]
   return { dir: MCP_DIR, name: MCP_NAME, files }
 }

@@ -7,6 +7,7 @@ export const commands: ServiceCommands = {
   service: 'demo',
   version: '2024-01-01',
   title: 'Demo service',
+  credentialsEnv: { accessKeyId: 'DEMO_KEY_ID', accessKeySecret: 'DEMO_KEY_SECRET' },
   actions: [
     {
       command: 'create-thing',

@@ -1,0 +1,39 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { pathToFileURL } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { main } from '../src/main.js'
+
+function io() {
+  const stdout = new PassThrough()
+  let out = ''
+  stdout.setEncoding('utf8').on('data', (t: string) => {
+    out += t
+  })
+  const err: string[] = []
+  return {
+    io: { env: {}, home: '/nonexistent', stdin: new PassThrough(), stdout, stderr: (line: string) => err.push(line) },
+    out: () => out,
+    err,
+  }
+}
+
+describe('--version', () => {
+  it('prints the name and version of the package.json it is given (the generated package), on stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zr-mcp-manifest-'))
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: '@zenlayer-reset/mcp', version: '7.8.9' }))
+    const t = io()
+    expect(await main({}, ['--version'], { io: t.io, manifest: pathToFileURL(join(dir, 'package.json')) })).toBe(0)
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(t.out()).toBe('@zenlayer-reset/mcp 7.8.9\n')
+    expect(t.err).toEqual([])
+  })
+
+  it('is exit 1, one line, with no manifest to read', async () => {
+    const t = io()
+    expect(await main({}, ['--version'], { io: t.io })).toBe(1)
+    expect(t.err).toEqual(['zenlayer-reset-mcp: cannot tell its version: its package.json is unreadable'])
+  })
+})
