@@ -21,7 +21,7 @@ export interface PackageSpec {
 }
 
 /** `git+https://github.com/o/n.git` -> `https://github.com/o/n`. */
-function webUrl(repositoryUrl: string): string {
+export function webUrl(repositoryUrl: string): string {
   return repositoryUrl.replace(/^git\+/, '').replace(/\.git$/, '')
 }
 
