@@ -76,6 +76,11 @@ export async function main(index: ServiceIndex, argv: readonly string[], run: Ma
   const closed = new Promise<void>((resolve) => {
     server.onclose = () => resolve()
     io.stdin.on('end', () => resolve())
+    // The client went away (EPIPE on a closed pipe): the connection is over; one line, never a stack trace.
+    io.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      io.stderr(`${SERVER_NAME}: the client closed the connection (${error.code ?? error.name}); stopping`)
+      resolve()
+    })
   })
   await server.connect(transport)
   const tools = tables.reduce((n, t) => n + t.tools.length, 0)

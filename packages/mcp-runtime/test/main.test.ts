@@ -37,3 +37,15 @@ describe('--version', () => {
     expect(t.err).toEqual(['zenlayer-reset-mcp: cannot tell its version: its package.json is unreadable'])
   })
 })
+
+describe('a client that goes away', () => {
+  it('ends the server with one line when writing to it fails (EPIPE), never an unhandled error', async () => {
+    const t = io()
+    const index = {}
+    const running = main(index, [], { io: t.io })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    t.io.stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))
+    expect(await running).toBe(0)
+    expect(t.err.at(-1)).toBe('zenlayer-reset-mcp: the client closed the connection (EPIPE); stopping')
+  })
+})
