@@ -21,6 +21,8 @@ const KNOWN = new Set([
   'properties',
   'items',
   'minItems',
+  'minProperties',
+  'maxProperties',
   'maxItems',
   'uniqueItems',
   'minLength',
@@ -140,6 +142,10 @@ function arrayVerdicts(schema: Schema, value: readonly unknown[]): Verdict[] {
 
 function objectVerdicts(schema: Schema, value: Readonly<Record<string, unknown>>): Verdict[] {
   const verdicts: Verdict[] = []
+  // ajv counts every own key, one whose value is undefined too.
+  const count = Object.keys(value).length
+  if ('minProperties' in schema) verdicts.push(bound(schema.minProperties, (n) => count >= n))
+  if ('maxProperties' in schema) verdicts.push(bound(schema.maxProperties, (n) => count <= n))
   const properties = schema.properties
   if ('properties' in schema && !isPlainObject(properties)) return [undefined]
   const props = (properties ?? {}) as Readonly<Record<string, unknown>>
