@@ -24,6 +24,7 @@ export {
   envCredentials,
   resolveCredentials,
 } from './credentials.js'
+export { type CryptoFunctions, checkedCryptoSigner, cryptoSigner } from './crypto-signer.js'
 export type {
   BatchDescriptor,
   OperationDescriptor,
@@ -70,7 +71,16 @@ export {
   retryAfterMs,
   retryReason,
 } from './retry.js'
-export { SIGNATURE_METHOD, type Signature, type SignInput, sign } from './sign.js'
+export {
+  authorizationValue,
+  portableSigner,
+  SIGNATURE_METHOD,
+  type Signature,
+  type Signer,
+  type SignInput,
+  sign,
+} from './sign.js'
+export { defaultSigner } from './signer.js'
 export { realSleep, type Sleep } from './timing.js'
 export { DEFAULT_MAX_RESPONSE_BYTES } from './transport.js'
 export { IDS_PER_POLL, type WaitOptions, type WaitProgress, type WaitResult, waitUntil } from './waiter.js'

@@ -9,7 +9,8 @@ import { ZenlayerError } from './errors.js'
 import type { ClientLogger } from './logging.js'
 import { redactHeaders, redactValue, type Secrets, secretsOf } from './redact.js'
 import { authorizationSecrets, requestSecrets } from './reply.js'
-import { SIGNATURE_METHOD, sign } from './sign.js'
+import { authorizationValue, SIGNATURE_METHOD } from './sign.js'
+import { defaultSigner } from './signer.js'
 
 /** The SDK identification sent in X-ZC-SDK-Lang / X-ZC-SDK-Version. */
 export const SDK_LANGUAGE = 'typescript'
@@ -53,7 +54,8 @@ export function protocolHeaders(
     return headers
   }
   const timestamp = options.now()
-  const signed = sign({
+  // node:crypto's where the platform lends it (several times faster), checked against the portable one.
+  const signature = defaultSigner()({
     accessKeyId: creds.accessKeyId,
     accessKeySecret: creds.accessKeySecret,
     contentType: CONTENT_TYPE,
@@ -63,7 +65,7 @@ export function protocolHeaders(
   })
   headers[service.signing.timestampHeader.toLowerCase()] = String(timestamp)
   headers[service.signing.signatureMethodHeader.toLowerCase()] = SIGNATURE_METHOD
-  headers[service.signing.authorizationHeader.toLowerCase()] = signed.authorization
+  headers[service.signing.authorizationHeader.toLowerCase()] = authorizationValue(creds.accessKeyId, signature)
   return headers
 }
 

@@ -1,8 +1,9 @@
 // SHA-256 and HMAC-SHA256 (FIPS 180-4, RFC 2104) in plain TypeScript.
 // Synchronous and dependency-free: WebCrypto is asynchronous and, in Node,
 // costs a thread-pool round trip per digest, several times what hashing a
-// small request body takes here; node:crypto would keep the client out of
-// browsers. Checked against the reference's signature vectors and NIST's
+// small request body takes here; importing node:crypto would keep the client
+// out of browsers. On Node, signer.ts uses node:crypto's one-shot hash when
+// the platform lends it without an import, and this file elsewhere. Checked against the reference's signature vectors and NIST's
 // examples in test/sha256.test.ts.
 
 const K = new Uint32Array([

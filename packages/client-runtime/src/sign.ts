@@ -47,6 +47,17 @@ export function sign(input: SignInput): Signature {
     canonicalRequest,
     stringToSign,
     signature,
-    authorization: `${SIGNATURE_METHOD} Credential=${input.accessKeyId}, SignedHeaders=content-type;host, Signature=${signature}`,
+    authorization: authorizationValue(input.accessKeyId, signature),
   }
+}
+
+/** Computes the ZC2-HMAC-SHA256 signature hex of a request. */
+export type Signer = (input: SignInput) => string
+
+/** sign() as a Signer: runs anywhere. */
+export const portableSigner: Signer = (input) => sign(input).signature
+
+/** The Authorization header value of a signature. */
+export function authorizationValue(accessKeyId: string, signature: string): string {
+  return `${SIGNATURE_METHOD} Credential=${accessKeyId}, SignedHeaders=content-type;host, Signature=${signature}`
 }

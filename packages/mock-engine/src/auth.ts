@@ -1,10 +1,12 @@
 // Verifying what the client signed: ZC2-HMAC-SHA256 over the raw body bytes and
 // the Content-Type and Host exactly as received, within the clock-skew window;
 // or a bearer token.
-import { type SignInput, type SigningDescriptor, sign } from '@zenlayer-reset/client-runtime'
+import { defaultSigner, type Signer, type SigningDescriptor } from '@zenlayer-reset/client-runtime'
 import type { MockCodeRole } from './code-roles.js'
-import { type CryptoFunctions, cryptoSigner } from './crypto-signer.js'
 import type { WireRequest } from './wire.js'
+
+// The signer (node:crypto's on Node, else the portable one) is the client's: one owner.
+export { defaultSigner, portableSigner, type Signer } from '@zenlayer-reset/client-runtime'
 
 export interface MockCredentials {
   /** Access key id -> secret. */
@@ -29,59 +31,6 @@ export type AuthFailure = {
     | 'signatureMismatch'
   >
   message: string
-}
-
-/**
- * Computes the ZC2-HMAC-SHA256 signature hex of a request. The default
- * (defaultSigner) is node:crypto's where the platform has it, else the portable
- * implementation of @zenlayer-reset/client-runtime (runs anywhere MSW does).
- */
-export type Signer = (input: SignInput) => string
-
-export const portableSigner: Signer = (input) => sign(input).signature
-
-/** What lends node's built-in modules without an import: `process` on Node 20.16+ (also Deno and Bun). */
-export interface BuiltinModules {
-  getBuiltinModule?(id: string): unknown
-}
-
-/**
- * The signer for `platform`: node:crypto's (several times faster than the
- * portable one) when `platform.getBuiltinModule` lends node:crypto's `hash` and
- * node:buffer, and it signs a known request as the portable one does; else the
- * portable one (browsers, and bundlers that stub `process`).
- */
-export function platformSigner(platform: BuiltinModules | undefined): Signer {
-  try {
-    if (typeof platform?.getBuiltinModule !== 'function') return portableSigner
-    const crypto = platform.getBuiltinModule('node:crypto') as Partial<CryptoFunctions> | undefined
-    const buffer = platform.getBuiltinModule('node:buffer') as Partial<CryptoFunctions> | undefined
-    if (typeof crypto?.hash !== 'function' || typeof buffer?.Buffer !== 'function') return portableSigner
-    const signer = cryptoSigner({ hash: crypto.hash, Buffer: buffer.Buffer })
-    return SELF_CHECK.every((input) => signer(input) === portableSigner(input)) ? signer : portableSigner
-  } catch {
-    return portableSigner
-  }
-}
-
-// Both ways the node:crypto signer computes an HMAC: an ASCII secret, and one longer than a block, not ASCII.
-const SELF_CHECK: readonly SignInput[] = [
-  { secret: 'mock-access-secret', body: '{"instanceIds":["a"]}' },
-  { secret: `clé-${'😀'.repeat(20)}`, body: new Uint8Array([0x7b, 0x7d]) },
-].map(({ secret, body }) => ({
-  accessKeyId: 'k',
-  accessKeySecret: secret,
-  contentType: 'application/json',
-  host: 'console.zenlayer.com',
-  body,
-  timestamp: 1673361177,
-}))
-
-let chosen: Signer | undefined
-/** The signer a mock uses when given none: platformSigner(globalThis.process), chosen once. */
-export function defaultSigner(): Signer {
-  chosen ??= platformSigner((globalThis as { process?: BuiltinModules }).process)
-  return chosen
 }
 
 const AUTHORIZATION = /^ZC2-HMAC-SHA256 Credential=([^,\s]+), SignedHeaders=([^,\s]+), Signature=([0-9a-f]{64})$/

@@ -31,8 +31,8 @@ export interface MockOptions {
   /** How injected latency waits; injectable so that tests never sleep. */
   readonly sleep?: (ms: number) => Promise<void>
   /**
-   * Signature implementation (see Signer). Default: node:crypto's where the
-   * platform lends it (Node 20.16+), else the portable one (browsers).
+   * Signature implementation (see Signer). Default: client-runtime's
+   * defaultSigner(), node:crypto's on Node, the portable one in browsers.
    */
   readonly signer?: Signer
   /** History entries kept (all instances together); the oldest are dropped past it. Default 100,000. */

@@ -4,11 +4,11 @@
 // Buffer-valued digest, costs more than hashing a small body. So the HMAC is
 // spelled out (RFC 2104) over key blocks padded once per secret.
 //
-// No import of node:crypto here: the functions are handed in, by node-signer.ts
-// (the HTTP server's entry point, which imports them) and by defaultSigner()
-// (which asks the platform for them, so that the main entry point still loads
-// in browsers, where the portable signer stays the default).
-import type { Signer } from './auth.js'
+// No import of node:crypto here: the functions are handed in, by
+// default-signer.node.ts (what `#default-signer` is on Node; a browser bundle
+// gets default-signer.ts and none of this) and by the mock server's entry
+// point (@zenlayer-reset/mock-engine/node).
+import { portableSigner, type Signer, type SignInput } from './sign.js'
 
 /** What the signer needs of node:crypto and node:buffer. */
 export interface CryptoFunctions {
@@ -62,5 +62,36 @@ export function cryptoSigner({ hash, Buffer }: CryptoFunctions): Signer {
     const canonical = `POST\n/\n\ncontent-type:${contentType}\nhost:${host}\n\ncontent-type;host\n${hash('sha256', body)}`
     const stringToSign = `ZC2-HMAC-SHA256\n${timestamp}\n${hash('sha256', canonical)}`
     return hmacSha256(paddedKey(accessKeySecret), stringToSign)
+  }
+}
+
+/**
+ * cryptoSigner(functions) when they sign known requests as the portable
+ * signer does, else the portable signer: a platform whose `hash` is missing
+ * or wrong (a partial polyfill) never sends a wrong signature.
+ */
+export function checkedCryptoSigner(
+  functions: {
+    readonly [K in keyof CryptoFunctions]?: CryptoFunctions[K] | undefined
+  },
+): Signer {
+  try {
+    if (typeof functions.hash !== 'function' || typeof functions.Buffer !== 'function') return portableSigner
+    const signer = cryptoSigner({ hash: functions.hash, Buffer: functions.Buffer })
+    // Both ways the HMAC is computed: an ASCII secret, and one longer than a block, not ASCII.
+    const known: SignInput[] = [
+      { secret: 'mock-access-secret', body: '{"instanceIds":["a"]}' },
+      { secret: `clé-${'😀'.repeat(20)}`, body: new Uint8Array([0x7b, 0x7d]) },
+    ].map(({ secret, body }) => ({
+      accessKeyId: 'k',
+      accessKeySecret: secret,
+      contentType: 'application/json',
+      host: 'console.zenlayer.com',
+      body,
+      timestamp: 1673361177,
+    }))
+    return known.every((input) => signer(input) === portableSigner(input)) ? signer : portableSigner
+  } catch {
+    return portableSigner
   }
 }
