@@ -105,8 +105,11 @@ export async function generate(options: GenerateOptions): Promise<PackageChanges
     (a, b) => wanted.indexOf(a.pkg.dir.slice('packages/'.length)) - wanted.indexOf(b.pkg.dir.slice('packages/'.length)),
   )
   mark('formatted')
-  const changes = done.map(({ pkg, target, files }) =>
-    syncPackage(options.repoRoot, pkg.dir, files, target.ownedDirs, options.check ?? false),
+  // Every package's writes at once (see syncPackage).
+  const changes = await Promise.all(
+    done.map(({ pkg, target, files }) =>
+      syncPackage(options.repoRoot, pkg.dir, files, target.ownedDirs, options.check ?? false),
+    ),
   )
   mark('compared with the disk')
   return changes
