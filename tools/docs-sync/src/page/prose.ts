@@ -41,7 +41,7 @@ const N = '(\\d{1,7})'
 const RANGE = '\\s*(?:-|–|—|~|to)\\s*'
 const AT_MOST = '(?:at most|up to|no more than|(?:a )?maximum of|not exceed(?:ing)?|cannot exceed|max(?:imum)?:?)'
 const AT_LEAST = '(?:at least|(?:a )?minimum of|no (?:fewer|less) than|min(?:imum)?:?)'
-const ITEMS = '(?:\\w+\\s+)?(?:ids?|instances?|items?|elements?|values?|entries|members?)\\b'
+const ITEMS = '(?:\\w+\\s+)?(?:ids?|instances?|items?|elements?|values?|entries|members?|keys?|tags?|names?)\\b'
 
 const LENGTH_RANGE = [
   new RegExp(`${N}${RANGE}${N}\\s*(?:characters|chars|letters)`, 'i'),
