@@ -173,7 +173,8 @@ export function describe(op: MockOperation, store: Store, input: Record<string, 
 
 /**
  * One instance as the status query shows it: the spec's example item (its own id, wherever it shows it, replaced by
- * the instance's), the image the instance runs, what resets left on it, then its id and status.
+ * the instance's), the fields its seed gave (`item`), the image the instance runs, what resets left on it, then its
+ * id and status.
  */
 function item(op: MockOperation, instance: Instance): Record<string, unknown> {
   const page = op.pagination as NonNullable<MockOperation['pagination']>
@@ -182,6 +183,7 @@ function item(op: MockOperation, instance: Instance): Record<string, unknown> {
   if (template) {
     const ownId = template[page.itemId]
     for (const [key, value] of Object.entries(template)) shown[key] = value === ownId ? instance.instanceId : value
+    if (instance.item) Object.assign(shown, instance.item)
     if (op.itemImage) shown[op.itemImage] = instance.imageId
   }
   if (instance.attributes) Object.assign(shown, instance.attributes)

@@ -66,6 +66,48 @@ function text(where: string, value: unknown, min = 1, max = 256): void {
   }
 }
 
+/** The most a seeded item may hold, as JSON: a status query's item is a few kB at most. */
+export const MAX_ITEM_BYTES = 16 * 1024
+
+const jsonType = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v)
+
+/**
+ * A seeded `item`: only fields the service's status query shows (its example
+ * item's), each of the example's JSON type; never the id, the status or the
+ * image, which the instance's own fields give.
+ */
+function checkItem(service: MockService, where: string, item: unknown): void {
+  const templates = Object.values(service.operations).filter((op) => op.itemTemplate && op.pagination)
+  if (templates.length === 0)
+    throw new StateError(
+      `${where}: ${service.name}'s status query shows only an instance's id and status; item is for services whose query shows more`,
+    )
+  if (!isObj(item)) throw new StateError(`${where} must be an object (got ${show(item)})`)
+  const example: Obj = Object.assign({}, ...templates.map((op) => op.itemTemplate))
+  const own = new Map<string, string>()
+  for (const op of templates) {
+    const page = op.pagination as NonNullable<typeof op.pagination>
+    own.set(page.itemId, 'instanceId')
+    own.set(page.itemStatus, 'status')
+    if (op.itemImage) own.set(op.itemImage, 'imageId')
+  }
+  for (const [key, value] of Object.entries(item)) {
+    const from = own.get(key)
+    if (from) throw new StateError(`${where}.${key} is the instance's ${from}: set ${from} on the instance instead`)
+    if (!Object.hasOwn(example, key)) {
+      const known = Object.keys(example).filter((k) => !own.has(k))
+      throw new StateError(
+        `${where}: unknown field ${show(key)}; the fields are ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', ...' : ''}`,
+      )
+    }
+    const want = jsonType(example[key])
+    if (jsonType(value) !== want && example[key] !== null)
+      throw new StateError(`${where}.${key} must be a ${want}, as in the spec's example item (got ${show(value)})`)
+  }
+  if (JSON.stringify(item).length > MAX_ITEM_BYTES)
+    throw new StateError(`${where} is larger than ${MAX_ITEM_BYTES} bytes as JSON`)
+}
+
 /** Checks a state for one service; returns it typed, or throws a StateError naming `where` and the field. */
 export function checkSeedState(service: MockService, state: unknown, where: string): SeedState {
   if (!isObj(state))
@@ -76,7 +118,7 @@ export function checkSeedState(service: MockService, state: unknown, where: stri
   list(`${where}.instances`, state.instances).forEach((raw, i) => {
     const at = `${where}.instances[${i}]`
     if (!isObj(raw)) throw new StateError(`${at} must be an object (got ${show(raw)})`)
-    fields(at, raw, ['instanceId', ...Object.keys(INSTANCE_DEFAULTS)])
+    fields(at, raw, ['instanceId', ...Object.keys(INSTANCE_DEFAULTS), 'item'])
     if (raw.instanceId === undefined) throw new StateError(`${at}.instanceId is required`)
     text(`${at}.instanceId`, raw.instanceId, id.minLength, id.maxLength)
     if (ids.has(raw.instanceId as string))
@@ -89,6 +131,7 @@ export function checkSeedState(service: MockService, state: unknown, where: stri
     gigabytes(`${at}.bootDiskGb`, raw.bootDiskGb)
     flag(`${at}.zoneSupportsScript`, raw.zoneSupportsScript)
     flag(`${at}.recycled`, raw.recycled)
+    if (raw.item !== undefined) checkItem(service, `${at}.item`, raw.item)
   })
   list(`${where}.images`, state.images).forEach((raw, i) => {
     const at = `${where}.images[${i}]`

@@ -64,6 +64,8 @@ export class Store {
     for (const key of state.keyPairs ?? []) this.keyPairs.add(key)
     for (const seeded of state.instances ?? []) {
       const instance: Instance = { ...INSTANCE_DEFAULTS, status: this.defaultStatus, ...seeded }
+      // The seed's own copy: the caller's object may change after seeding.
+      if (seeded.item) instance.item = structuredClone(seeded.item)
       this.instances.set(instance.instanceId, instance)
       // An instance's current image is known to the service even if the seed did not list it.
       if (!this.images.has(instance.imageId)) {
@@ -91,9 +93,17 @@ export class Store {
 
   snapshot(): StateSnapshot {
     return {
-      instances: [...this.instances.values()].map((i) => ({ ...i })),
+      instances: [...this.instances.values()].map(copyInstance),
       images: [...this.images.values()].map((i) => ({ ...i })),
       keyPairs: [...this.keyPairs],
     }
   }
+}
+
+/** An instance with its nested values copied too: a snapshot is the caller's to change. */
+function copyInstance(instance: Instance): Instance {
+  const copy = { ...instance }
+  if (instance.item) copy.item = structuredClone(instance.item)
+  if (instance.attributes) copy.attributes = structuredClone(instance.attributes)
+  return copy
 }

@@ -19,6 +19,12 @@ export interface Instance {
   recycled: boolean
   /** What successful resets left that the status query shows (MockOperation carries): `hostname`, `raidConfig`... */
   attributes?: Record<string, unknown>
+  /**
+   * Seeded: what the status query shows of the instance beyond its id, status
+   * and image (zone, name, addresses, tags...), for services whose query shows
+   * more than a status. A field not given is the spec's example item's.
+   */
+  item?: Readonly<Record<string, unknown>>
 }
 
 export interface Image {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { describe as describeAction, reset } from '../src/actions.js'
 import type { MockOperation } from '../src/descriptor.js'
+import { checkSeedState } from '../src/seed-check.js'
 import { Store } from '../src/store.js'
 
 const base = {
@@ -70,6 +71,66 @@ describe('status query items', () => {
     expect(describeAction({ ...list, itemTemplate: null, itemImage: null }, store, {})).toMatchObject({
       response: { boxes: [{ boxId: 'b-1', state: 'OFF' }] },
     })
+  })
+})
+
+describe('seeded items', () => {
+  const service = {
+    name: 'svc',
+    statuses: ['ON', 'OFF'],
+    instanceId: null,
+    operations: { ListBoxes: list },
+  } as unknown as Parameters<typeof checkSeedState>[0]
+
+  it('show the fields a seed gives over the example item, and filters read them', () => {
+    const state = checkSeedState(
+      service,
+      {
+        instances: [
+          { instanceId: 'b-1', item: { zone: 'Z-9', label: 'web' } },
+          { instanceId: 'b-2', item: { host: 'db-01' } },
+        ],
+      },
+      'state',
+    )
+    const store = new Store(undefined, 'OFF')
+    store.seed(state, 0)
+    const zoned = { ...list, filters: [{ field: 'zone', item: 'zone', match: 'equal' as const }] }
+    expect(describeAction(zoned, store, { zone: 'Z-9' })).toMatchObject({
+      response: { count: 1, boxes: [{ boxId: 'b-1', zone: 'Z-9', label: 'web', host: 'default' }] },
+    })
+    expect(describeAction(zoned, store, { zone: 'Z-1' })).toMatchObject({
+      response: { count: 1, boxes: [{ boxId: 'b-2', zone: 'Z-1', host: 'db-01', label: 'b-2' }] },
+    })
+  })
+
+  it('are copied when seeded and when a snapshot is taken', () => {
+    const item = { zone: 'Z-9' }
+    const store = new Store(undefined, 'OFF')
+    store.seed({ instances: [{ instanceId: 'b-1', item }] }, 0)
+    item.zone = 'changed'
+    const snapshot = store.snapshot()
+    ;(snapshot.instances[0]?.item as { zone: string }).zone = 'changed too'
+    expect(store.instances.get('b-1')?.item).toEqual({ zone: 'Z-9' })
+  })
+
+  it.each([
+    [{ zone: 5 }, /state\.instances\[0\]\.item\.zone must be a string, as in the spec's example item \(got 5\)/],
+    [{ color: 'red' }, /state\.instances\[0\]\.item: unknown field "color"; the fields are label, zone, host/],
+    [{ boxId: 'b-9' }, /item\.boxId is the instance's instanceId: set instanceId on the instance instead/],
+    [{ state: 'ON' }, /item\.state is the instance's status: set status on the instance instead/],
+    [{ picture: 'p' }, /item\.picture is the instance's imageId: set imageId on the instance instead/],
+    ['Z-9', /state\.instances\[0\]\.item must be an object \(got "Z-9"\)/],
+    [{ label: 'x'.repeat(20_000) }, /state\.instances\[0\]\.item is larger than 16384 bytes as JSON/],
+  ])('refuse %j, naming the field and the rule', (item, message) => {
+    expect(() => checkSeedState(service, { instances: [{ instanceId: 'b-1', item }] }, 'state')).toThrow(message)
+  })
+
+  it('are refused for a service whose status query shows only the id and the status', () => {
+    const bare = { ...service, operations: { ListBoxes: { ...list, itemTemplate: null } } } as typeof service
+    expect(() => checkSeedState(bare, { instances: [{ instanceId: 'b-1', item: { zone: 'Z' } }] }, 'state')).toThrow(
+      /state\.instances\[0\]\.item: svc's status query shows only an instance's id and status/,
+    )
   })
 })
 

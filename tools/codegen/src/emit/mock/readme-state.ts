@@ -4,6 +4,7 @@
 // examples of the request fields the state rules read as an image or a key pair.
 import { INSTANCE_DEFAULTS } from '@zenlayer-reset/mock-engine'
 import type { ObjectNode, ServiceModel } from '../../model/types.js'
+import { itemNode } from '../shared/descriptor.js'
 
 /** Rule field roles whose values must name something the account holds, and where a seed lists them. */
 const SEEDED_ROLES = { image: 'images', keyPair: 'keyPairs' } as const
@@ -48,5 +49,17 @@ export function stateBullet(service: ServiceModel): string {
   ].filter((part) => part !== undefined)
   if (given.length > 0)
     lines.push(`  The spec's examples (in the client's JSDoc) need \`mock.seed({ ${given.join(', ')} })\`.`)
+  // A status query whose items show more than the status: the engine's seed check takes `item` (seed-check.ts).
+  const shown = service.operations.find((op) => itemNode(op)?.examples[0] !== undefined)
+  if (shown) {
+    const fields = (itemNode(shown)?.properties ?? [])
+      .map((p) => p.name)
+      .filter((name) => name !== shown.pagination?.itemId && name !== shown.pagination?.itemStatus)
+      .slice(0, 4)
+    lines.push(
+      `  \`item\` on a seeded instance sets what ${shown.action} shows of it (${fields.map((f) => `\`${f}\``).join(', ')}, ...),`,
+      `  so its filters can tell instances apart; a field not given is the spec's example item's.`,
+    )
+  }
   return `${lines.join('\n')}\n`
 }

@@ -109,7 +109,7 @@ function codeTable(errors: ServiceModel['protocolErrors']): Record<string, numbe
 }
 
 /** The schema of a status query's items; undefined for an action that does not page. */
-function itemNode(op: OperationModel): ObjectNode | undefined {
+export function itemNode(op: OperationModel): ObjectNode | undefined {
   const list = op.pagination ? op.response.properties.find((p) => p.name === op.pagination?.items)?.schema : undefined
   return list?.kind === 'array' && list.items.kind === 'object' ? list.items : undefined
 }
