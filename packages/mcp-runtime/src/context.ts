@@ -2,6 +2,7 @@
 // credentials, transport for tests) and the call's own channel back to the
 // client (cancellation, progress, log notifications, elicitation).
 
+import type { ClientConnection } from './connection.js'
 import type { CredentialsContext } from './credentials.js'
 import type { ServerOptions } from './options.js'
 import type { ProgressUpdate } from './progress.js'
@@ -16,6 +17,11 @@ export interface ServerContext {
   /** One line to the operator (stderr); already masked by the caller. */
   readonly log: (line: string) => void
   readonly now: () => number
+  /**
+   * The client's connection (main.ts makes one): when the client goes away, a call cut off tells it what it did
+   * instead of logging, so that the operator reads one line. Absent (a test's in-memory server): calls log as usual.
+   */
+  readonly connection?: ClientConnection
 }
 
 /** A person's answer through the client (MCP elicitation). */

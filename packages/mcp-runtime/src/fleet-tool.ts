@@ -7,8 +7,10 @@
 //    person asked through the client (elicitation), or else the plan and a
 //    new token returned;
 // 4. the client runtime's fleet (each id sent at most once, followed to its
-//    end), its events as progress, the signal as cancellation; then every
-//    id's outcome and the totals.
+//    end), its events as progress, the signal as cancellation (the client's
+//    cancel, or the client gone: main.ts aborts it then); then every id's
+//    outcome and the totals, or, the client gone, what was sent and what was
+//    not, told to the operator (connection.ts).
 import {
   type FleetEvent,
   type FleetOutcome,
@@ -22,6 +24,7 @@ import { clientFor } from './client.js'
 import type { CallChannel, ServerContext, ToolAnswer } from './context.js'
 import { credentialSecrets } from './credentials.js'
 import { ToolRefusal } from './errors.js'
+import { fleetAccount } from './fleet-account.js'
 import { FLEET_OUTPUT_SCHEMA } from './output-schema.js'
 import { currentStatuses, makePlan, type Plan, validateIds } from './plan.js'
 import { FleetProgress } from './progress.js'
@@ -211,7 +214,8 @@ async function runFleet(
     // In order, never awaited by the fleet: a slow client does not slow the resets.
     chain = chain.then(() => channel.progress(masked)).catch(() => undefined)
   }
-  ctx.log(`${tool.name}: confirmed; resetting ${input.ids.length} instances`)
+  // Gone already (the yes and the hang-up in one read): the fleet sends nothing, and says so in main.ts's line only.
+  if (ctx.connection?.lost === undefined) ctx.log(`${tool.name}: confirmed; resetting ${input.ids.length} instances`)
   const result = await resetFleet(
     fleet.client,
     fleet.service,
@@ -233,9 +237,18 @@ async function runFleet(
     requests: result.requests,
     message: `${cancelled ? 'Cancelled' : 'Done'}: ${summary || 'no outcome'} (${result.requests.resets} reset calls, ${result.requests.polls} status polls).`,
   }
-  const last = progress.done(mask.text(body.message))
-  if (last) chain = chain.then(() => channel.progress(last)).catch(() => undefined)
-  await chain
+  const connection = ctx.connection
+  if (connection?.lost === undefined) {
+    const last = progress.done(mask.text(body.message))
+    if (last) chain = chain.then(() => channel.progress(last)).catch(() => undefined)
+    // A write to a client that has gone may never end (no 'drain' on a broken pipe): its going ends the wait.
+    await (connection ? Promise.race([chain, connection.gone]) : chain)
+  }
+  if (connection?.lost !== undefined) {
+    // The client went away: nobody is left to tell but the operator, in main.ts's one line (no log, no notification).
+    connection.tell(mask.text(fleetAccount(tool.name, input.ids.length, totals, cancelled)))
+    return body
+  }
   ctx.log(mask.text(`${tool.name}: ${body.message}`))
   // A cancelled call's result is not delivered (MCP): every id's outcome goes out as a log notification instead.
   if (cancelled) await channel.notify('warning', mask.value({ tool: tool.name, ...body })).catch(() => undefined)

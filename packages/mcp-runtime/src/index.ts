@@ -1,3 +1,4 @@
+export { ClientConnection } from './connection.js'
 export type { Answer, CallChannel, ServerContext, ToolAnswer } from './context.js'
 export { type CredentialsContext, credentialsFor } from './credentials.js'
 export { ToolRefusal, UsageError } from './errors.js'

@@ -4,10 +4,16 @@
 // result with isError, one line naming the field or rule, masked like
 // everything else; never a stack trace.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js'
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js'
 import {
+  type CallToolRequest,
   CallToolRequestSchema,
   type CallToolResult,
   ListToolsRequestSchema,
+  type Notification as McpNotification,
+  type Request as McpRequest,
+  type ServerNotification,
+  type ServerRequest,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js'
 import { ZenlayerError } from '@zenlayer-reset/client-runtime'
@@ -58,7 +64,10 @@ export function createServer(ctx: ServerContext, tables: readonly ServiceTools[]
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
     tools: [...tools.values()].map((e) => listed(e.tool)),
   }))
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+  const callTool = async (
+    request: CallToolRequest,
+    extra: RequestHandlerExtra<ServerRequest | McpRequest, ServerNotification | McpNotification>,
+  ): Promise<CallToolResult> => {
     const entry = tools.get(request.params.name)
     if (!entry) {
       const why = ctx.options.readOnly ? ' (this server is --read-only)' : ''
@@ -101,10 +110,24 @@ export function createServer(ctx: ServerContext, tables: readonly ServiceTools[]
       const run = entry.tool.kind === 'fleet' ? runFleetTool : runCallTool
       return toResult(await run(ctx, entry.table, entry.tool, args, channel))
     } catch (error) {
+      const connection = ctx.connection
+      if (connection?.lost !== undefined) {
+        // Cut off by the client's going: said once, in main.ts's line. A reset tool that throws sent nothing (once
+        // anything may have gone out, its fleet resolves with every id's outcome).
+        const cut = !(error instanceof ToolRefusal || error instanceof ZenlayerError)
+        const what = entry.tool.kind === 'fleet' ? 'stopped before anything was sent' : 'stopped'
+        connection.tell(`${entry.tool.name}: ${cut ? what : await errorLine(ctx, entry, args, error)}`)
+        return errorResult(what)
+      }
       const line = await errorLine(ctx, entry, args, error)
       ctx.log(`${entry.tool.name}: ${line}`)
       return errorResult(line)
     }
+  }
+  // Tracked: when the client goes away, main.ts waits (bounded) for the calls running to tell what they did.
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
+    const call = callTool(request, extra)
+    return ctx.connection ? ctx.connection.track(call) : call
   })
   return server
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { pathToFileURL } from 'node:url'
-import { describe, expect, it } from 'vitest'
-import { main } from '../src/main.js'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { EXIT_AFTER_MS, main } from '../src/main.js'
 
 function io() {
   const stdout = new PassThrough()
@@ -47,5 +47,57 @@ describe('a client that goes away', () => {
     t.io.stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))
     expect(await running).toBe(0)
     expect(t.err.at(-1)).toBe('zenlayer-reset-mcp: the client closed the connection (EPIPE); stopping')
+  })
+})
+
+describe('a client that goes away, told in one line', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  const started = () => new Promise((resolve) => setTimeout(resolve, 50))
+  const gone = (err: readonly string[]) => err.filter((line) => line.includes('closed the connection'))
+
+  it('stdin closed (the client ended it): one line, exit 0', async () => {
+    const t = io()
+    const running = main({}, [], { io: t.io })
+    await started()
+    t.io.stdin.end()
+    expect(await running).toBe(0)
+    expect(t.err.at(-1)).toBe('zenlayer-reset-mcp: the client closed the connection (stdin closed); stopping')
+  })
+
+  it('several signs of the same loss (EPIPE, then stdin ending): still one line, the first reason', async () => {
+    const t = io()
+    const running = main({}, [], { io: t.io })
+    await started()
+    t.io.stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))
+    t.io.stdout.emit('error', Object.assign(new Error('write after end'), { code: 'ERR_STREAM_DESTROYED' }))
+    t.io.stdin.end()
+    expect(await running).toBe(0)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(gone(t.err)).toEqual(['zenlayer-reset-mcp: the client closed the connection (EPIPE); stopping'])
+  })
+
+  it('a failed read of stdin is the client gone too, never an unhandled error', async () => {
+    const t = io()
+    const running = main({}, [], { io: t.io })
+    await started()
+    t.io.stdin.emit('error', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))
+    expect(await running).toBe(0)
+    expect(gone(t.err)).toEqual(['zenlayer-reset-mcp: the client closed the connection (stdin: ECONNRESET); stopping'])
+  })
+
+  it('then the process is ended if it does not end by itself', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const t = io()
+    const exits: number[] = []
+    const running = main({}, [], { io: { ...t.io, exit: (code) => exits.push(code) } })
+    await vi.advanceTimersByTimeAsync(50)
+    t.io.stdin.end()
+    expect(await running).toBe(0)
+    expect(exits).toEqual([])
+    await vi.advanceTimersByTimeAsync(EXIT_AFTER_MS)
+    expect(exits).toEqual([0])
   })
 })

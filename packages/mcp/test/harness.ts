@@ -2,6 +2,7 @@
 // client over stdio, against zenlayer-mock over HTTP behind a counting proxy:
 // every request the server sends is recorded (action and instance ids), so a
 // test can say exactly what was sent, and that no reset went twice.
+import type { ChildProcess } from 'node:child_process'
 import { createServer, type IncomingMessage, request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
@@ -174,4 +175,17 @@ export function leaks(text: string): string[] {
       .filter(([, v]) => text.includes(v) || text.includes(JSON.stringify(v).slice(1, -1)))
       .map(([k]) => k)
   )
+}
+
+/**
+ * The server's process, for a test that hangs up on it as a client that dies would (ending its stdin, closing its
+ * stdout) and watches it end by itself. The SDK's close would not do: it ends the process with SIGTERM, then
+ * SIGKILL, 2 s after closing stdin, so a server that kept running would still seem to stop. The transport keeps
+ * the process in a private field; read once, while connected.
+ */
+export function serverProcess(connected: Connected): ChildProcess {
+  const transport = connected.client.transport as unknown as { _process?: ChildProcess } | undefined
+  const child = transport?._process
+  if (!child) throw new Error('the server process is not running (not connected through StdioClientTransport)')
+  return child
 }
