@@ -2,13 +2,15 @@
 // The packages as a user gets them: `pnpm pack` every publishable package,
 // install the tarballs into a scratch project outside the workspace (with
 // their peers from the registry), and run a smoke script that imports each
-// one and does real work with it, on this Node (20) and on Node 24 (the
-// registry's `node` package). Exit 1 if anything fails.
+// one and does real work with it, then runs the published programs from its
+// node_modules/.bin against each other (pack-smoke-bins.mjs), on this Node
+// (20) and on Node 24 (the registry's `node` package). Exit 1 if anything fails.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { pack, publishableDirs } from '../../ci/pack.mjs'
+import { smokeBins } from './pack-smoke-bins.mjs'
 
 const scratch = mkdtempSync(join(tmpdir(), 'zenlayer-reset-packed-'))
 const tarballs = join(scratch, 'tarballs')
@@ -17,7 +19,10 @@ mkdirSync(tarballs)
 mkdirSync(app)
 const npm = (args, cwd) => execFileSync('npm', args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
 
-const packed = pack(publishableDirs(), tarballs).map((p) => p.tarball)
+const packages = pack(publishableDirs(), tarballs)
+const packed = packages.map((p) => p.tarball)
+// What `--version` and the MCP server's serverInfo must say: the versions packed.
+const versions = Object.fromEntries(packages.map((p) => [p.name, p.version]))
 console.log(`packed ${packed.length} packages: ${packed.map((t) => basename(t)).join(', ')}`)
 
 writeFileSync(
@@ -66,7 +71,7 @@ console.log('smoke ok on Node ' + process.version)
 )
 
 let failed = false
-const run = (node, label) => {
+const run = async (node, label) => {
   const outcome = spawnSync(node, ['smoke.mjs'], { cwd: app, encoding: 'utf8' })
   process.stdout.write(outcome.stdout)
   process.stderr.write(outcome.stderr)
@@ -75,11 +80,20 @@ const run = (node, label) => {
     [join(app, 'node_modules', '@zenlayer-reset', 'mock-server', 'bin', 'zenlayer-mock.js'), '--help'],
     { cwd: app, encoding: 'utf8' },
   )
-  const ok = outcome.status === 0 && cli.status === 0 && cli.stdout.includes('usage: zenlayer-mock')
+  const mockHelpOk = cli.status === 0 && cli.stdout.includes('usage: zenlayer-mock')
+  if (!mockHelpOk)
+    console.error(`FAILED: zenlayer-mock --help: exit ${cli.status}, no usage line; stderr: ${cli.stderr}`)
+  let ok = outcome.status === 0 && mockHelpOk
+  try {
+    await smokeBins({ node, app, workDir: scratch, versions, log: (line) => console.log(`  ${line}`) })
+  } catch (error) {
+    console.error(`FAILED: ${error.message}`)
+    ok = false
+  }
   console.log(`${label}: ${ok ? 'ok' : 'FAILED'}`)
   if (!ok) failed = true
 }
-run(process.execPath, `Node ${process.version}`)
+await run(process.execPath, `Node ${process.version}`)
 
 const node24 = join(scratch, 'node24')
 mkdirSync(node24)
@@ -87,5 +101,8 @@ writeFileSync(join(node24, 'package.json'), '{"name":"node24","private":true}')
 npm(['install', '--no-audit', '--no-fund', '--loglevel=error', 'node@24'], node24)
 const node24Bin = join(node24, 'node_modules', '.bin', 'node')
 const version = execFileSync(node24Bin, ['--version'], { encoding: 'utf8' }).trim()
-run(node24Bin, `Node ${version}`)
+await run(node24Bin, `Node ${version}`)
 process.exitCode = failed ? 1 : 0
+// About 250 MB: kept only when something failed, to look into.
+if (failed) console.error(`the scratch project is kept in ${scratch}`)
+else rmSync(scratch, { recursive: true, force: true })
