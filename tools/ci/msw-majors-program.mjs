@@ -1,12 +1,15 @@
 // The program msw-majors.mjs runs in its scratch project, once per msw major:
-// the zec and vm mocks' MSW handlers behind `setupServer` from msw/node, and
+// the zec, vm and bmc mocks' MSW handlers behind `setupServer` from msw/node, and
 // the global fetch sending to a made-up https address that only MSW answers
 // (.invalid never resolves). For each service, a signed reset reaches the
-// mock and moves its instance; an unsigned one is refused and moves nothing.
+// mock and moves its instance out of the status a reset starts from, to the
+// status it ends in once advanced; an unsigned one is refused and moves nothing.
 // Prints one JSON line, `{ msw, node, failures }`; exit 1 on any failure.
 // Deterministic: a manual clock, a fixed seed, manual progression.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { createBmcMock } from '@zenlayer-reset/bmc-mock'
+import { mswHandlers as bmcHandlers } from '@zenlayer-reset/bmc-mock/msw'
 import { sign } from '@zenlayer-reset/client-runtime'
 import { createVmMock, manualClock } from '@zenlayer-reset/vm-mock'
 import { mswHandlers as vmHandlers } from '@zenlayer-reset/vm-mock/msw'
@@ -37,6 +40,13 @@ const vm = createVmMock({
   progression: 'manual',
   state: { instances: [{ instanceId: 'vm-a' }, { instanceId: 'vm-b' }] },
 })
+// bmc: a reinstall starts from RUNNING and ends in RUNNING, INSTALLING between.
+const bmc = createBmcMock({
+  clock,
+  seed: 1,
+  progression: 'manual',
+  state: { instances: [{ instanceId: 'bmc-a' }, { instanceId: 'bmc-b' }] },
+})
 
 /** One POST to `path` with the protocol headers; signed with the mock's key unless `signed` is false. */
 async function call(path, action, version, payload, signed) {
@@ -55,21 +65,52 @@ async function call(path, action, version, payload, signed) {
 }
 
 const services = [
-  { name: 'zec', mock: zec, path: '/api/v2/zec', action: 'ResetInstances', version: '2025-09-01' },
-  { name: 'vm', mock: vm, path: '/api/v2/vm', action: 'ResetInstance', version: '2026-04-01' },
+  {
+    name: 'zec',
+    mock: zec,
+    path: '/api/v2/zec',
+    action: 'ResetInstances',
+    version: '2025-09-01',
+    payload: (id) => ({ instanceIds: [id] }),
+    start: 'STOPPED',
+    between: 'DEPLOYING',
+  },
+  {
+    name: 'vm',
+    mock: vm,
+    path: '/api/v2/vm',
+    action: 'ResetInstance',
+    version: '2026-04-01',
+    payload: (id) => ({ instanceId: id }),
+    start: 'STOPPED',
+    between: 'REBUILDING',
+  },
+  {
+    name: 'bmc',
+    mock: bmc,
+    path: '/api/v2/bmc',
+    action: 'ReinstallInstance',
+    version: '2026-02-01',
+    payload: (id) => ({ instanceId: id }),
+    start: 'RUNNING',
+    between: 'INSTALLING',
+  },
 ]
-const payloadFor = (name, id) => (name === 'zec' ? { instanceIds: [id] } : { instanceId: id })
 
-const server = setupServer(...zecHandlers(zec, { baseUrl: BASE }), ...vmHandlers(vm, { baseUrl: BASE }))
+const server = setupServer(
+  ...zecHandlers(zec, { baseUrl: BASE }),
+  ...vmHandlers(vm, { baseUrl: BASE }),
+  ...bmcHandlers(bmc, { baseUrl: BASE }),
+)
 server.listen({ onUnhandledRequest: 'error' })
 try {
-  for (const { name, mock, path, action, version } of services) {
+  for (const { name, mock, path, action, version, payload, start, between } of services) {
     const [signedId, unsignedId] = [`${name}-a`, `${name}-b`]
-    const signed = await call(path, action, version, payloadFor(name, signedId), true)
+    const signed = await call(path, action, version, payload(signedId), true)
     check(signed.status === 200, `${name}: signed ${action} answered ${signed.status} ${JSON.stringify(signed.reply)}`)
     check(
-      mock.instance(signedId)?.status !== 'STOPPED',
-      `${name}: signed ${action} left ${signedId} ${mock.instance(signedId)?.status}`,
+      mock.instance(signedId)?.status === between,
+      `${name}: signed ${action} left ${signedId} ${mock.instance(signedId)?.status}, not ${between}`,
     )
     mock.advance()
     check(
@@ -77,10 +118,10 @@ try {
       `${name}: ${signedId} is ${mock.instance(signedId)?.status} after advance()`,
     )
 
-    const unsigned = await call(path, action, version, payloadFor(name, unsignedId), false)
+    const unsigned = await call(path, action, version, payload(unsignedId), false)
     check(unsigned.status === 401, `${name}: unsigned ${action} answered ${unsigned.status}, not 401`)
     check(
-      mock.instance(unsignedId)?.status === 'STOPPED',
+      mock.instance(unsignedId)?.status === start,
       `${name}: unsigned ${action} moved ${unsignedId} to ${mock.instance(unsignedId)?.status}`,
     )
   }

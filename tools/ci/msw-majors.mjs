@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // msw 2 and msw 3 both work with the mocks, as a user installs them: pack
-// mock-engine, zec-mock and vm-mock with the runtime packages they need
+// mock-engine, zec-mock, vm-mock and bmc-mock with the runtime packages they need
 // (pack.mjs, workspace.mjs), then once per major, in its own scratch project,
 // `npm install msw@<major>` and, after it, the tarballs: a plain install, so
 // a peer range that leaves the major out fails it (ERESOLVE). msw 2 runs on
@@ -19,7 +19,12 @@ import { envFor, npm, npmCli, registryNode } from './msw-majors-node.mjs'
 import { pack } from './pack.mjs'
 import { runtimeClosure, workspacePackages } from './workspace.mjs'
 
-const MOCKS = ['@zenlayer-reset/mock-engine', '@zenlayer-reset/zec-mock', '@zenlayer-reset/vm-mock']
+const MOCKS = [
+  '@zenlayer-reset/mock-engine',
+  '@zenlayer-reset/zec-mock',
+  '@zenlayer-reset/vm-mock',
+  '@zenlayer-reset/bmc-mock',
+]
 /** Each msw major and the Node it runs on: `null` is this one, a number that major from the registry. */
 const MAJORS = [
   { msw: 2, node: null },
@@ -86,7 +91,7 @@ function tryMajor({ msw, node: nodeMajor }, tarballs, scratch) {
   if (!report.msw.startsWith(`${msw}.`)) throw new Error(`msw ${report.msw} was installed, not ${msw}.x`)
   const head = `msw ${report.msw} on Node ${report.node}`
   if (ran.status !== 0 || report.failures.length > 0) throw new Error(`${head}: ${report.failures.join('; ')}`)
-  return `${head}: ok (install ${installed}; signed resets reached both mocks, unsigned ones refused)`
+  return `${head}: ok (install ${installed}; signed resets reached every mock, unsigned ones refused)`
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'zenlayer-reset-msw-majors-'))
