@@ -123,7 +123,10 @@ export async function sendAll<Status extends string>(
         inFlight = job
         requests.resets++
         emit({ type: 'sent', ids: job.ids })
-        const callOptions: CallOptions = signal ? { retry: false, signal } : { retry: false }
+        // Not the fleet's signal: cancelling stops the sends not yet made, and a call already on its way runs to
+        // its reply (bounded by the client's attempt timeout). Cutting it off would not unsend it; it would only
+        // turn what the reply would have said (accepted, refused) into "unknown".
+        const callOptions: CallOptions = { retry: false }
         let reply: Record<string, unknown> | undefined
         let failure: unknown
         try {

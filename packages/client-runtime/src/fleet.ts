@@ -44,7 +44,10 @@ export interface FleetOptions<Status extends string = string> {
   readonly concurrency?: number
   /** Ids per batch call: at most the spec's limit, which is the default. */
   readonly batchSize?: number
-  /** Stops new sends at once; the ids never sent are listed as such. */
+  /**
+   * Stops new sends at once; the ids never sent are listed as such. A call already on its way is not cut off
+   * (that would not unsend it): its reply, within the client's attempt timeout, still says what became of its ids.
+   */
   readonly signal?: AbortSignal
   /** Called as the fleet goes: sent, accepted, refused, unknown, running, failed, rate-limited. What it throws or rejects is dropped. */
   readonly onProgress?: (event: FleetEvent<Status>) => unknown

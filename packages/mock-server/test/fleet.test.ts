@@ -216,6 +216,26 @@ describe('zec resetFleet', () => {
     )
     expect(r3.totals.pending + r3.totals.accepted).toBe(10)
   })
+
+  it('lets a call already on its way run to its reply when cancelled: its ids are accepted, not unknown', async () => {
+    const fleet = ids('d', 300)
+    const mock = createZecMock({ progression: 'manual', state: { instances: stopped(fleet) } })
+    mock.faults.latency(200)
+    const cancel = new AbortController()
+    const result = await createZecClient({ credentials: { token: 'mock-token' }, fetch: mock.fetch }).resetFleet(
+      { instanceIds: fleet },
+      {
+        wait: { maxWaitSeconds: 600 },
+        concurrency: 1,
+        signal: cancel.signal,
+        // Cancelled while the first batch's call is on its way (the mock holds it 200 ms).
+        onProgress: (e) => e.type === 'sent' && cancel.abort(),
+      },
+    )
+    expect(result.totals).toMatchObject({ accepted: 100, 'not-sent': 200, unknown: 0 })
+    expect(mock.instance('d-1')?.status).toBe('DEPLOYING')
+    expect(mock.instance('d-101')?.status).toBe('STOPPED')
+  })
 })
 
 describe('vm resetFleet', () => {
