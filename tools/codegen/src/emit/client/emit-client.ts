@@ -246,7 +246,7 @@ Two promises, in this order:
 | \`wait\` | \`{ maxWaitSeconds: 3600 }\` | follows every accepted id with ${t?.observe ?? 'the status query'}, at most this long (up to 30 days; also \`firstDelayMs\`, \`maxDelayMs\`, \`startGraceSeconds\`); \`false\` stops at accepted |
 | \`batchSize\` | ${size} | ids per call, a whole number up to the spec's limit |
 | \`concurrency\` | ${reset.batch ? 2 : 8} | calls in flight at once, a whole number |
-| \`signal\` | none | an AbortSignal: stops new sends at once; what was sent is still reported |
+| \`signal\` | none | an AbortSignal: stops new sends at once; a call already on its way runs to its reply, so what was sent is still reported |
 | \`onProgress\` | none | each event: sent, accepted, refused, unknown, running, failed, rate-limited, and \`polled\` after every round of status polls while waiting (ids in flight, counted by status); what it throws or rejects is dropped |
 
 Rate limiting holds every call together, honouring Retry-After up to the
