@@ -22,8 +22,11 @@ export interface Io {
   readStdin(maxBytes: number): Promise<string>
   /** A regular file, at most maxBytes; throws a CliError naming the flag otherwise. */
   readFile(path: string, maxBytes: number, flag: string): string
-  /** Asks on the terminal; undefined when there is none. */
-  prompt(question: string): Promise<string | undefined>
+  /**
+   * Asks on the terminal: on stdin when it is one and not the command's input (`stdinIsInput`: a flag read
+   * it), else on the controlling terminal (/dev/tty); `no-terminal` when there is neither.
+   */
+  prompt(question: string, stdinIsInput: boolean): Promise<Answer>
   /** Calls handler on each Ctrl-C (SIGINT) until the returned function is called. */
   onInterrupt(handler: () => void): () => void
   /** Ends the process now, with this code (a second Ctrl-C: no waiting for anything). */
@@ -31,6 +34,12 @@ export interface Io {
   /** The fetch the clients use (tests pass an in-process mock's). */
   readonly fetch?: typeof fetch
 }
+
+/** What a question on the terminal came back with: a line typed, or why none was. */
+export type Answer =
+  | { readonly typed: string; readonly none?: undefined }
+  /** No terminal to ask on; interrupted: Ctrl-C; closed: Ctrl-D, or the terminal went away. */
+  | { readonly typed?: undefined; readonly none: 'no-terminal' | 'interrupted' | 'closed' }
 
 export function readBoundedFile(path: string, maxBytes: number, flag: string): string {
   let fd: number
@@ -80,21 +89,8 @@ export function nodeIo(): Io {
       return Buffer.concat(chunks).toString('utf8')
     },
     readFile: readBoundedFile,
-    prompt: async (question) => {
-      if (process.stdin.isTTY !== true || process.stderr.isTTY !== true) return undefined
-      const { createInterface } = await import('node:readline')
-      const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true })
-      try {
-        return await new Promise<string | undefined>((resolve) => {
-          // Ctrl-C or Ctrl-D at the prompt is a "no".
-          rl.on('SIGINT', () => resolve(undefined))
-          rl.on('close', () => resolve(undefined))
-          rl.question(question, resolve)
-        })
-      } finally {
-        rl.close()
-      }
-    },
+    prompt: async (question, stdinIsInput) =>
+      (await import('./terminal-prompt.js')).askOnTerminal(question, stdinIsInput),
     onInterrupt: (handler) => {
       process.on('SIGINT', handler)
       return () => process.off('SIGINT', handler)

@@ -1,6 +1,7 @@
 // What a command prints on stdout, and its exit code. A fleet: one row per
 // id (table) or one JSON document (every outcome, totals, requests made).
 import type { FleetOutcome, FleetResult } from '@zenlayer-reset/client-runtime'
+import { clip, oneLine } from '@zenlayer-reset/client-runtime'
 import { EXIT } from './exit-codes.js'
 import type { OutputFormat } from './settings.js'
 
@@ -21,25 +22,49 @@ export function fleetExitCode(report: FleetReport): number {
   return EXIT.ok
 }
 
-function detail(o: FleetOutcome): { status: string; detail: string } {
+/**
+ * A row's status and detail. `why` is the free text (the server's sentence, the client's reason), the part a
+ * narrow table clips; `around` puts it back between what is never clipped: a code, a request id.
+ */
+interface Detail {
+  readonly status: string
+  readonly why: string
+  readonly around: (why: string) => string
+}
+
+const only = (why: string) => why
+
+function detail(o: FleetOutcome): Detail {
   switch (o.outcome) {
     case 'invalid':
-      return { status: '', detail: `${o.code}: ${o.message}` }
+      return { status: '', why: o.message, around: (why) => `${o.code}: ${why}` }
     case 'refused':
-      return { status: '', detail: [o.code ?? 'in the failed list', o.reason, o.requestId].filter(Boolean).join('; ') }
+      return {
+        status: '',
+        why: o.reason ?? '',
+        around: (why) => [o.code ?? 'in the failed list', why, o.requestId].filter(Boolean).join('; '),
+      }
     case 'unknown':
-      return { status: o.status ?? '', detail: o.reason }
+      return { status: o.status ?? '', why: o.reason, around: only }
     case 'pending':
-      return { status: o.status ?? '', detail: o.reason ?? 'still in flight at the deadline' }
+      return { status: o.status ?? '', why: o.reason ?? 'still in flight at the deadline', around: only }
     case 'reset':
     case 'failed':
-      return { status: o.status, detail: '' }
+      return { status: o.status, why: '', around: only }
     case 'accepted':
-      return { status: '', detail: 'accepted, not followed (--no-wait)' }
+      return { status: '', why: 'accepted, not followed (--no-wait)', around: only }
     case 'not-sent':
-      return { status: '', detail: o.reason }
+      return { status: '', why: o.reason, around: only }
   }
 }
+
+/** The longest free text in a DETAIL cell; the JSON output has it whole. */
+export const MAX_WHY = 100
+/**
+ * Narrower than this, a clipped sentence says nothing: when the line leaves it less room, the line will wrap
+ * whatever is cut, and the sentence gets MAX_WHY.
+ */
+const MIN_WHY = 32
 
 export function renderTable(rows: readonly (readonly string[])[]): string {
   const widths: number[] = []
@@ -55,7 +80,8 @@ export function renderTable(rows: readonly (readonly string[])[]): string {
     .join('\n')
 }
 
-export function renderFleet(report: FleetReport, format: OutputFormat): string {
+/** `width`: the terminal's columns, when the table goes to one; each sentence is clipped to fit the line. */
+export function renderFleet(report: FleetReport, format: OutputFormat, width?: number): string {
   const { result } = report
   if (format === 'json') {
     return `${JSON.stringify(
@@ -73,11 +99,26 @@ export function renderFleet(report: FleetReport, format: OutputFormat): string {
       2,
     )}\n`
   }
-  const rows: string[][] = [['INSTANCE', 'OUTCOME', 'STATUS', 'DETAIL']]
-  for (const [id, o] of Object.entries(result.outcomes)) {
+  const header = ['INSTANCE', 'OUTCOME', 'STATUS']
+  const lines = Object.entries(result.outcomes).map(([id, o]) => {
     const d = detail(o)
-    rows.push([id, o.outcome, d.status, d.detail])
-  }
+    return { first: [oneLine(id), o.outcome, oneLine(d.status)], d }
+  })
+  // What the first three columns take, separators included: the rest of the terminal's line is the detail's.
+  const widths = header.map((h) => h.length)
+  for (const { first } of lines)
+    for (let i = 0; i < first.length; i++) widths[i] = Math.max(widths[i] ?? 0, (first[i] as string).length)
+  const lead = widths.reduce((sum, w) => sum + w + 2, 0)
+  const rows = [
+    [...header, 'DETAIL'],
+    ...lines.map(({ first, d }) => {
+      const why = oneLine(d.why)
+      const fixed = d.around(why).length - why.length
+      const left = width === undefined ? MAX_WHY : width - lead - fixed
+      const room = left >= MIN_WHY ? Math.min(MAX_WHY, left) : MAX_WHY
+      return [...first, oneLine(d.around(clip(why, room)))]
+    }),
+  ]
   const totals = Object.entries(result.totals)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${n} ${k}`)

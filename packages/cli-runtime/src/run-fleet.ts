@@ -194,7 +194,7 @@ export async function runFleet(table: ServiceCommands, cmd: ActionCommand, parse
     interrupted: controller.signal.aborted,
     waited: wait !== false,
   }
-  io.stdout.write(renderFleet(report, settings.output))
+  io.stdout.write(renderFleet(report, settings.output, io.stdout.isTTY ? io.stdout.columns : undefined))
   return fleetExitCode(report)
 }
 

@@ -1,6 +1,6 @@
 // A made-up action table and a scripted Io: the runtime reads only what a
 // generated table gives it, so a table written here exercises every path.
-import type { Io } from '../src/io.js'
+import type { Answer, Io } from '../src/io.js'
 import type { ActionCommand, ServiceCommands } from '../src/table.js'
 
 export const RESET: ActionCommand = {
@@ -67,6 +67,8 @@ export interface Scripted extends Io {
   readonly out: string[]
   readonly err: string[]
   readonly prompts: string[]
+  /** Where each question was asked: on stdin, or on the controlling terminal (/dev/tty). */
+  readonly askedOn: ('stdin' | 'tty')[]
   /** The codes io.exit was called with. */
   readonly exits: number[]
   interrupt(): void
@@ -74,8 +76,12 @@ export interface Scripted extends Io {
 
 export function scriptedIo(
   options: {
+    /** stdin (and stdout, stderr) a terminal. */
     tty?: boolean
-    answer?: string
+    /** A controlling terminal (/dev/tty) to ask on when stdin cannot be. */
+    controllingTerminal?: boolean
+    /** What is typed at the question, or why nothing is (Ctrl-C, Ctrl-D). */
+    answer?: string | Answer
     stdin?: string
     files?: Record<string, string>
     env?: Record<string, string>
@@ -84,12 +90,14 @@ export function scriptedIo(
   const out: string[] = []
   const err: string[] = []
   const prompts: string[] = []
+  const askedOn: ('stdin' | 'tty')[] = []
   const exits: number[] = []
   const handlers = new Set<() => void>()
   return {
     out,
     err,
     prompts,
+    askedOn,
     exits,
     stdout: { write: (t: string) => out.push(t), isTTY: options.tty ?? false },
     stderr: { write: (t: string) => err.push(t), isTTY: options.tty ?? false },
@@ -102,9 +110,13 @@ export function scriptedIo(
       if (text === undefined) throw new Error(`no file ${path}`)
       return text
     },
-    prompt: async (q: string) => {
+    prompt: async (q: string, stdinIsInput: boolean) => {
+      const on = options.tty && !stdinIsInput ? 'stdin' : options.controllingTerminal ? 'tty' : undefined
+      if (!on) return { none: 'no-terminal' }
       prompts.push(q)
-      return options.tty ? options.answer : undefined
+      askedOn.push(on)
+      const answer = options.answer ?? { none: 'closed' }
+      return typeof answer === 'string' ? { typed: answer } : answer
     },
     exit: (code: number) => {
       exits.push(code)

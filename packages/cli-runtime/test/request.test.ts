@@ -90,34 +90,60 @@ describe('the request body from the flags', () => {
 })
 
 describe('the confirmation', () => {
+  const ask = (io: ReturnType<typeof scriptedIo>, sources = new Sources(io)) =>
+    confirm(io, sources, 'WipeThings (demo)', 3, 'access key AK1', 'READY')
+  const idsOnStdin = async (io: ReturnType<typeof scriptedIo>) => {
+    const sources = new Sources(io)
+    await sources.read('instance-ids-file', '-', 100)
+    return sources
+  }
+
   it('refuses with exit 2 when there is no terminal to ask on', async () => {
     const io = scriptedIo({ tty: false })
-    const error = await refusal(confirm(io, new Sources(io), 'WipeThings (demo)', 3, 'access key AK1', 'READY'))
+    const error = await refusal(ask(io))
     expect(error.exitCode).toBe(2)
     expect(error.message).toMatch(/without confirmation: no terminal to ask on; pass --yes/)
     expect(io.prompts).toEqual([])
   })
 
-  it('refuses when the ids came on stdin, even on a terminal', async () => {
-    const io = scriptedIo({ tty: true, answer: '3', stdin: 'a\nb\nc\n' })
-    const sources = new Sources(io)
-    await sources.read('instance-ids-file', '-', 100)
-    expect((await refusal(confirm(io, sources, 'WipeThings (demo)', 3, 'access key AK1', 'READY'))).message).toMatch(
-      /stdin is the input/,
+  it('asks on the controlling terminal when the ids came on stdin, even with stdin a terminal', async () => {
+    const io = scriptedIo({ tty: true, controllingTerminal: true, answer: '3', stdin: 'a\nb\nc\n' })
+    await expect(ask(io, await idsOnStdin(io))).resolves.toBeUndefined()
+    expect(io.askedOn).toEqual(['tty'])
+    const wrong = scriptedIo({ controllingTerminal: true, answer: '4', stdin: 'a\nb\nc\n' })
+    expect((await refusal(ask(wrong, await idsOnStdin(wrong)))).message).toBe(
+      'not confirmed (the answer was not 3); nothing was sent',
     )
+  })
+
+  it('refuses, naming --yes, when the ids came on stdin and there is no controlling terminal', async () => {
+    const io = scriptedIo({ tty: true, answer: '3', stdin: 'a\nb\nc\n' })
+    const error = await refusal(ask(io, await idsOnStdin(io)))
+    expect(error.exitCode).toBe(2)
+    expect(error.message).toBe(
+      'refusing to run WipeThings (demo) on 3 instances without confirmation: no terminal to ask on (stdin is the input, and there is no controlling terminal); pass --yes to confirm. Nothing was sent.',
+    )
+    expect(io.prompts).toEqual([])
   })
 
   it('names the service, the count and the account, and needs the count typed back', async () => {
     const no = scriptedIo({ tty: true, answer: 'y' })
-    expect(
-      (await refusal(confirm(no, new Sources(no), 'WipeThings (demo)', 3, 'access key AK1', 'READY'))).exitCode,
-    ).toBe(2)
+    expect((await refusal(ask(no))).exitCode).toBe(2)
     expect(no.prompts[0]).toBe(
       'WipeThings (demo) reinstalls the OS of 3 instances (wiping their disks, until READY) as access key AK1.\nType 3 to go on: ',
     )
+    expect(no.askedOn).toEqual(['stdin'])
     const yes = scriptedIo({ tty: true, answer: ' 3 ' })
-    await expect(
-      confirm(yes, new Sources(yes), 'WipeThings (demo)', 3, 'access key AK1', 'READY'),
-    ).resolves.toBeUndefined()
+    await expect(ask(yes)).resolves.toBeUndefined()
+  })
+
+  it('is 130 on Ctrl-C at the question and 2 on Ctrl-D, nothing sent either way', async () => {
+    const interrupted = await refusal(ask(scriptedIo({ tty: true, answer: { none: 'interrupted' } })))
+    expect([interrupted.exitCode, interrupted.message]).toEqual([
+      130,
+      'interrupted at the confirmation; nothing was sent',
+    ])
+    const closed = await refusal(ask(scriptedIo({ tty: true, answer: { none: 'closed' } })))
+    expect([closed.exitCode, closed.message]).toEqual([2, 'not confirmed (no answer); nothing was sent'])
   })
 })

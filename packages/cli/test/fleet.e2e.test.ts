@@ -1,6 +1,7 @@
 // The built bin against zenlayer-mock over HTTP: fleets with refusals, rate
 // limiting and injected failures, every exit code, dry run and confirmation,
 // and no instance ever reset twice (counted on the mock).
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { idsFile, type Mock, mock, PASSWORD, resetsOf, run, scratch, USER_DATA } from './helpers.js'
 
@@ -8,6 +9,8 @@ const ZEC = Array.from({ length: 1000 }, (_, i) => `zec-${String(i).padStart(4, 
 const RUNNING = new Set(ZEC.filter((_, i) => i % 40 === 7)) // 25 already running: refused
 const FAILING = ZEC.filter((_, i) => i % 50 === 3) // 20 whose reinstall fails
 const VM = Array.from({ length: 100 }, (_, i) => `vm-${i}`)
+const VM_RUNNING = ['vm-why-1', 'vm-why-2'] // refused: the server says why
+const ECHOES_SECRETS = fileURLToPath(new URL('./fixtures/fetch-echoes-secrets.mjs', import.meta.url))
 
 let server: Mock
 let endpoint: string
@@ -17,7 +20,13 @@ beforeAll(async () => {
     zec: {
       instances: ZEC.map((instanceId) => ({ instanceId, ...(RUNNING.has(instanceId) ? { status: 'RUNNING' } : {}) })),
     },
-    vm: { instances: VM.map((instanceId, i) => ({ instanceId, ...(i % 25 === 4 ? { status: 'RUNNING' } : {}) })) },
+    vm: {
+      instances: [
+        ...VM.map((instanceId, i) => ({ instanceId, ...(i % 25 === 4 ? { status: 'RUNNING' } : {}) })),
+        { instanceId: 'vm-why-0' },
+        ...VM_RUNNING.map((instanceId) => ({ instanceId, status: 'RUNNING' })),
+      ],
+    },
   })
   endpoint = server.url
 })
@@ -73,6 +82,19 @@ describe('nothing is sent', () => {
     expect(ran.stderr).toMatch(/refusing to run ResetInstances \(zec\) on 3 instances without confirmation/)
     expect(ran.stdout).toBe('')
     expect([...resetsOf(server, 'zec', ZEC.slice(0, 3), 'DEPLOYING').values()]).toEqual([0, 0, 0])
+  })
+
+  it('with the ids on stdin and no controlling terminal (a session of its own, as in CI): exit 2, naming --yes', async () => {
+    const ids = ZEC.slice(3, 6)
+    const ran = await run(['zec', 'reset-instances', '--instance-ids-file', '-', '--endpoint', endpoint], {
+      stdin: idsFile(ids),
+    })
+    expect(ran.code).toBe(2)
+    expect(ran.stderr).toBe(
+      'zenlayer-reset: refusing to run ResetInstances (zec) on 3 instances without confirmation: no terminal to ask on (stdin is the input, and there is no controlling terminal); pass --yes to confirm. Nothing was sent.\n',
+    )
+    expect(ran.stdout).toBe('')
+    expect([...resetsOf(server, 'zec', ids, 'DEPLOYING').values()]).toEqual([0, 0, 0])
   })
 
   it('on a usage or validation error (exit 2) and without credentials (exit 4)', async () => {
@@ -188,7 +210,10 @@ describe('a fleet of 100 vm instances with refusals and rate limiting', () => {
       )
       expect(ran.code).toBe(1)
       expect(ran.stdout).toMatch(/^INSTANCE {2}OUTCOME {2}STATUS {3}DETAIL\nvm-0 {6}reset {4}RUNNING\n/)
-      expect(ran.stdout).toMatch(/\nvm-4 {6}refused/)
+      // The server's sentence between the code and the request id.
+      expect(ran.stdout).toMatch(
+        /\nvm-4 {6}refused {11}OPERATION_DENIED_INSTANCE_NOT_STOPPED; ResetInstance refused for instance vm-4: .{20,}; [\w-]+\n/,
+      )
       expect(ran.stdout).toMatch(/vm ResetInstance: 4 refused, 96 reset; \d+ reset calls/)
       expect(ran.stderr).toMatch(/"type":"rate-limited"/)
       const counts = resetsOf(server, 'vm', VM, 'REBUILDING')
@@ -197,6 +222,46 @@ describe('a fleet of 100 vm instances with refusals and rate limiting', () => {
       vm?.faults.clear()
     }
   }, 60_000)
+
+  it("gives a refused id's reason, the server's sentence, in the JSON and the table, secrets masked even when the server quotes them", async () => {
+    const dir = scratch({ 'ids.txt': idsFile(['vm-why-0', ...VM_RUNNING]), pw: `${PASSWORD}\n` })
+    const args = [
+      'vm',
+      'reset-instance',
+      '--instance-ids-file',
+      'ids.txt',
+      '--password-file',
+      'pw',
+      '--yes',
+      '--no-wait',
+    ]
+    const options = { cwd: dir, nodeArgs: ['--import', ECHOES_SECRETS] }
+    const json = await run([...args, '--endpoint', endpoint, '-o', 'json'], options)
+    expect(json.code).toBe(1)
+    const { outcomes } = JSON.parse(json.stdout)
+    expect(outcomes['vm-why-0']).toEqual({ outcome: 'accepted' })
+    for (const id of VM_RUNNING)
+      expect(outcomes[id]).toEqual({
+        outcome: 'refused',
+        code: 'OPERATION_DENIED_INSTANCE_NOT_STOPPED',
+        requestId: expect.any(String),
+        reason: expect.stringMatching(
+          new RegExp(
+            `^ResetInstance refused for instance ${id}: .*\\(you sent password \\*\\*\\*, key secret \\*\\*\\*\\)$`,
+          ),
+        ),
+      })
+    secretsAbsent(json.stdout + json.stderr)
+    expect(json.stdout + json.stderr).not.toContain('mock-access-secret')
+    // The table: the sentence clipped to a sane width, the request id whole.
+    const table = await run([...args, '--endpoint', endpoint, '-o', 'table'], options)
+    const row = table.stdout.split('\n').find((line) => line.startsWith('vm-why-1 ')) ?? ''
+    expect(row).toMatch(
+      /^vm-why-1 +refused +OPERATION_DENIED_INSTANCE_NOT_STOPPED; ResetInstance refused for instance vm-why-1: .{20,}\.\.\.; [\w-]{8,}$/,
+    )
+    secretsAbsent(table.stdout + table.stderr)
+    expect(table.stdout + table.stderr).not.toContain('mock-access-secret')
+  }, 30_000)
 
   it('never prints a secret with --debug (requests and responses on stderr, masked)', async () => {
     const dir = scratch({ pw: `${PASSWORD}\n` })

@@ -46,6 +46,8 @@ export function run(
     env?: Record<string, string | undefined>
     cwd?: string
     stdin?: string
+    /** Flags for node itself, before the bin (`--import` a fixture). */
+    nodeArgs?: readonly string[]
     /** Called with each chunk of stderr and the child: lets a test interrupt it mid-fleet. */
     onStderr?: (text: string, kill: (signal: NodeJS.Signals) => void) => void
   } = {},
@@ -59,10 +61,13 @@ export function run(
     ...options.env,
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
       cwd,
       env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string>,
       stdio: ['pipe', 'pipe', 'pipe'],
+      // A session of its own (setsid), so no controlling terminal: the confirmation, with stdin a pipe, would
+      // otherwise be asked on the terminal that runs the tests (/dev/tty) and wait there for an answer.
+      detached: true,
     })
     let stdout = ''
     let stderr = ''

@@ -18,9 +18,12 @@ interface Session {
   readonly waitFor: (pattern: RegExp, ms?: number) => Promise<void>
 }
 
-function inPty(args: readonly string[], cwd: string, nodeArgs: readonly string[] = []): Session {
-  const quoted = [process.execPath, ...nodeArgs, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')
-  const child = spawn('script', ['-q', '-e', '-c', `stty cols 200; exec ${quoted}`, '/dev/null'], {
+/** `pipedFrom`: a file `cat` pipes to the bin's stdin; the pty stays its controlling terminal (/dev/tty). */
+function inPty(args: readonly string[], cwd: string, nodeArgs: readonly string[] = [], pipedFrom?: string): Session {
+  const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`
+  const quoted = [process.execPath, ...nodeArgs, BIN, ...args].map(quote).join(' ')
+  const command = pipedFrom === undefined ? `exec ${quoted}` : `cat ${quote(pipedFrom)} | ${quoted}`
+  const child = spawn('script', ['-q', '-e', '-c', `stty cols 200; ${command}`, '/dev/null'], {
     cwd,
     env: {
       PATH: process.env.PATH,
@@ -63,10 +66,16 @@ let server: Mock
 const IDS = Array.from({ length: 5 }, (_, i) => `p-${i}`)
 const MANY = Array.from({ length: 1000 }, (_, i) => `q-${i}`)
 const HELD = Array.from({ length: 40 }, (_, i) => `h-${i}`)
+const PIPED = Array.from({ length: 5 }, (_, i) => `s-${i}`)
+const STOPPED_AT_QUESTION = Array.from({ length: 5 }, (_, i) => `c-${i}`)
 const IGNORES_ABORT = fileURLToPath(new URL('./fixtures/fetch-ignores-abort.mjs', import.meta.url))
 
 beforeAll(async () => {
-  server = await mock({ zec: { instances: [...IDS, ...MANY, ...HELD].map((instanceId) => ({ instanceId })) } })
+  server = await mock({
+    zec: {
+      instances: [...IDS, ...MANY, ...HELD, ...PIPED, ...STOPPED_AT_QUESTION].map((instanceId) => ({ instanceId })),
+    },
+  })
 })
 afterAll(async () => {
   await server.close()
@@ -101,6 +110,55 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     expect(out).toMatch(/zec ResetInstances: 5 reset/)
     expect([...resetsOf(server, 'zec', IDS, 'DEPLOYING').values()]).toEqual([1, 1, 1, 1, 1])
   }, 30_000)
+
+  it('is 130 on Ctrl-C at the question, sending nothing', async () => {
+    const dir = scratch({ 'ids.txt': idsFile(STOPPED_AT_QUESTION) })
+    const s = inPty(['zec', 'reset-instances', '--instance-ids-file', 'ids.txt', '--endpoint', server.url], dir)
+    await s.waitFor(/Type 5 to go on: /)
+    s.type('\x03')
+    expect(await s.done).toBe(130)
+    expect(s.output()).toMatch(/zenlayer-reset: interrupted at the confirmation; nothing was sent/)
+    expect([...resetsOf(server, 'zec', STOPPED_AT_QUESTION, 'DEPLOYING').values()]).toEqual([0, 0, 0, 0, 0])
+  }, 30_000)
+
+  describe('with the ids piped on stdin, asks on the controlling terminal (/dev/tty)', () => {
+    const piped = (dir: string) =>
+      inPty(
+        ['zec', 'reset-instances', '--instance-ids-file', '-', '--endpoint', server.url, '-o', 'json'],
+        dir,
+        [],
+        'ids.txt',
+      )
+
+    it('refuses a wrong count, and Ctrl-C there is 130: nothing sent', async () => {
+      const dir = scratch({ 'ids.txt': idsFile(PIPED) })
+      const wrong = piped(dir)
+      await wrong.waitFor(/Type 5 to go on: /)
+      expect(wrong.output()).toMatch(
+        /ResetInstances \(zec\) reinstalls the OS of 5 instances .* as access key mock-access-key/,
+      )
+      wrong.type('4\r')
+      expect(await wrong.done).toBe(2)
+      expect(wrong.output()).toMatch(/not confirmed \(the answer was not 5\); nothing was sent/)
+      const interrupted = piped(dir)
+      await interrupted.waitFor(/Type 5 to go on: /)
+      interrupted.type('\x03')
+      expect(await interrupted.done).toBe(130)
+      expect(interrupted.output()).toMatch(/interrupted at the confirmation; nothing was sent/)
+      expect([...resetsOf(server, 'zec', PIPED, 'DEPLOYING').values()]).toEqual([0, 0, 0, 0, 0])
+    }, 30_000)
+
+    it('goes on when the count is typed back there, every piped id reset once', async () => {
+      const dir = scratch({ 'ids.txt': idsFile(PIPED) })
+      const s = piped(dir)
+      await s.waitFor(/Type 5 to go on: /)
+      s.type('5\r')
+      expect(await s.done).toBe(0)
+      const out = s.output()
+      expect(JSON.parse(out.slice(out.indexOf('{'))).totals).toMatchObject({ reset: 5 })
+      expect([...resetsOf(server, 'zec', PIPED, 'DEPLOYING').values()]).toEqual([1, 1, 1, 1, 1])
+    }, 30_000)
+  })
 
   it('stops on Ctrl-C typed mid-fleet and reports every id, exit 130', async () => {
     server.hub.mocks.zec?.faults.latency(1000)

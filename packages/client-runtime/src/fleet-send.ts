@@ -12,6 +12,7 @@ import type { OperationDescriptor } from './descriptor.js'
 import { ApiError, ZenlayerError } from './errors.js'
 import type { FleetEvent, FleetOutcome } from './fleet.js'
 import type { FleetPlan } from './fleet-input.js'
+import { clip, oneLine } from './one-line.js'
 import { backoffMs, DEFAULT_RETRY, type RetryPolicy, retryReason } from './retry.js'
 
 /** How many times one call may meet rate limiting or a refused connection before its ids are reported refused. */
@@ -97,10 +98,14 @@ export async function sendAll<Status extends string>(
       requeue(job, error as ZenlayerError)
     } else if (error instanceof ZenlayerError && !error.mayHaveBeenApplied) {
       const requestId = error instanceof ApiError ? error.requestId : undefined
-      settle(
-        job.ids,
-        requestId ? { outcome: 'refused', code: error.code, requestId } : { outcome: 'refused', code: error.code },
-      )
+      // The server's sentence (scrubbed of the request's secrets by the client), or the client's own message.
+      const reason = reasonText(error instanceof ApiError ? error.serverMessage : error.message)
+      settle(job.ids, {
+        outcome: 'refused',
+        code: error.code,
+        ...(requestId ? { requestId } : {}),
+        ...(reason ? { reason } : {}),
+      })
       emit({ type: 'refused', ids: job.ids, code: error.code })
     } else {
       doubt(job.ids, error instanceof ZenlayerError ? error.code : signal?.aborted ? 'CANCELLED' : why(error))
@@ -180,6 +185,14 @@ export function why(error: unknown): string {
   if (error instanceof ZenlayerError) return `${error.code}: ${clipped(error.message)}`
   if (error instanceof Error) return `${error.name}: ${clipped(error.message)}`
   return `a thrown ${typeof error}`
+}
+
+/** The longest refusal reason kept: a sentence, not a page. */
+export const MAX_REASON = 300
+
+/** A refusal's sentence as an outcome's reason: one line, safe on a terminal, at most MAX_REASON characters. */
+function reasonText(text: string): string {
+  return clip(oneLine(text), MAX_REASON)
 }
 
 function clipped(text: string): string {

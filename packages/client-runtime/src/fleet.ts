@@ -58,8 +58,9 @@ export type FleetOutcome<Status extends string = string> =
   /** Refused before anything was sent: the validation issue. */
   | { readonly outcome: 'invalid'; readonly code: string; readonly message: string }
   /**
-   * Refused by the server: its error code, or (code null) in the batch reply's failed list, which gives no
-   * reason; then `reason` says what the status query showed (`RUNNING; ResetInstances needs STOPPED`).
+   * Refused by the server: its error code and `reason` its sentence (one line, at most 300 characters, the
+   * request's secrets scrubbed); or (code null) in the batch reply's failed list, which gives no reason: then
+   * `reason` says what the status query showed (`RUNNING; ResetInstances needs STOPPED`).
    */
   | { readonly outcome: 'refused'; readonly code: string | null; readonly requestId?: string; readonly reason?: string }
   /** Whether the reset was applied is not known, and the statuses did not tell. */

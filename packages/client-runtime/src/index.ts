@@ -61,6 +61,7 @@ export {
 } from './fleet.js'
 export type { ClientLogEvent, ClientLogger, ConsoleLike } from './logging.js'
 export { SDK_LANGUAGE, SDK_VERSION } from './middleware.js'
+export { clip, oneLine } from './one-line.js'
 export { MASK, redactBody, redactBodyText, redactHeaders } from './redact.js'
 export {
   backoffMs,

@@ -239,6 +239,21 @@ describe('zec resetFleet', () => {
 })
 
 describe('vm resetFleet', () => {
+  it("gives each refused id the server's sentence as its reason, on one line", async () => {
+    const mock = createVmMock({
+      progression: 'manual',
+      state: { instances: [{ instanceId: 'v-ok' }, { instanceId: 'v-busy', status: 'RUNNING' }] },
+    })
+    const vm = createVmClient({ credentials: { token: 'mock-token' }, fetch: mock.fetch })
+    const result = await vm.resetFleet({ instanceIds: ['v-ok', 'v-busy'] } as never, { wait: false })
+    expect(result.outcomes['v-ok']).toEqual({ outcome: 'accepted' })
+    const busy = result.outcomes['v-busy'] as { outcome: string; code: string; requestId: string; reason: string }
+    expect(busy).toMatchObject({ outcome: 'refused', code: expect.any(String), requestId: expect.any(String) })
+    expect(busy.reason).toMatch(/v-busy/)
+    expect(busy.reason).toMatch(/RUNNING/)
+    expect(busy.reason).not.toMatch(/[\n\r\t]/)
+  })
+
   it('runs single calls in parallel under one shared pace when rate limited', async () => {
     const fleet = ids('v', 40)
     const mock = createVmMock({ progression: 'immediate', state: { instances: stopped(fleet) } })
