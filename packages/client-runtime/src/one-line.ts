@@ -3,23 +3,13 @@
 // sequences) and the bidirectional overrides (which reorder what is shown)
 // become spaces. The fleet's refusal reasons and the command line's cells.
 
-/** C0 and C1 controls, and the bidirectional marks and overrides. */
-function hidden(code: number): boolean {
-  return (
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0x9f) ||
-    code === 0x200e ||
-    code === 0x200f ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  )
-}
+/** C0 and C1 controls, and the bidirectional marks, embeddings, overrides and isolates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 
 /** One line: each control character a space, runs of spaces one, no space at either end. */
 export function oneLine(text: string): string {
-  let out = ''
-  for (const char of text) out += hidden(char.codePointAt(0) as number) ? ' ' : char
-  return out.replace(/\s+/g, ' ').trim()
+  return text.replace(HIDDEN, ' ').replace(/\s+/g, ' ').trim()
 }
 
 /** At most `max` characters (never a surrogate pair cut in two), `...` marking a cut. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 // The budget: an app importing only create<Service>Client, minified and
-// gzipped with all it pulls in, is at most 18.5 kB, and pulls in no zod,
+// gzipped with all it pulls in, is at most 18.7 kB, and pulls in no zod,
 // validator or mock code. Measured by scripts/bundle-size.mjs (esbuild).
 interface Bundle {
   service: string
@@ -17,8 +17,8 @@ const script = fileURLToPath(new URL('../scripts/bundle-size.mjs', import.meta.u
 const bundles = JSON.parse(execFileSync(process.execPath, [script, '--json'], { encoding: 'utf8' })) as Bundle[]
 
 describe.each(bundles)('$service-client bundle', (bundle) => {
-  it('is within the 18.5 kB gzipped budget', () => {
-    expect(bundle.gzipped).toBeLessThanOrEqual(18_500)
+  it('is within the 18.7 kB gzipped budget', () => {
+    expect(bundle.gzipped).toBeLessThanOrEqual(18_700)
   })
   it('pulls in only the client, its runtime and openapi-fetch', () => {
     expect(bundle.forbidden).toEqual([])

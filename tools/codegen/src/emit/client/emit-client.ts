@@ -299,7 +299,7 @@ function readme(service: ServiceModel): string {
 Typed, signed client for the Zenlayer ${service.name} OS-reset API (X-ZC-Version
 ${service.version}), generated from \`${service.specPath}\`. Runs on Node 20.19+ and
 in browsers; pulls in no zod and no mock code (about 18 kB gzipped with
-everything it needs, the fleet method included; the suite enforces 18.5 kB).
+everything it needs, the fleet method included; the suite enforces 18.7 kB).
 
 \`\`\`ts
 import { ${clientFactory} } from '${SCOPE}/${service.name}-client'
