@@ -1,7 +1,8 @@
 // What a command prints on stdout, and its exit code. A fleet: one row per
 // id (table) or one JSON document (every outcome, totals, requests made).
 import type { FleetOutcome, FleetResult } from '@zenlayer-reset/client-runtime'
-import { clip, oneLine } from '@zenlayer-reset/client-runtime'
+// The subpath, not the package: --help loads output.ts, and must not load the client.
+import { clip, oneLine } from '@zenlayer-reset/client-runtime/one-line'
 import { EXIT } from './exit-codes.js'
 import type { OutputFormat } from './settings.js'
 
