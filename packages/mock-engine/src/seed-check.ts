@@ -77,20 +77,13 @@ const jsonType = (v: unknown): string => (v === null ? 'null' : Array.isArray(v)
  * image, which the instance's own fields give.
  */
 function checkItem(service: MockService, where: string, item: unknown): void {
-  const templates = Object.values(service.operations).filter((op) => op.itemTemplate && op.pagination)
-  if (templates.length === 0)
+  const shape = itemShape(service)
+  if (!shape)
     throw new StateError(
       `${where}: ${service.name}'s status query shows only an instance's id and status; item is for services whose query shows more`,
     )
   if (!isObj(item)) throw new StateError(`${where} must be an object (got ${show(item)})`)
-  const example: Obj = Object.assign({}, ...templates.map((op) => op.itemTemplate))
-  const own = new Map<string, string>()
-  for (const op of templates) {
-    const page = op.pagination as NonNullable<typeof op.pagination>
-    own.set(page.itemId, 'instanceId')
-    own.set(page.itemStatus, 'status')
-    if (op.itemImage) own.set(op.itemImage, 'imageId')
-  }
+  const { example, own } = shape
   for (const [key, value] of Object.entries(item)) {
     const from = own.get(key)
     if (from) throw new StateError(`${where}.${key} is the instance's ${from}: set ${from} on the instance instead`)
@@ -106,6 +99,35 @@ function checkItem(service: MockService, where: string, item: unknown): void {
   }
   if (JSON.stringify(item).length > MAX_ITEM_BYTES)
     throw new StateError(`${where} is larger than ${MAX_ITEM_BYTES} bytes as JSON`)
+}
+
+interface ItemShape {
+  /** The example items of the service's status queries, merged: the fields an item shows and their types. */
+  readonly example: Obj
+  /** Item fields the instance's own fields give (id, status, image), by the instance field's name. */
+  readonly own: ReadonlyMap<string, string>
+}
+
+// Read once per service: a seed may hold 100,000 instances, each with an item.
+const shapes = new WeakMap<MockService, ItemShape | null>()
+
+/** The item a seed may set for `service`, or null when its status query shows only id and status. */
+function itemShape(service: MockService): ItemShape | null {
+  let shape = shapes.get(service)
+  if (shape === undefined) {
+    const templates = Object.values(service.operations).filter((op) => op.itemTemplate && op.pagination)
+    const own = new Map<string, string>()
+    for (const op of templates) {
+      const page = op.pagination as NonNullable<typeof op.pagination>
+      own.set(page.itemId, 'instanceId')
+      own.set(page.itemStatus, 'status')
+      if (op.itemImage) own.set(op.itemImage, 'imageId')
+    }
+    shape =
+      templates.length === 0 ? null : { example: Object.assign({}, ...templates.map((op) => op.itemTemplate)), own }
+    shapes.set(service, shape)
+  }
+  return shape
 }
 
 /** Checks a state for one service; returns it typed, or throws a StateError naming `where` and the field. */
